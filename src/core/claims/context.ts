@@ -1,0 +1,46 @@
+// Page and section context: is the page about MgT, and what is each block's default
+// subject (the subject of sentences that name none, like product bullets)?
+import type { TextBlock } from '../types';
+import { mentionsMgt, mentionsOtherForm, type Subject } from './subject';
+
+/** Regions whose text never makes claims or makes a page "about MgT" (menus, footers). */
+export function isChrome(block: TextBlock): boolean {
+  return block.region === 'nav' || block.region === 'footer';
+}
+
+const OTHER_SECTION = /\bother\s+(?:forms|types|kinds)\b|\balternatives\b/i;
+
+export interface PageContext {
+  aboutMgt: boolean;
+  /** Default subject of each block, from the nearest heading above it (null: none). */
+  sectionSubject: Array<Subject | null>;
+}
+
+export function pageContext(blocks: readonly TextBlock[], title = ''): PageContext {
+  let mentions = 0;
+  let headingMention = mentionsMgt(title);
+  for (const b of blocks) {
+    if (isChrome(b) || b.region === 'aside') continue;
+    if (!mentionsMgt(b.text)) continue;
+    mentions++;
+    if (b.headingLevel > 0 && b.headingLevel <= 2) headingMention = true;
+  }
+  const aboutMgt = headingMention || mentions >= 2;
+  const pageDefault: Subject | null = aboutMgt ? 'mgt' : null;
+
+  // Stack of open headings: [level, subject].
+  const stack: Array<[number, Subject | null]> = [];
+  const sectionSubject: Array<Subject | null> = [];
+  for (const b of blocks) {
+    if (b.headingLevel > 0 && !isChrome(b)) {
+      while (stack.length && (stack[stack.length - 1] as [number, Subject | null])[0] >= b.headingLevel) stack.pop();
+      const parent = stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault;
+      let subject: Subject | null = parent;
+      if (mentionsMgt(b.text)) subject = 'mgt';
+      else if (mentionsOtherForm(b.text) || OTHER_SECTION.test(b.text)) subject = 'other';
+      stack.push([b.headingLevel, subject]);
+    }
+    sectionSubject.push(stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault);
+  }
+  return { aboutMgt, sectionSubject };
+}

@@ -1,0 +1,133 @@
+// Finds claims about magnesium L-threonate in a page's blocks: for each sentence,
+// which claim ids it makes, about whom, and with what stance.
+import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
+import { normalize, rawEnd, type NormalizedText } from '../text/normalize';
+import { sentenceSpans } from '../text/sentences';
+import { clauseSpans } from './clauses';
+import { isChrome, pageContext } from './context';
+import { CLAIM_PATTERNS, SUPPRESSES, type ClaimPattern } from './patterns';
+import { stanceOf } from './stance';
+import { mentionsMgt, subjectOf, type Subject } from './subject';
+
+export interface DetectOptions {
+  /** The page title (helps decide whether the page is about MgT). */
+  title?: string;
+}
+
+/** A bibliography entry: "Slutsky I, Abumaria N, … Neuron. 2010;65(2):165-77." */
+const REFERENCE =
+  /\bet\s+al\b.{0,200}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*\d{0,2})?\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*\d+|\bdoi:\s*10\.\d{4,}/;
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+const STANCE_RANK: Record<Stance, number> = { asserted: 3, negated: 2, hedged: 1 };
+
+interface Found {
+  claim: ClaimId;
+  stance: Stance;
+  /** Trigger span in normalized sentence-relative offsets. */
+  start: number;
+  end: number;
+}
+
+export function detectClaims(blocks: readonly TextBlock[], options: DetectOptions = {}): ClaimMatch[] {
+  const ctx = pageContext(blocks, options.title);
+  const out: ClaimMatch[] = [];
+  let carried: Subject | null = null;
+  let carriedSection: Subject | null | undefined;
+
+  blocks.forEach((block, index) => {
+    if (isChrome(block)) return;
+    const section = ctx.sectionSubject[index] ?? null;
+    // A new section resets what "it" refers to.
+    if (block.headingLevel > 0 || section !== carriedSection) carried = section;
+    carriedSection = section;
+    const namesMgt = mentionsMgt(block.text);
+    // Gate: a block can only hold a claim about MgT if MgT is named or is the subject in force.
+    if (!namesMgt && carried !== 'mgt' && section !== 'mgt') return;
+    if (block.headingLevel > 0) {
+      if (namesMgt) carried = 'mgt';
+      return;
+    }
+    const norm = normalize(block.text);
+    const isReference = REFERENCE.test(norm.text);
+    const spans: Array<[number, number]> = isReference ? [[0, norm.text.length]] : sentenceSpans(norm.text);
+    for (const [s0, s1] of spans) {
+      const sentence = norm.text.slice(s0, s1);
+      const found = findInSentence(sentence, isReference, section, () => carried, (s) => (carried = s));
+      for (const f of found) out.push(toMatch(f, index, norm, s0, s1));
+    }
+  });
+  return out;
+}
+
+function findInSentence(
+  sentence: string,
+  isReference: boolean,
+  section: Subject | null,
+  getCarried: () => Subject | null,
+  setCarried: (s: Subject) => void,
+): Found[] {
+  const namesMgt = mentionsMgt(sentence);
+  const found = new Map<ClaimId, Found>();
+  for (const [c0, c1] of clauseSpans(sentence)) {
+    const clause = sentence.slice(c0, c1);
+    const explicit = subjectOf(clause);
+    if (explicit) setCarried(explicit);
+    const subject = explicit ?? getCarried();
+    for (const p of CLAIM_PATTERNS) {
+      if (isReference && !p.inReferences) continue;
+      if (!subjectAllows(p, subject, namesMgt, section)) continue;
+      const prev = found.get(p.claim);
+      if (prev?.stance === 'asserted') continue;
+      const hit = firstTrigger(p, clause);
+      if (!hit) continue;
+      if (p.requires && !p.requires.test(sentence)) continue;
+      const stance = stanceOf(clause, hit[0], hit[1]);
+      if (prev && STANCE_RANK[prev.stance] >= STANCE_RANK[stance]) continue;
+      found.set(p.claim, { claim: p.claim, stance, start: c0 + hit[0], end: c0 + hit[1] });
+    }
+  }
+  for (const [winner, loser] of SUPPRESSES) {
+    if (found.has(winner) && found.has(loser)) found.delete(loser);
+  }
+  return [...found.values()];
+}
+
+function subjectAllows(p: ClaimPattern, subject: Subject | null, sentenceNamesMgt: boolean, section: Subject | null): boolean {
+  switch (p.subject) {
+    case 'mgt':
+      return subject === 'mgt';
+    case 'mention':
+      return sentenceNamesMgt || subject === 'mgt';
+    case 'general':
+      return subject !== 'other' && (subject === 'mgt' || section === 'mgt' || sentenceNamesMgt);
+  }
+}
+
+function firstTrigger(p: ClaimPattern, clause: string): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const re of p.triggers) {
+    const m = re.exec(clause);
+    if (m && (!best || m.index < best[0])) best = [m.index, m.index + m[0].length];
+  }
+  // Highlight whole words: patterns often stop at a stem ("increas").
+  if (best) while (best[1] < clause.length && WORD_CHAR.test(clause[best[1]] as string)) best[1]++;
+  return best;
+}
+
+/** Converts normalized sentence-relative offsets back to raw block offsets. */
+function toMatch(f: Found, block: number, norm: NormalizedText, s0: number, s1: number): ClaimMatch {
+  const start = norm.map[s0] as number;
+  const end = rawEnd(norm, s1);
+  return {
+    claim: f.claim,
+    stance: f.stance,
+    block,
+    start,
+    end,
+    quote: norm.raw.slice(start, end).replace(/\s+/g, ' ').trim(),
+    matchStart: norm.map[s0 + f.start] as number,
+    matchEnd: rawEnd(norm, s0 + f.end),
+  };
+}

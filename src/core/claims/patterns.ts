@@ -1,0 +1,352 @@
+// The wording of every claim id in shared/spec/claims.md, as data.
+//
+// Patterns run on one clause of normalized text (see text/normalize.ts), case-insensitively.
+// Safety: no nested unbounded quantifiers; gaps between words are bounded (`gap(n)`), so
+// each pattern costs O(clause length × small constant) and 1 MB of adversarial text
+// scans in linear time (test/unit/claims-safety.test.ts checks this).
+import type { ClaimId } from '../types';
+
+/** Who must be the subject of the sentence for the claim to count. */
+export type SubjectRule =
+  /** MgT is the subject: named first in the clause, or the subject carried from context. */
+  | 'mgt'
+  /** MgT is mentioned anywhere in the sentence, or is the context's subject (stacking). */
+  | 'mention'
+  /** Magnesium in general: any subject but another named magnesium form, on a page/section about MgT. */
+  | 'general';
+
+export interface ClaimPattern {
+  claim: ClaimId;
+  /** Any of these starts a claim; the first match in the clause is the highlighted span. */
+  triggers: RegExp[];
+  /** The whole sentence must also match this (e.g. "only form" needs brain words nearby). */
+  requires?: RegExp;
+  subject: SubjectRule;
+  /** Also look in bibliography entries (citations of the study itself). */
+  inReferences?: boolean;
+}
+
+/** Up to `n` words between two parts of a pattern. Bounded, so backtracking stays bounded. */
+const gap = (n: number) => `(?:[^\\w.;!?]+[\\w'’-]+){0,${n}}[^\\w.;!?]+`;
+const BBB = String.raw`(?:blood[\s-]*brain[\s-]*barrier|\bbbb\b|blood[\s-]*cerebrospinal[\s-]*fluid[\s-]*barrier)`;
+const BRAIN_WORDS = /brain|barrier|\bbbb\b|cerebr|\bcsf\b|neuron|\bcns\b|central nervous/i;
+const MGT = String.raw`(?:magnesium[\s-]+(?:l[\s-]*)?threonate|mgt|magtein|neuro[\s-]?mag|l[\s-]*threonate|threonate|this\s+form|it)`;
+
+const rx = (...alternatives: string[]) => new RegExp(alternatives.join('|'), 'i');
+
+export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
+  {
+    claim: 'brain-uptake-exclusive',
+    subject: 'mgt',
+    requires: BRAIN_WORDS,
+    triggers: [
+      rx(
+        String.raw`\b(?:the\s+)?(?:first\s+and\s+)?only\s+(?:[\w-]+\s+){0,2}(?:form|forms|type|kind|magnesium|compound|supplement|one|mineral)\b${gap(9)}(?:cross|penetrat|reach|enter|get|pass|increas|rais|elevat|boost|absorb|deliver|transport)`,
+        String.raw`\bonly\s+${MGT}\b${gap(4)}(?:cross|penetrat|reach|enter|get|pass|increas|rais|elevat|boost|is\s+able|can)`,
+        String.raw`\bother\s+(?:magnesium\s+)?(?:forms|types|kinds|supplements|salts|compounds)(?:\s+of\s+magnesium)?${gap(3)}(?:can(?:no|')?t|cannot|fail|don'?t|do\s+not|are\s+unable|aren'?t\s+able|won'?t|never|struggle|barely)`,
+        String.raw`\b(?:unique|exclusive)(?:ly)?\s+(?:in\s+its\s+)?(?:ability|able|capable)\s+to\s+(?:cross|penetrat|reach|enter|get)`,
+        String.raw`\bunlike\s+(?:other|most|regular|ordinary|common|typical|conventional|traditional)\s+(?:[\w-]+\s+){0,2}(?:forms?|magnesium|supplements?|types|salts)`,
+        String.raw`\b(?:other|regular|ordinary|common|most)\s+(?:forms\s+of\s+)?magnesium${gap(2)}(?:can(?:no|')?t|cannot|don'?t|do\s+not|fail|won'?t)\s+(?:\w+\s+)?(?:cross|reach|enter|get|penetrat)`,
+      ),
+    ],
+  },
+  {
+    claim: 'brain-uptake',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\bcross(?:es|ed|ing)?\s+(?:over\s+|through\s+)?(?:the\s+|your\s+)?${BBB}`,
+        String.raw`\b(?:penetrat|pass(?:es|ing)?\s+(?:through|across|into)|get(?:s|ting)?\s+(?:past|through|across)|permeat|travers|breach|slip(?:s|ping)?\s+(?:past|through))\w*\s+(?:the\s+|your\s+)?${BBB}`,
+        String.raw`${BBB}[\s-]*(?:permeable|penetrating|penetrant|crossing|penetration|permeability)`,
+        String.raw`\b(?:uptake|absorption|absorbed|absorbs|gets?|getting|deliver\w*|transport\w*|penetrat\w*|reach\w*|enter\w*|goes|go|travels?|carr(?:y|ies|ied))${gap(4)}(?:into|in|to|inside)\s+(?:the\s+|your\s+)?(?:brain|neurons|brain\s+cells|central\s+nervous\s+system|cns)\b`,
+        String.raw`\b(?:rais|increas|boost|elevat|enhanc|restor|replenish|improv)\w*${gap(3)}(?:brain|cerebrospinal[\s-]+fluid|csf|cerebral|neuronal|synaptic)\s+(?:magnesium|mg)\b`,
+        String.raw`\b(?:rais|increas|boost|elevat|enhanc|restor|replenish)\w*${gap(3)}magnesium(?:\s+(?:levels?|concentrations?|status))?\s+(?:in|within|inside)\s+(?:the\s+)?(?:brain|cerebrospinal\s+fluid|csf|neurons|spinal\s+fluid)`,
+        String.raw`\bbrain[\s-]*(?:bioavailab\w*|available|penetrant|penetrating|permeable)`,
+        String.raw`\bbioavailab\w*${gap(3)}(?:to|in|for|into)\s+(?:the\s+)?brain\b`,
+        String.raw`\b(?:designed|able|formulated|engineered|shown)\s+to\s+(?:reach|target|cross\s+into|get\s+into)\s+(?:the\s+)?brain\b`,
+        String.raw`\b(?:high|great|higher|greater|superior|efficient|excellent|better|good)\s+(?:\w+\s+)?(?:uptake|absorption|penetration)\s+(?:into|in|by)\s+(?:the\s+)?brain`,
+      ),
+    ],
+  },
+  {
+    claim: 'superior-form',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\bsuperior\b`,
+        String.raw`\b(?:better|more\s+effective|more\s+bioavailable|more\s+absorbable|stronger|more\s+potent|more\s+powerful)\s+(?:\w+\s+){0,2}(?:than|to)\s+(?:\w+\s+){0,2}(?:other|regular|ordinary|common|traditional|standard|conventional|typical|most|cheaper|magnesium|citrate|glycinate|oxide)`,
+        String.raw`\b(?:increas|greater|higher|better|more|enhanc|stronger|larger)\w*${gap(4)}(?:compared|relative)\s+(?:to|with)\s+(?:\w+\s+){0,3}(?:other|common|regular|magnesium|forms?|citrate|glycinate|oxide|chloride)`,
+        String.raw`\boutperform\w*`,
+        String.raw`\b(?:the\s+)?most\s+(?:effective|bioavailable|absorbable|advanced|potent|powerful)\s+(?:\w+\s+)?(?:form|type|kind|magnesium)`,
+        String.raw`\bbest\s+(?:form|type|kind)\s+of\s+magnesium|\bbest\s+magnesium\b|\bbest\s+(?:form|choice|option|magnesium)\s+for\s+(?:\w+\s+){0,2}(?:brain|cognit\w*|memory|focus|the\s+mind)`,
+        String.raw`\b(?:beats|tops|trumps)\s+(?:all\s+)?(?:other|regular|ordinary)`,
+      ),
+    ],
+  },
+  {
+    claim: 'memory',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:improv|enhanc|boost|support|increas|promot|strengthen|sharpen|restor|better|aid|help|maximi[sz]|optimi[sz]|augment|upgrad|amplif)\w*${gap(4)}(?:memory|memories|recall|learning)\b(?!\s+(?:loss|decline|impairment|problems))`,
+        String.raw`\b(?:memory|learning|recall)[\s-]+(?:boost|enhanc|support|improv|function|performance)\w*`,
+        String.raw`\b(?:sharper|improved|enhanced|better|stronger|greater|superior|increased)\s+(?:\w+[\s-]+){0,3}(?:memory|recall|learning)\b(?!\s+(?:loss|decline))`,
+        String.raw`\bremember\s+(?:more|better)\b|\blearn\s+(?:faster|better)\b`,
+      ),
+    ],
+  },
+  {
+    claim: 'dementia',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:prevent|protect|reduc|fight|combat|slow|revers|delay|halt|stop|treat|cur(?:e|es|ing)\b|against|ward\w*\s+off|lower\w*\s+(?:the\s+)?risk|benefit|help\w*\s+(?:with|people|patients|those)|improv|counteract|defen[ds])\w*${gap(5)}(?:age[\s-]related\s+)?(?:memory\s+(?:loss|decline)|cognitive\s+(?:decline|impairment|deterioration|dysfunction|loss)|dementia|alzheimer'?s?|mci|neurodegenerat\w*|(?:mental|brain)\s+decline|senility)`,
+        String.raw`\b(?:anti|against)[\s-]+alzheimer`,
+        String.raw`\b(?:treatment|therapy|cure|remedy|medicine)\s+(?:for|of)\s+(?:\w+\s+){0,2}(?:dementia|alzheimer'?s?|cognitive\s+decline|mci)`,
+        String.raw`\b(?:dementia|alzheimer'?s?|cognitive\s+decline)\s+(?:prevention|treatment|protection)`,
+      ),
+    ],
+  },
+  {
+    claim: 'brain-age',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:brain|cognitive|biological\s+brain|mental|neurological)\s+age\b`,
+        String.raw`\b(?:\d+(?:\.\d+)?|nine|ten|several|many)\s+(?:years?|yrs)\s+younger`,
+        String.raw`\b(?:revers|slow|fight|combat|turn\w*\s+back|rewind|delay|counteract|defy|prevent)\w*${gap(3)}(?:brain|cognitive|mental)\s+(?:aging|ageing|age|clock)`,
+        String.raw`\b(?:brain|cognitive)\s+(?:aging|ageing)\b`,
+        String.raw`\banti-?ag(?:e|ing|eing)\s+(?:\w+\s+){0,2}(?:brain|mind|cognit\w*)`,
+        String.raw`\bturn\w*\s+back\s+the\s+(?:\w+\s+)?clock`,
+        String.raw`\byounger\s+(?:brain|mind)\b`,
+      ),
+    ],
+  },
+  {
+    claim: 'synapse-density',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\bsynap\w*\s+(?:density|plasticity|connections?|formation|strength|health|function|count|number|growth|signal\w*)`,
+        String.raw`\b(?:density|number)\s+of\s+(?:\w+\s+)?synapses`,
+        String.raw`\b(?:neuro|neural|brain)[\s-]*plasticity|\bsynaptogenesis`,
+        String.raw`\b(?:increas|boost|enhanc|support|promot|restor|build|creat|grow|form|strengthen|multipl)\w*${gap(3)}(?:synapses|synaptic|neural\s+connections|brain\s+connections|neuronal\s+connections)`,
+        String.raw`\bsynapse[\s-]+(?:density\s+)?(?:enhanc|build|boost)\w*`,
+      ),
+    ],
+  },
+  {
+    claim: 'cognition',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:improv|enhanc|boost|support|increas|promot|sharpen|optimi[sz]|elevat|maximi[sz]|heighten|restor|help|aid|fuel|power|amplif|upgrad|strengthen|benefit)\w*${gap(4)}(?:cognit\w*|focus|concentration|attention\s+span|mental\s+(?:clarity|performance|sharpness|energy|acuity|focus|function)|clarity|brain\s+(?:function|performance|power|health)|executive\s+function|alertness|processing\s+speed|reaction\s+times?|brainpower|mental\s+acuity|neurocognit\w*|intelligence|iq|problem[\s-]solving)\b`,
+        String.raw`\b(?:enhanced|improved|better|increased|sharper|greater|optimal|peak|heightened|laser)\s+(?:\w+\s+)?(?:cognit\w*|focus|concentration|mental\s+clarity|brain\s+function|executive\s+function|alertness|clarity|thinking)\b`,
+        String.raw`\b(?:sharp|sharper|clear|clearer|focused|alert|clear-headed)\b${gap(3)}(?:focused|clear|sharp|alert|attentive)\b`,
+        String.raw`\b(?:reduc|clear|eliminat|lift|fight|banish|beat|combat)\w*${gap(2)}(?:brain|mental)\s+fog`,
+        String.raw`\b(?:mental|cognitive)\s+(?:clarity|sharpness|edge|performance|boost)\b`,
+        String.raw`\bthink\s+(?:more\s+)?(?:clearly|faster|sharper)`,
+      ),
+    ],
+  },
+  {
+    claim: 'sleep',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:improv|enhanc|boost|support|promot|deepen|better|aid|help|encourag|restor|increas|optimi[sz]|induc|regulat)\w*${gap(4)}(?:sleep|slumber|insomnia|sleep\s+quality|rem|night'?s\s+rest)\b`,
+        String.raw`\b(?:better|deeper|restful|restorative|quality|sounder|improved|healthy|healthier|more)\s+(?:\w+\s+)?sleep\b`,
+        String.raw`\bsleep[\s-]+(?:aid|support|quality|better|enhanc\w*|improv\w*|deeper|through\s+the\s+night)`,
+        String.raw`\bfall\w*\s+asleep\s+(?:faster|easier|quicker|more\s+easily)`,
+        String.raw`\b(?:insomnia|sleeplessness)\b`,
+        String.raw`\bwak(?:e|ing)\s+(?:up\s+)?(?:feeling\s+)?(?:refreshed|rested)`,
+      ),
+    ],
+  },
+  {
+    claim: 'anxiety-stress',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:reduc|reliev|eas|lower|calm|sooth|manag|combat|fight|alleviat|decreas|lessen|help|buffer|counter|balanc|tam)\w*${gap(4)}(?:anxiety|anxious|stress|tension|nervousness|worry|worries|restlessness|panic|nerves)\b`,
+        String.raw`\b(?:naturally\s+|deeply\s+)?calming\b|\bcalms?\s+(?:the\s+|your\s+)?(?:mind|nerves|brain|nervous)|\brelax(?:ing|ation|es|ed)?\b|\banti-?anxiety|\bstress[\s-]+(?:relief|reduc\w*|support|resilience)`,
+        String.raw`\b(?:promot|support|induc|bring|encourag)\w*\s+(?:a\s+)?(?:\w+\s+){0,2}(?:calm|relaxation|tranquil\w*|serenity)\b`,
+        String.raw`\b(?:less|lower|reduced)\s+(?:anxiety|stress)\b|\bsense\s+of\s+calm`,
+      ),
+    ],
+  },
+  {
+    claim: 'mood',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:improv|enhanc|boost|support|lift|elevat|balanc|stabili[sz]|brighten|promot|better|regulat)\w*${gap(3)}(?:mood|moods|outlook|emotional\s+(?:health|balance|wellbeing|well-being))\b`,
+        String.raw`\b(?:positive|better|balanced|stable|improved|elevated|uplifted|brighter|happier)\s+(?:\w+\s+)?mood\b`,
+        String.raw`\b(?:reliev|reduc|eas|fight|combat|treat|alleviat|help|against|lift|manag|beat)\w*${gap(4)}(?:depress\w*|low\s+mood|the\s+blues|sadness|irritability|grouchiness)`,
+        String.raw`\bantidepressant|\bmood[\s-]+(?:boost|support|enhanc|lift|stabili)\w*`,
+      ),
+    ],
+  },
+  {
+    claim: 'adhd',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\badhd\b|\battention[\s-]+deficit|\bhyperactiv\w*|\battention\s+(?:problems|issues|difficulties|disorders?)`,
+      ),
+    ],
+  },
+  {
+    claim: 'pain',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:reliev|reduc|eas|sooth|alleviat|manag|fight|combat|treat|lessen|help|prevent|against|decreas|block|stop|cur)\w*${gap(4)}(?:pain|aches?|migraines?|headaches?|neuropath\w*|sciatica|fibromyalgia|nerve\s+pain|allodynia)\b`,
+        String.raw`\b(?:pain|migraine|headache)[\s-]+(?:relief|reliever|reduction|free)`,
+        String.raw`\banalgesic|\bpainkiller`,
+      ),
+    ],
+  },
+  {
+    claim: 'muscle-cramps',
+    subject: 'mgt',
+    triggers: [rx(String.raw`\b(?:muscle\s+|leg\s+|night\s+)?cramp(?:s|ing)?\b|\bcharl(?:ie|ey)\s+horses?|\bmuscle\s+spasms?`)],
+  },
+  {
+    claim: 'gi-tolerance',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:not|isn'?t|won'?t\s+act\s+as|doesn'?t\s+act\s+as|does\s+not\s+act\s+as|never\s+acts?\s+as|without\s+(?:the\s+)?|no)\s+(?:a\s+|any\s+)?(?:laxative|stool[\s-]?softener)s?(?:\s+effects?)?`,
+        String.raw`\b(?:gentle|easy|kind|mild|soft)\s+on\s+(?:the\s+|your\s+)?(?:stomach|gut|digestive|tummy|gi|belly|digestion)`,
+        String.raw`\b(?:no|without|won'?t\s+cause|doesn'?t\s+cause|does\s+not\s+cause|free\s+(?:of|from)|minimal|less|fewer|zero)\s+(?:\w+\s+){0,2}(?:gi|gastrointestinal|digestive|stomach|tummy|bowel|gut)\s+(?:upset|distress|issues|problems|side[\s-]effects|discomfort|effects|irritation)`,
+        String.raw`\b(?:no|without|won'?t\s+cause|doesn'?t\s+cause|does\s+not\s+cause|minimal|less|zero)\s+(?:\w+\s+){0,2}(?:diarrh\w*|loose\s+stools|laxative\s+effects?|bloating)`,
+        String.raw`\bnon[\s-]?laxative|\bwell[\s-]tolerated|\beasy\s+to\s+digest`,
+      ),
+    ],
+  },
+  {
+    claim: 'safety',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:is|are|it'?s|completely|totally|perfectly|100%|extremely|very|remarkably|clinically|proven|incredibly|entirely)\s+safe\b(?!\s+(?:upper|limit|dose|dosage|amount))`,
+        String.raw`\bsafe\s+(?:for|to\s+take|and\s+effective|enough\s+for|for\s+(?:everyone|all|long[\s-]term|daily|kids|children))`,
+        String.raw`\b(?:no|zero|without|free\s+(?:of|from))\s+(?!(?:gi|gastro\w*|digestive|stomach|bowel)\b)(?:\w+\s+){0,1}(?:known\s+)?side[\s-]effects`,
+        String.raw`\bfor\s+everyone\b|\byoung\s+and\s+old\b|\bold\s+and\s+young\b|\ball\s+ages\b|\banyone\s+can\s+take|\bsuitable\s+for\s+(?:everyone|all|children|kids)|\b(?:kids|children)\s+and\s+adults|\bnon-?toxic\b|\bsafe\s+for\s+(?:pregnan|children|kids)`,
+      ),
+    ],
+  },
+  {
+    claim: 'non-gmo',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\bnon[\s-]?gmo\b|\bgmo[\s-]?free\b|\bfree\s+(?:of|from)\s+(?:\w+\s+){0,2}(?:gmos?|genetically\s+(?:engineered|modified))|\bno\s+gmos?\b|\bgenetically\s+(?:engineered|modified)\s+(?:\(ge\)\s+)?(?:ingredients|organisms)|\bclean[\s-]label\b|\b(?:non|not)[\s-]+genetically`,
+      ),
+    ],
+  },
+  {
+    claim: 'mit-origin',
+    subject: 'mention',
+    inReferences: true,
+    // "MIT" must be upper case: "mit" is a common word in other languages.
+    triggers: [/\bMIT\b|\bM\.I\.T\.|massachusetts\s+institute\s+of\s+technology/],
+  },
+  {
+    claim: 'neuron-2010',
+    subject: 'mention',
+    inReferences: true,
+    triggers: [
+      /\bNeuron\b(?:[^.;!?]|\.\s*\d){0,80}?\b2010\b|\b2010\b[^.;!?]{0,80}?\b(?:journal\W+)?Neuron\b|\bslutsky\b/i,
+      rx(
+        String.raw`\b(?:study|studies|paper|research|article|trial|findings|results|experiment)\s+(?:\w+\s+){0,3}(?:published|released|conducted|done|carried\s+out)\s+in\s+2010\b`,
+        String.raw`\b2010\s+(?:mit\s+)?(?:study|paper|research|article|experiment)`,
+      ),
+    ],
+  },
+  {
+    claim: 'clinically-proven',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\bclinically\s+(?:proven|tested|studied|shown|validated|demonstrated|researched|documented|backed|supported|confirmed)`,
+        String.raw`\b(?:scientifically|research|science|clinically|clinical[\s-]+research|university)[\s-]+(?:proven|backed|validated|supported)`,
+        String.raw`\bbacked\s+by\s+(?:\w+\s+){0,2}(?:science|research|studies|clinical|trials|evidence)`,
+        String.raw`\bproven\s+(?!in\s+(?:animal|rat|mice|mouse|rodent|lab))(?:to|in\s+(?:clinical|human)\s+(?:trials|studies)|effective|results|formula)`,
+        String.raw`\b(?:clinical|human)\s+(?:studies|trials|research)\s+(?:have\s+)?(?:show|prove|confirm|demonstrat)\w*`,
+        String.raw`\b(?:studies|research|science)\s+(?:has\s+|have\s+)?(?:show|shows|shown|prove|proves|proven|confirm|confirms|demonstrate|demonstrates)\b`,
+        String.raw`\b(?:evidence|science|research)[\s-]based\b`,
+      ),
+    ],
+  },
+  {
+    claim: 'patented-form',
+    subject: 'mgt',
+    triggers: [rx(String.raw`\bpatent(?:s|ed)?\b|\btrademark(?:s|ed)?\b|\bproprietary\s+(?:form|compound|ingredient|blend|formula)`)],
+  },
+  {
+    claim: 'threonine-confusion',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\bthreonine\b`,
+        String.raw`\b(?:bound|chelated|attached|bonded|combined|linked)\s+(?:\w+\s+){0,2}to\s+(?:the\s+|an?\s+)?amino\s+acid`,
+        String.raw`\bthreonate\s*,?\s+(?:an?|the)\s+(?:essential\s+)?amino\s+acid`,
+      ),
+    ],
+  },
+  {
+    claim: 'vitamin-c-metabolite',
+    subject: 'mgt',
+    triggers: [
+      rx(
+        String.raw`\b(?:metabolite|breakdown\s+product|derivative|by-?product|degradation\s+product)\s+of\s+(?:vitamin\s+c|ascorbic\s+acid|ascorbate)`,
+        String.raw`\b(?:vitamin\s+c|ascorbic\s+acid|ascorbate)\s+(?:metabolite|derivative|breakdown)`,
+        String.raw`\bderived\s+from\s+(?:vitamin\s+c|ascorbic\s+acid)`,
+      ),
+    ],
+  },
+  {
+    claim: 'deficiency-common',
+    subject: 'general',
+    triggers: [
+      rx(
+        String.raw`\b(?:most|majority|half|nearly\s+half|\d{1,2}\s*%|\d{1,2}\s+percent|many|millions\s+of|(?:one|two|three)\s+(?:in|out\s+of)\s+(?:two|three|four|five))${gap(6)}(?:deficien\w*|lack\w*|don'?t\s+get\s+enough|do\s+not\s+get\s+enough|low\s+in\s+magnesium|insufficient|inadequate|fall\s+short|below|not\s+getting\s+enough|less\s+than)`,
+        String.raw`\bmagnesium\s+deficiency\s+is\s+(?:very\s+)?(?:common|widespread|rampant|an\s+epidemic|prevalent)`,
+        String.raw`\b(?:widespread|common|epidemic|hidden|rampant|prevalent)\s+(?:\w+\s+)?(?:magnesium\s+)?deficiency`,
+      ),
+    ],
+  },
+  {
+    claim: 'magnesium-biology',
+    subject: 'general',
+    triggers: [
+      rx(
+        String.raw`\b(?:300|three\s+hundred|600)\+?\s+(?:\w+\s+){0,3}(?:enzym\w*|biochemical|reactions|processes|functions)`,
+        String.raw`\bco-?factor\b`,
+        String.raw`\b(?:nerve|muscle|nervous\s+system|neuromuscular)\s+(?:and\s+(?:muscle|nerve)\s+)?(?:function|functions|contraction|transmission|health)`,
+        String.raw`\b(?:glucose|energy|blood\s+sugar)\s+(?:metabolism|production|control|regulation)|\bmetabolism\s+of\s+glucose`,
+        String.raw`\b(?:protein|dna)\s+synthesis|\b(?:atp)\s+production|\bbone\s+(?:health|formation|density)`,
+      ),
+    ],
+  },
+  {
+    claim: 'stacking',
+    subject: 'mention',
+    triggers: [
+      rx(
+        String.raw`\bstack(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:with|alongside|together)`,
+        String.raw`\b(?:may|can)\s+be\s+(?:stacked|combined|paired)`,
+        String.raw`\b(?:combin|pair|stack|tak|us)\w*\s+(?:\w+\s+){0,3}(?:with|alongside|together\s+with)\s+(?:\w+\s+){0,3}(?:calcium|vitamin\s+[dk]\d?|zinc|other\s+(?:forms|magnesium|supplements)|glycinate|citrate|l-?theanine|ashwagandha|melatonin|omega|b6|nootropics?|phosphatidylserine)`,
+        String.raw`\b(?:great|good|perfect|ideal|powerful)\s+(?:\w+\s+){0,2}(?:stack|combination|pairing|partner)\b|\bsynerg\w*`,
+      ),
+    ],
+  },
+];
+
+/** When both are found in one sentence, the first makes the second redundant. */
+export const SUPPRESSES: ReadonlyArray<[ClaimId, ClaimId]> = [
+  ['brain-uptake-exclusive', 'brain-uptake'],
+  ['threonine-confusion', 'vitamin-c-metabolite'],
+];

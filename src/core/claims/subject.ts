@@ -1,0 +1,41 @@
+// Who a clause is about: MgT, another magnesium form, magnesium in general, or
+// nobody named (then the subject carries over from context: "It crosses…").
+import { COMPARISON_BEFORE, MGT_NAME, OTHER_FORM } from './names';
+
+export type Subject = 'mgt' | 'other' | 'magnesium';
+
+/** A clause that opens with plain "magnesium" is about magnesium in general. */
+const GENERIC_OPENING =
+  /^\W*(?:(?:the|dietary|supplemental|elemental|plain|regular|ordinary|most|all|any|your|this|that|adequate|enough|low|optimal)\s+){0,2}magnesium\b(?!\s*(?:l\b|l-|threon|glycinate|bisglycinate|citrate|oxide|chloride|sulfate|malate|taurate|orotate|aspartate|lactate|gluconate|carbonate|hydroxide|picolinate|acetyl))/i;
+
+function firstMention(clause: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(clause))) {
+    const before = clause.slice(Math.max(0, m.index - 48), m.index);
+    if (!COMPARISON_BEFORE.test(before)) return m.index;
+  }
+  return -1;
+}
+
+/** The clause's explicit subject, or null when it names none (pronoun or no subject). */
+export function subjectOf(clause: string): Subject | null {
+  const mgt = firstMention(clause, MGT_NAME);
+  const other = firstMention(clause, OTHER_FORM);
+  if (mgt >= 0 && (other < 0 || mgt < other)) return 'mgt';
+  if (other >= 0) return 'other';
+  if (GENERIC_OPENING.test(clause)) return 'magnesium';
+  return null;
+}
+
+/** Does the text name MgT anywhere? */
+export function mentionsMgt(text: string): boolean {
+  MGT_NAME.lastIndex = 0;
+  return MGT_NAME.test(text);
+}
+
+/** Does the text name another magnesium form anywhere? */
+export function mentionsOtherForm(text: string): boolean {
+  OTHER_FORM.lastIndex = 0;
+  return OTHER_FORM.test(text);
+}
