@@ -16,31 +16,32 @@ export interface PageContext {
   sectionSubject: Array<Subject | null>;
 }
 
-export function pageContext(blocks: readonly TextBlock[], title = ''): PageContext {
+export function pageContext(blocks: readonly TextBlock[], texts: readonly string[], title = ''): PageContext {
   let mentions = 0;
   let headingMention = mentionsMgt(title);
-  for (const b of blocks) {
-    if (isChrome(b) || b.region === 'aside') continue;
-    if (!mentionsMgt(b.text)) continue;
+  blocks.forEach((b, i) => {
+    if (isChrome(b) || b.region === 'aside') return;
+    if (!mentionsMgt(texts[i] ?? '')) return;
     mentions++;
     if (b.headingLevel > 0 && b.headingLevel <= 2) headingMention = true;
-  }
+  });
   const aboutMgt = headingMention || mentions >= 2;
   const pageDefault: Subject | null = aboutMgt ? 'mgt' : null;
 
   // Stack of open headings: [level, subject].
   const stack: Array<[number, Subject | null]> = [];
   const sectionSubject: Array<Subject | null> = [];
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     if (b.headingLevel > 0 && !isChrome(b)) {
       while (stack.length && (stack[stack.length - 1] as [number, Subject | null])[0] >= b.headingLevel) stack.pop();
       const parent = stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault;
       let subject: Subject | null = parent;
-      if (mentionsMgt(b.text)) subject = 'mgt';
-      else if (mentionsOtherForm(b.text) || OTHER_SECTION.test(b.text)) subject = 'other';
+      const text = texts[i] ?? '';
+      if (mentionsMgt(text)) subject = 'mgt';
+      else if (mentionsOtherForm(text) || OTHER_SECTION.test(text)) subject = 'other';
       stack.push([b.headingLevel, subject]);
     }
     sectionSubject.push(stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault);
-  }
+  });
   return { aboutMgt, sectionSubject };
 }

@@ -31,7 +31,8 @@ interface Found {
 }
 
 export function detectClaims(blocks: readonly TextBlock[], options: DetectOptions = {}): ClaimMatch[] {
-  const ctx = pageContext(blocks, options.title);
+  const norms = blocks.map((b) => normalize(b.text));
+  const ctx = pageContext(blocks, norms.map((n) => n.text), normalize(options.title ?? '').text);
   const out: ClaimMatch[] = [];
   let carried: Subject | null = null;
   let carriedSection: Subject | null | undefined;
@@ -42,14 +43,14 @@ export function detectClaims(blocks: readonly TextBlock[], options: DetectOption
     // A new section resets what "it" refers to.
     if (block.headingLevel > 0 || section !== carriedSection) carried = section;
     carriedSection = section;
-    const namesMgt = mentionsMgt(block.text);
+    const norm = norms[index] as NormalizedText;
+    const namesMgt = mentionsMgt(norm.text);
     // Gate: a block can only hold a claim about MgT if MgT is named or is the subject in force.
     if (!namesMgt && carried !== 'mgt' && section !== 'mgt') return;
     if (block.headingLevel > 0) {
       if (namesMgt) carried = 'mgt';
       return;
     }
-    const norm = normalize(block.text);
     const isReference = REFERENCE.test(norm.text);
     const spans: Array<[number, number]> = isReference ? [[0, norm.text.length]] : sentenceSpans(norm.text);
     for (const [s0, s1] of spans) {

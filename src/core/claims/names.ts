@@ -14,7 +14,7 @@ export const OTHER_FORM =
  * not the subject ("better than citrate", "unlike glycinate", "such as oxide").
  */
 export const COMPARISON_BEFORE =
-  /(?:\bthan|\bcompared\s+(?:to|with)|\bunlike|\bversus|\bvs\.?|\blike|\bsuch\s+as|\bover|\binstead\s+of|\brather\s+than|\bor|\band|\bwith|\bincluding|\bnot)\s+(?:[\w'-]+\s+){0,4}$/i;
+  /(?:\bthan|\bcompared\s+(?:to|with)|\bunlike|\bversus|\bvs\.?|\blike|\bsuch\s+as|\bover|\binstead\s+of|\brather\s+than|\bor|\band|\bincluding|\bnot)\s+(?:[\w'-]+\s+){0,4}$/i;
 
 /** Cheap test used to decide whether a page could be about MgT at all. */
 export const MGT_GATE = /threon|magtein|neuro-?mag|\bmgt\b|l-tams|mmfs/i;

@@ -251,7 +251,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
     subject: 'mention',
     inReferences: true,
     // "MIT" must be upper case: "mit" is a common word in other languages.
-    triggers: [/\bMIT\b|\bM\.I\.T\.|massachusetts\s+institute\s+of\s+technology/],
+    triggers: [/\bMIT\b|\bM\.I\.T\.|\b[Mm]assachusetts\s+[Ii]nstitute\s+of\s+[Tt]echnology/],
   },
   {
     claim: 'neuron-2010',

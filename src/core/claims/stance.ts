@@ -5,11 +5,11 @@ import type { Stance } from '../types';
 
 /** Denials of the evidence reach across the whole clause before the claim. */
 const NEG_EVIDENCE =
-  /\b(?:no|little|insufficient|limited|lacks?|lacking|without|weak|scant)\s+(?:\w+\s+){0,2}(?:evidence|proof|data|studies|research)\b|\bthere\s+(?:is|are)\s+no\b|\b(?:not|never)\s+(?:been\s+|yet\s+been\s+)?(?:shown|proven|demonstrated|established|confirmed)\b|\bunproven\b|\bmyths?\b|\bdebunk\w*|\bcontrary\s+to\b|\b(?:false|untrue|misleading)\s+(?:claim|idea|notion|that)|\bdespite\s+(?:the\s+)?(?:claims?|marketing)/i;
+  /\b(?:no|little|insufficient|limited|lacks?|lacking|without|weak|scant)\s+(?:\w+\s+){0,2}(?:evidence|proof|data|study|studies|trial|trials|research)\b|\bthere\s+(?:is|are)\s+no\b|\b(?:not|never)\s+(?:been\s+|yet\s+been\s+)?(?:shown|proven|demonstrated|established|confirmed)\b|\bunproven\b|\bmyths?\b|\bdebunk\w*|\bcontrary\s+to\b|\b(?:false|untrue|misleading)\s+(?:claim|idea|notion|that)|\bdespite\s+(?:the\s+)?(?:claims?|marketing)/i;
 
 /** Plain negators only count close to the claim (at most 3 words before it, same phrase). */
 const NEG_NEAR =
-  /(?:\b(?:not|never|no|cannot|can'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t|wouldn'?t|fails?\s+to|failed\s+to|unable\s+to|neither|nor|no\s+longer)\b)(?:\s+(?:really|actually|necessarily|significantly|reliably|directly|in\s+fact|be|been|to|a|an|the|any|more|much|help|always|able\s+to))*\s+(?:[\w'-]+\s+){0,1}$/i;
+  /\b(?:not|never|no|cannot|can'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t|wouldn'?t|fails?\s+to|failed\s+to|unable\s+to|neither|nor|no\s+longer)(?:\s+(?!(?:and|but|or|so|which|because|since|yet)\b)[\w'-]+){0,3}\s*$/i;
 /** "not only … but also" is emphasis, not negation. */
 const NOT_ONLY = /\bnot\s+(?:only|just|merely)\s+(?:[\w'-]+\s+){0,2}$/i;
 
@@ -19,7 +19,11 @@ const NEG_AFTER =
 
 /** Doubt, possibility, condition or reported speech anywhere before the claim. */
 const HEDGE =
-  /\b(?:may|might|could|possibly|perhaps|potentially|whether|preliminary|(?:studies|research|evidence|data|findings|results|it|this)\s+(?:\w+\s+)?suggests?|suggests?\s+that|suggested\s+that|appears?\s+to|seems?\s+to|reportedly|supposedly|allegedly|purported\w*|touted|claimed|claims?\s+(?:that|to)|is\s+said\s+to|are\s+said\s+to|marketed\s+as|promoted\s+as|believed\s+to|thought\s+to|hoped?|hopefully|unclear|uncertain|unknown|theoretically|early\s+(?:research|studies|evidence|data)|some\s+(?:studies|research|evidence|people|users|of\s+us))\b|\bin\s+(?:rats|mice|rodents|animals|animal\s+(?:studies|models|research))\b|^\s*if\b|\bif\b[^,]*$/i;
+  /\b(?:may|might|could|possibly|perhaps|potentially|whether|preliminary|(?:studies|research|evidence|data|findings|results|it|this)\s+(?:\w+\s+)?suggests?|suggests?\s+that|suggested\s+that|appears?\s+to|seems?\s+to|reportedly|supposedly|allegedly|purported\w*|touted|claimed|claims?\s+(?:that|to)|is\s+said\s+to|are\s+said\s+to|marketed\s+as|promoted\s+as|believed\s+to|thought\s+to|hoped?|hopefully|unclear|uncertain|unknown|theoretically|early\s+(?:research|studies|evidence|data)|some\s+(?:studies|research|evidence|people|users|of\s+us))\b|\bin\s+(?:rats|mice|rodents|animals|animal\s+(?:studies|models|research))\b|\bif\b[^,]*$/i;
+const STARTS_WITH_IF = /^\W*if\b/i;
+
+/** Cues are read within this many characters of the claim, which keeps every test linear. */
+const WINDOW = 240;
 
 /** After the claim: "… in rats", "… , at least in animals". */
 const HEDGE_AFTER = /^[^.;!?]{0,30}?\b(?:in|among)\s+(?:rats|mice|rodents|animals|animal\s+(?:studies|models))\b/i;
@@ -29,10 +33,10 @@ const HEDGE_AFTER = /^[^.;!?]{0,30}?\b(?:in|among)\s+(?:rats|mice|rodents|animal
  * Precedence: a denial wins over a hedge ("no evidence whether…" is a denial).
  */
 export function stanceOf(clause: string, start: number, end: number): Stance {
-  const before = clause.slice(0, start);
-  const after = clause.slice(end);
+  const before = clause.slice(Math.max(0, start - WINDOW), start);
+  const after = clause.slice(end, end + WINDOW);
   if (NEG_EVIDENCE.test(before) || NEG_AFTER.test(after)) return 'negated';
   if (NEG_NEAR.test(before) && !NOT_ONLY.test(before)) return 'negated';
-  if (HEDGE.test(before) || HEDGE_AFTER.test(after)) return 'hedged';
+  if (HEDGE.test(before) || HEDGE_AFTER.test(after) || STARTS_WITH_IF.test(clause.slice(0, 16))) return 'hedged';
   return 'asserted';
 }

@@ -1,0 +1,69 @@
+// Whether a page or section is about MgT, and whose claims a sentence makes.
+import { describe, expect, it } from 'vitest';
+import { detectClaims } from '../../src/core/claims/detect';
+import type { Region, TextBlock } from '../../src/core/types';
+
+const p = (text: string, region: Region = 'main'): TextBlock => ({ text, tag: 'p', headingLevel: 0, region });
+const h = (text: string, level = 2): TextBlock => ({ text, tag: `h${level}`, headingLevel: level, region: 'main' });
+
+describe('page and section context', () => {
+  it('a page about magnesium glycinate only yields no claims', () => {
+    const blocks = [
+      h('Magnesium Glycinate: the gentle magnesium', 1),
+      p('Magnesium glycinate is gentle on the stomach and does not act as a laxative.'),
+      p('It supports restful sleep and a calm mood, and helps with muscle cramps.'),
+      p('Magnesium is a cofactor in more than 300 enzyme systems. Most people are deficient.'),
+      p('Clinically studied. Non-GMO. Safe for everyone.'),
+    ];
+    expect(detectClaims(blocks)).toEqual([]);
+  });
+
+  it('a page that names MgT only in its menu and footer yields none', () => {
+    const blocks = [
+      p('Shop: Magnesium Glycinate · Magnesium L-Threonate · Zinc', 'nav'),
+      h('Vitamin D3 drops', 1),
+      p('Supports healthy bones and immune function. Improves mood. Clinically proven.'),
+      p('Related: Magtein Magnesium L-Threonate capsules', 'footer'),
+    ];
+    expect(detectClaims(blocks)).toEqual([]);
+  });
+
+  it('subjectless bullets under an MgT heading are MgT claims', () => {
+    const blocks = [h('Why Magtein?', 2), p('Crosses the blood-brain barrier'), p('Supports memory and focus')];
+    expect(detectClaims(blocks).map((m) => m.claim)).toEqual(['brain-uptake', 'memory', 'cognition']);
+  });
+
+  it('a section about another form is not about MgT, even on an MgT page', () => {
+    const blocks = [
+      h('Magnesium L-Threonate guide', 1),
+      p('Magnesium L-threonate improves memory.'),
+      h('Magnesium glycinate', 2),
+      p('It is gentle on the stomach and helps with cramps.'),
+    ];
+    expect(detectClaims(blocks).map((m) => m.claim)).toEqual(['memory']);
+  });
+
+  it('"it" refers to the last named form', () => {
+    const blocks = [p('Magnesium citrate is cheap. It improves sleep.'), p('Magnesium L-threonate is different. It improves memory.')];
+    expect(detectClaims(blocks).map((m) => m.claim)).toEqual(['memory']);
+  });
+
+  it('general magnesium facts count on an MgT page, not elsewhere', () => {
+    const mgt = [h('Magnesium L-Threonate', 1), p('Magnesium is a cofactor in over 300 enzymes.')];
+    const other = [h('Minerals', 1), p('Magnesium is a cofactor in over 300 enzymes.')];
+    expect(detectClaims(mgt).map((m) => m.claim)).toEqual(['magnesium-biology']);
+    expect(detectClaims(other)).toEqual([]);
+  });
+
+  it('survives invisible characters and typographic variants', () => {
+    const text = 'Magnesium L\u2011Threo\u00ADnate cross\u200Bes the blood\u2013brain\u00A0barrier and im\u00ADproves memory.';
+    const ms = detectClaims([p(text)]);
+    expect(ms.map((m) => m.claim)).toEqual(['brain-uptake', 'memory']);
+    const m = ms[0]!;
+    expect(text.slice(m.matchStart, m.matchEnd)).toBe('cross\u200Bes the blood\u2013brain\u00A0barrier');
+  });
+
+  it('handles BBB and fullwidth letters (NFKC)', () => {
+    expect(detectClaims([p('ＭｇＴ crosses the BBB.')]).map((m) => m.claim)).toEqual(['brain-uptake']);
+  });
+});

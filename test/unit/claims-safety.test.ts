@@ -1,0 +1,54 @@
+// Patterns must be safe: adversarial near-matches scan in linear time.
+// A ratio, not an absolute time: 4× the text may cost at most ~8× (linear plus noise),
+// where a quadratic pattern would cost 16× or far more.
+import { describe, expect, it } from 'vitest';
+import { detectClaims } from '../../src/core/claims/detect';
+import type { TextBlock } from '../../src/core/types';
+
+const NEAR_MISSES = [
+  'only form of magnesium of magnesium of magnesium ',
+  'improv improv improving the the the memory loss ',
+  'not not not if if if may may ',
+  'blood brain blood brain barrier-less ',
+  'magnesium l-threonate l-threonate threonate ',
+  'most most half of of people people ',
+  'Neuron Neuron 2010 2009 Neuron ',
+  'stack stacked with with with ',
+  'a'.repeat(200) + ' ',
+  '\u00AD\u200B\u00A0\u2013 ',
+];
+
+function adversarial(chars: number, sentences: boolean): TextBlock[] {
+  const parts: string[] = [];
+  let n = 0;
+  for (let i = 0; n < chars; i++) {
+    const s = NEAR_MISSES[i % NEAR_MISSES.length] as string;
+    parts.push(s);
+    n += s.length;
+    if (sentences && i % 7 === 6) parts.push('. ');
+  }
+  return [
+    { text: 'Magnesium L-Threonate', tag: 'h1', headingLevel: 1, region: 'main' },
+    { text: parts.join(''), tag: 'p', headingLevel: 0, region: 'main' },
+  ];
+}
+
+function time(blocks: TextBlock[]): number {
+  const t = performance.now();
+  detectClaims(blocks);
+  return performance.now() - t;
+}
+
+describe('pattern safety', () => {
+  for (const sentences of [true, false]) {
+    it(`1 MB of near-matches scans in linear time (${sentences ? 'short sentences' : 'one endless sentence'})`, () => {
+      const small = adversarial(256 * 1024, sentences);
+      const big = adversarial(1024 * 1024, sentences);
+      time(small); // warm up the regex engine
+      const tSmall = Math.min(time(small), time(small));
+      const tBig = Math.min(time(big), time(big));
+      expect(tBig / Math.max(tSmall, 1)).toBeLessThan(8);
+      expect(tBig).toBeLessThan(10_000);
+    }, 60_000);
+  }
+});
