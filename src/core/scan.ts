@@ -1,6 +1,9 @@
 // The one entry point adapters call: page data in, claims + product summary out.
-import type { ClaimMatch, PageData, ScanResult } from './types';
+import { DISEASE_CLAIMS, evidenceFor } from './evidence/claims';
+import { TRIAL_DOSES } from './evidence/dose-reference';
 import { detectClaims } from './claims/detect';
+import { doseContext, hasDisclaimer, summarizeProduct } from './product';
+import type { ClaimId, ClaimMatch, ClaimReport, PageData, ScanResult } from './types';
 
 export interface PageScan {
   result: ScanResult;
@@ -8,11 +11,31 @@ export interface PageScan {
   matches: ClaimMatch[];
 }
 
+/** "Relieves depression" is a disease claim; "supports a positive mood" is not. */
+const DEPRESSION = /depress/i;
+
 export function scanPage(page: PageData): PageScan {
-  const matches = detectClaims(page.blocks);
-  // TODO(lead): evidence, product, dose, disclaimer.
+  const product = summarizeProduct(page);
+  const matches = detectClaims(page.blocks, { title: page.title });
+  return { matches, result: summarize(page, product, matches) };
+}
+
+/** Claim reports, dose context, disclaimer and disease claims for a page's matches. */
+export function summarize(page: PageData, product: ScanResult['product'], matches: readonly ClaimMatch[]): ScanResult {
+  const claims: ClaimReport[] = matches.map((m) => {
+    const e = evidenceFor(m.claim, m.quote);
+    return { claim: m.claim, stance: m.stance, verdict: e.verdict, quote: m.quote, note: e.note, sources: [...e.sources] };
+  });
+  const disease = new Set<ClaimId>();
+  for (const c of claims) {
+    if (c.stance !== 'asserted') continue;
+    if (DISEASE_CLAIMS.includes(c.claim) || (c.claim === 'mood' && DEPRESSION.test(c.quote))) disease.add(c.claim);
+  }
   return {
-    matches,
-    result: { product: null, disclaimer: false, claims: [], dose: null, disease_claims: [] },
+    product,
+    disclaimer: hasDisclaimer(page),
+    claims,
+    dose: product ? doseContext(product, [...TRIAL_DOSES]) : null,
+    disease_claims: [...disease],
   };
 }
