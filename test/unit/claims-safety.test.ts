@@ -1,5 +1,5 @@
 // Patterns must be safe: adversarial near-matches scan in linear time.
-// A ratio, not an absolute time: 4× the text may cost at most ~8× (linear plus noise),
+// A ratio, not an absolute time: 4× the text may cost at most 10× (linear plus noise),
 // where a quadratic pattern would cost 16× or far more.
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
@@ -45,9 +45,9 @@ describe('pattern safety', () => {
       const small = adversarial(256 * 1024, sentences);
       const big = adversarial(1024 * 1024, sentences);
       time(small); // warm up the regex engine
-      const tSmall = Math.min(time(small), time(small));
-      const tBig = Math.min(time(big), time(big));
-      expect(tBig / Math.max(tSmall, 1)).toBeLessThan(8);
+      const tSmall = Math.min(time(small), time(small), time(small));
+      const tBig = Math.min(time(big), time(big), time(big));
+      expect(tBig / Math.max(tSmall, 1)).toBeLessThan(10);
       expect(tBig).toBeLessThan(10_000);
     }, 60_000);
   }

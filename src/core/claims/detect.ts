@@ -5,9 +5,9 @@ import { normalize, rawEnd, type NormalizedText } from '../text/normalize';
 import { sentenceSpans } from '../text/sentences';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
-import { CLAIM_PATTERNS, SUPPRESSES, type ClaimPattern } from './patterns';
+import { ANY_CUE, CLAIM_PATTERNS, SUPPRESSES, type ClaimPattern } from './patterns';
 import { stanceOf } from './stance';
-import { mentionsMgt, subjectOf, type Subject } from './subject';
+import { mentionsMgt, mentionsOtherForm, subjectOf, type Subject } from './subject';
 
 export interface DetectOptions {
   /** The page title (helps decide whether the page is about MgT). */
@@ -45,6 +45,8 @@ export function detectClaims(blocks: readonly TextBlock[], options: DetectOption
     carriedSection = section;
     const norm = norms[index] as NormalizedText;
     const namesMgt = mentionsMgt(norm.text);
+    // No cue at all: no claim, and no subject worth carrying unless a form is named.
+    if (!namesMgt && !ANY_CUE.test(norm.text) && !mentionsOtherForm(norm.text)) return;
     // Gate: a block can only hold a claim about MgT if MgT is named or is the subject in force.
     if (!namesMgt && carried !== 'mgt' && section !== 'mgt') return;
     if (block.headingLevel > 0) {
@@ -70,13 +72,16 @@ function findInSentence(
   setCarried: (s: Subject) => void,
 ): Found[] {
   const namesMgt = mentionsMgt(sentence);
+  const hasCue = ANY_CUE.test(sentence);
   const found = new Map<ClaimId, Found>();
   for (const [c0, c1] of clauseSpans(sentence)) {
     const clause = sentence.slice(c0, c1);
     const explicit = subjectOf(clause);
     if (explicit) setCarried(explicit);
+    if (!hasCue) continue;
     const subject = explicit ?? getCarried();
     for (const p of CLAIM_PATTERNS) {
+      if (!p.cue.test(clause)) continue;
       if (isReference && !p.inReferences) continue;
       if (!subjectAllows(p, subject, namesMgt, section)) continue;
       const prev = found.get(p.claim);

@@ -17,6 +17,11 @@ export type SubjectRule =
 
 export interface ClaimPattern {
   claim: ClaimId;
+  /**
+   * A cheap literal test every trigger needs: clauses without it skip the triggers.
+   * Most page text fails every cue, which keeps long pages fast.
+   */
+  cue: RegExp;
   /** Any of these starts a claim; the first match in the clause is the highlighted span. */
   triggers: RegExp[];
   /** The whole sentence must also match this (e.g. "only form" needs brain words nearby). */
@@ -37,6 +42,7 @@ const rx = (...alternatives: string[]) => new RegExp(alternatives.join('|'), 'i'
 export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   {
     claim: 'brain-uptake-exclusive',
+    cue: /only|other|unique|exclusive|unlike|regular|ordinary|common|most/i,
     subject: 'mgt',
     requires: BRAIN_WORDS,
     triggers: [
@@ -52,6 +58,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'brain-uptake',
+    cue: /barrier|bbb|brain|cerebr|csf|neuron|cns|central nervous|spinal/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -70,11 +77,12 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'superior-form',
+    cue: /superior|than|compar|relative|outperform|most|best|beats|tops|trumps/i,
     subject: 'mgt',
     triggers: [
       rx(
         String.raw`\bsuperior\b`,
-        String.raw`\b(?:better|more\s+effective|more\s+bioavailable|more\s+absorbable|stronger|more\s+potent|more\s+powerful)\s+(?:\w+\s+){0,2}(?:than|to)\s+(?:\w+\s+){0,2}(?:other|regular|ordinary|common|traditional|standard|conventional|typical|most|cheaper|magnesium|citrate|glycinate|oxide)`,
+        String.raw`\b(?:better|more\s+effective|more\s+bioavailable|more\s+absorbable|stronger|more\s+potent|more\s+powerful)\s+(?:\w+\s+){0,2}than\s+(?:\w+\s+){0,2}(?:other|regular|ordinary|common|traditional|standard|conventional|typical|most|cheaper|magnesium|citrate|glycinate|oxide)`,
         String.raw`\b(?:increas|greater|higher|better|more|enhanc|stronger|larger)\w*${gap(4)}(?:compared|relative)\s+(?:to|with)\s+(?:\w+\s+){0,3}(?:other|common|regular|magnesium|forms?|citrate|glycinate|oxide|chloride)`,
         String.raw`\boutperform\w*`,
         String.raw`\b(?:the\s+)?most\s+(?:effective|bioavailable|absorbable|advanced|potent|powerful)\s+(?:\w+\s+)?(?:form|type|kind|magnesium)`,
@@ -85,6 +93,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'memory',
+    cue: /memor|recall|learn|remember/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -97,6 +106,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'dementia',
+    cue: /alzheimer|dementia|\bmci\b|decline|impairment|deteriorat|dysfunction|neurodegen|senil|loss/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -109,6 +119,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'brain-age',
+    cue: /\bage|aging|ageing|younger|clock/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -124,6 +135,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'synapse-density',
+    cue: /synap|plasticity|connections/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -137,6 +149,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'cognition',
+    cue: /cognit|focus|concentrat|attention|mental|clarity|brain|executive|alert|processing|reaction|intelligence|\biq\b|problem|sharp|clear|fog|think/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -151,6 +164,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'sleep',
+    cue: /sleep|slumber|insomnia|\brem\b|rest/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -165,6 +179,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'anxiety-stress',
+    cue: /anxi|stress|tension|nervous|worr|restless|panic|nerves|calm|relax|tranquil|seren/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -177,6 +192,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'mood',
+    cue: /mood|outlook|emotional|depress|blues|sadness|irritab|grouch/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -189,6 +205,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'adhd',
+    cue: /adhd|attention|hyperactiv/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -198,6 +215,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'pain',
+    cue: /pain|ache|migraine|neuropath|sciatica|fibromyalgia|allodynia|analgesic/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -209,11 +227,13 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'muscle-cramps',
+    cue: /cramp|charl|spasm/i,
     subject: 'mgt',
     triggers: [rx(String.raw`\b(?:muscle\s+|leg\s+|night\s+)?cramp(?:s|ing)?\b|\bcharl(?:ie|ey)\s+horses?|\bmuscle\s+spasms?`)],
   },
   {
     claim: 'gi-tolerance',
+    cue: /laxative|stool|stomach|gut|digest|tummy|\bgi\b|belly|gastro|bowel|diarrh|bloat|tolerated/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -227,6 +247,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'safety',
+    cue: /safe|side[\s-]effect|everyone|young|\bold\b|ages|anyone|suitable|children|kids|toxic/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -239,6 +260,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'non-gmo',
+    cue: /gmo|genetically|clean/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -248,6 +270,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'mit-origin',
+    cue: /MIT|M\.I\.T|assachusetts/,
     subject: 'mention',
     inReferences: true,
     // "MIT" must be upper case: "mit" is a common word in other languages.
@@ -255,6 +278,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'neuron-2010',
+    cue: /neuron|2010|slutsky/i,
     subject: 'mention',
     inReferences: true,
     triggers: [
@@ -267,6 +291,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'clinically-proven',
+    cue: /clinical|scien|research|backed|proven|studies|evidence|university/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -282,11 +307,13 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'patented-form',
+    cue: /patent|trademark|proprietary/i,
     subject: 'mgt',
     triggers: [rx(String.raw`\bpatent(?:s|ed)?\b|\btrademark(?:s|ed)?\b|\bproprietary\s+(?:form|compound|ingredient|blend|formula)`)],
   },
   {
     claim: 'threonine-confusion',
+    cue: /threonine|amino/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -298,6 +325,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'vitamin-c-metabolite',
+    cue: /vitamin c|ascorb/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -309,6 +337,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'deficiency-common',
+    cue: /deficien|lack|enough|insufficient|inadequate|short|below|less than/i,
     subject: 'general',
     triggers: [
       rx(
@@ -320,6 +349,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'magnesium-biology',
+    cue: /300|three hundred|600|factor|nerve|muscle|nervous|neuromuscular|glucose|energy|blood sugar|metabolism|synthesis|atp|bone/i,
     subject: 'general',
     triggers: [
       rx(
@@ -333,6 +363,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'stacking',
+    cue: /stack|combin|pair|synerg|partner|calcium|vitamin|zinc|theanine|ashwagandha|melatonin|omega|b6|nootropic|phosphatidyl|glycinate|citrate|other/i,
     subject: 'mention',
     triggers: [
       rx(
@@ -350,3 +381,6 @@ export const SUPPRESSES: ReadonlyArray<[ClaimId, ClaimId]> = [
   ['brain-uptake-exclusive', 'brain-uptake'],
   ['threonine-confusion', 'vitamin-c-metabolite'],
 ];
+
+/** Any claim's cue: sentences failing this cannot hold a claim. */
+export const ANY_CUE = new RegExp(CLAIM_PATTERNS.map((p) => p.cue.source).join('|'), 'i');
