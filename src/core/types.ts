@@ -140,7 +140,7 @@ export interface PageData {
 export interface ProductSummary {
   name: string | null;
   brand: string | null;
-  /** 'magnesium L-threonate' | 'Magtein (magnesium L-threonate)' | null */
+  /** 'magnesium L-threonate' | 'Magtein® (magnesium L-threonate)' | null */
   form: string | null;
   serving: string | null;
   mgt_mg_per_serving: number | null;

@@ -27,6 +27,7 @@ const W: Record<ClaimId, { yes: Array<string | Case>; no: Array<string | Case> }
   },
   'brain-uptake-exclusive': {
     yes: [
+      'Magtein® is the only magnesium compound shown to effectively raise magnesium levels in the brain.',
       'Magtein is the only form of magnesium that can cross the blood-brain barrier.',
       'Only magnesium L-threonate raises brain magnesium levels.',
       { text: 'Other forms of magnesium fail to raise brain levels.', page: 'mgt' },
@@ -41,6 +42,7 @@ const W: Record<ClaimId, { yes: Array<string | Case>; no: Array<string | Case> }
   },
   'superior-form': {
     yes: [
+      'Magtein is the most advanced form of magnesium available.',
       'Magnesium L-threonate is superior to other forms of magnesium for brain health.',
       'Magtein works better than magnesium citrate or oxide for memory.',
       'MgT is the most bioavailable form of magnesium for the brain.',
@@ -181,6 +183,7 @@ const W: Record<ClaimId, { yes: Array<string | Case>; no: Array<string | Case> }
   },
   'gi-tolerance': {
     yes: [
+      "Unlike magnesium citrate, Magtein won't upset your stomach.",
       'Magnesium L-threonate does not act as a laxative.',
       'Magtein is gentle on the stomach.',
       { text: 'No digestive upset, unlike cheaper magnesium.', page: 'mgt' },
@@ -225,6 +228,7 @@ const W: Record<ClaimId, { yes: Array<string | Case>; no: Array<string | Case> }
   },
   'neuron-2010': {
     yes: [
+      'The research behind Magtein was published in the prestigious journal Neuron.',
       'A study of magnesium L-threonate was published in 2010 in the journal Neuron.',
       'The 2010 Neuron paper showed that MgT enhanced learning in rats.',
       { text: 'According to a study published in 2010, it raised brain magnesium.', page: 'mgt' },
@@ -236,6 +240,8 @@ const W: Record<ClaimId, { yes: Array<string | Case>; no: Array<string | Case> }
   },
   'clinically-proven': {
     yes: [
+      'Magtein is backed by 10+ years of research.',
+      'Magnesium L-threonate has been shown to improve cognitive abilities.',
       'Magnesium L-threonate is clinically proven to boost memory.',
       'Magtein is backed by science.',
       { text: 'Clinically studied ingredient.', page: 'mgt' },
@@ -282,6 +288,7 @@ const W: Record<ClaimId, { yes: Array<string | Case>; no: Array<string | Case> }
   },
   'deficiency-common': {
     yes: [
+      {"text": "Up to 80% of people are deficient in magnesium.", "page": "mgt"},
       { text: 'Most people are deficient in magnesium.', page: 'mgt' },
       { text: 'About half of Americans do not get enough magnesium from food.', page: 'mgt' },
       'Magnesium deficiency is common, which is why many take magnesium L-threonate.',
@@ -304,6 +311,7 @@ const W: Record<ClaimId, { yes: Array<string | Case>; no: Array<string | Case> }
   },
   stacking: {
     yes: [
+      {"text": "Pair with our Calcium + D3 for complete support.", "page": "mgt"},
       'Magnesium L-threonate may be stacked with calcium.',
       'Many people combine Magtein with vitamin D.',
       { text: 'Pairs well with L-theanine for a calm evening.', page: 'mgt' },

@@ -242,6 +242,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:no|without|won'?t\s+cause|doesn'?t\s+cause|does\s+not\s+cause|free\s+(?:of|from)|minimal|less|fewer|zero)\s+(?:\w+\s+){0,2}(?:gi|gastrointestinal|digestive|stomach|tummy|bowel|gut)\s+(?:upset|distress|issues|problems|side[\s-]effects|discomfort|effects|irritation)`,
         String.raw`\b(?:no|without|won'?t\s+cause|doesn'?t\s+cause|does\s+not\s+cause|minimal|less|zero)\s+(?:\w+\s+){0,2}(?:diarrh\w*|loose\s+stools|laxative\s+effects?|bloating)`,
         String.raw`\bnon[\s-]?laxative|\bwell[\s-]tolerated|\beasy\s+to\s+digest`,
+        String.raw`\b(?:won'?t|doesn'?t|does\s+not|will\s+not|never)\s+upset\s+(?:the\s+|your\s+)?(?:stomach|tummy|gut|digestion)`,
       ),
     ],
   },
@@ -283,6 +284,8 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
     inReferences: true,
     triggers: [
       /\bNeuron\b(?:[^.;!?]|\.\s*\d){0,80}?\b2010\b|\b2010\b[^.;!?]{0,80}?\b(?:journal\W+)?Neuron\b|\bslutsky\b/i,
+      // "published in Neuron": capitalised, since "neuron" is also an ordinary word.
+      /\b(?:[Pp]ublished|[Ff]eatured|[Aa]ppeared|[Rr]eported)\s+in\s+(?:the\s+)?(?:(?:prestigious|respected|scientific|peer-reviewed)\s+)?(?:journal\s+)?Neuron\b/,
       rx(
         String.raw`\b(?:study|studies|paper|research|article|trial|findings|results|experiment)\s+(?:\w+\s+){0,3}(?:published|released|conducted|done|carried\s+out)\s+in\s+2010\b`,
         String.raw`\b2010\s+(?:mit\s+)?(?:study|paper|research|article|experiment)`,
@@ -291,13 +294,14 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'clinically-proven',
-    cue: /clinical|scien|research|backed|proven|studies|evidence|university/i,
+    cue: /clinical|scien|research|backed|proven|shown|demonstrated|studies|evidence|university/i,
     subject: 'mgt',
     triggers: [
       rx(
         String.raw`\bclinically\s+(?:proven|tested|studied|shown|validated|demonstrated|researched|documented|backed|supported|confirmed)`,
         String.raw`\b(?:scientifically|research|science|clinically|clinical[\s-]+research|university)[\s-]+(?:proven|backed|validated|supported)`,
-        String.raw`\bbacked\s+by\s+(?:\w+\s+){0,2}(?:science|research|studies|clinical|trials|evidence)`,
+        String.raw`\bbacked\s+by\s+(?:[\w+]+\s+){0,3}(?:science|research|studies|clinical|trials|evidence)`,
+        String.raw`\b(?:has|have)\s+been\s+(?:clinically\s+|scientifically\s+)?(?:shown|proven|demonstrated)\s+to\b`,
         String.raw`\bproven\s+(?!in\s+(?:animal|rat|mice|mouse|rodent|lab))(?:to|in\s+(?:clinical|human)\s+(?:trials|studies)|effective|results|formula)`,
         String.raw`\b(?:clinical|human)\s+(?:studies|trials|research)\s+(?:have\s+)?(?:show|prove|confirm|demonstrat)\w*`,
         String.raw`\b(?:studies|research|science)\s+(?:has\s+|have\s+)?(?:show|shows|shown|prove|proves|proven|confirm|confirms|demonstrate|demonstrates)\b`,

@@ -1,0 +1,246 @@
+// Reads a DOM subtree once into text blocks plus, per block, a table of
+// (Text node, start offset) so offsets found in the block text map back to DOM
+// positions (see offsets.ts).
+//
+// Rules, decided by tag and attributes only (no getComputedStyle, so it runs on
+// linkedom too, and fast):
+// - The nearest block-level ancestor (tags.ts BLOCK_TAGS, or role=heading) owns
+//   a text node. Inline elements (b, a, span, sup…) never split a block.
+// - Text sitting directly in a block that also holds nested blocks forms
+//   separate blocks before and after each nested one (like CSS anonymous boxes).
+// - <br> ends the current block and starts a new one. Block text is the exact
+//   concatenation of its text nodes, so a <br> cannot become a space (a space
+//   would have no DOM position); a label and value split by <br> become two blocks.
+// - Skipped subtrees: tags.ts SKIP_TAGS (script, style, form controls, buttons,
+//   SVG/MathML, our own <evidence-lens-marker>…), [hidden] (except
+//   "until-found"), [aria-hidden="true"], editable regions ([contenteditable]
+//   "", "true", "plaintext-only"), and inline style display:none /
+//   visibility:hidden.
+// - Open shadow roots are read before the host's light children. A shadow root
+//   starts and ends a block: a DOM Range cannot span the shadow boundary.
+// - Blocks with only whitespace are dropped. Text is kept raw (no trimming).
+import type { Region, TextBlock } from '../core/types';
+import type { ExtractedBlocks, TextSegment } from './types';
+import { BLOCK_TAGS, SECTIONING_TAGS, SKIP_TAGS, headingLevelOfTag } from './tags';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+/** State carried down the tree, so no text node needs a closest() lookup. */
+interface Context {
+  /** Tag of the block that owns text here. */
+  tag: string;
+  headingLevel: number;
+  region: Region;
+  /** Inside article/aside/main/nav/section (header/footer there are not landmarks). */
+  sectioned: boolean;
+}
+
+interface Frame {
+  next: Node | null;
+  ctx: Context;
+  /** Leaving this frame ends the current block. */
+  closes: boolean;
+}
+
+const DETACHED_CONTEXT: Context = { tag: 'div', headingLevel: 0, region: 'main', sectioned: false };
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+function regionOfRole(role: string): Region | null {
+  switch (role) {
+    case 'navigation':
+    case 'menu':
+    case 'menubar':
+      return 'nav';
+    case 'banner':
+      return 'header';
+    case 'contentinfo':
+      return 'footer';
+    case 'complementary':
+      return 'aside';
+    case 'main':
+      return 'main';
+    default:
+      return null;
+  }
+}
+
+function regionOfTag(tag: string, sectioned: boolean): Region | null {
+  switch (tag) {
+    case 'nav':
+      return 'nav';
+    case 'aside':
+      return 'aside';
+    case 'main':
+      return 'main';
+    case 'header':
+      return sectioned ? null : 'header';
+    case 'footer':
+      return sectioned ? null : 'footer';
+    default:
+      return null;
+  }
+}
+
+function isSkippedByAttributes(el: Element): boolean {
+  const hidden = el.getAttribute('hidden');
+  if (hidden !== null && hidden.toLowerCase() !== 'until-found') return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null) {
+    const v = editable.toLowerCase();
+    if (v === '' || v === 'true' || v === 'plaintext-only') return true;
+  }
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+/** Whether entering `el` starts a new block (by tag or role=heading). */
+interface Entered {
+  ctx: Context;
+  isBlock: boolean;
+}
+
+/** Applies one element's rules to the context; null when its subtree is skipped. */
+function enter(el: Element, tag: string, ctx: Context): Entered | null {
+  if (SKIP_TAGS.has(tag)) return null;
+  let isBlock = BLOCK_TAGS.has(tag);
+  let region = regionOfTag(tag, ctx.sectioned);
+  let headingLevel = isBlock ? headingLevelOfTag(tag) : -1;
+  if (el.hasAttributes()) {
+    if (isSkippedByAttributes(el)) return null;
+    const roleAttr = el.getAttribute('role');
+    if (roleAttr !== null) {
+      const role = roleAttr.trim().toLowerCase().split(/\s+/)[0] ?? '';
+      region = regionOfRole(role) ?? region;
+      if (role === 'heading') {
+        isBlock = true;
+        const level = Number.parseInt(el.getAttribute('aria-level') ?? '', 10);
+        // ARIA's default heading level is 2.
+        headingLevel = level >= 1 && level <= 6 ? level : 2;
+      }
+    }
+  }
+  const sectioned = ctx.sectioned || SECTIONING_TAGS.has(tag);
+  if (!isBlock && region === null && sectioned === ctx.sectioned) return { ctx, isBlock };
+  return {
+    isBlock,
+    ctx: {
+      tag: isBlock ? tag : ctx.tag,
+      headingLevel: isBlock ? Math.max(headingLevel, 0) : ctx.headingLevel,
+      region: region ?? ctx.region,
+      sectioned,
+    },
+  };
+}
+
+/** Context at `root` from its ancestors (crossing shadow boundaries); null if inside a skipped subtree. */
+function contextAt(root: Node): Entered | null {
+  const chain: Element[] = [];
+  for (let n: Node | null = root; n !== null; ) {
+    if (n.nodeType === ELEMENT_NODE) chain.push(n as Element);
+    if (n.nodeType === DOCUMENT_FRAGMENT_NODE) n = (n as ShadowRoot).host ?? null;
+    else n = n.parentNode;
+  }
+  let entered: Entered = { ctx: DETACHED_CONTEXT, isBlock: false };
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const el = chain[i] as Element;
+    const next = enter(el, el.localName, entered.ctx);
+    if (next === null) return null;
+    entered = next;
+  }
+  return entered;
+}
+
+/** Splits the text under `root` into blocks; see the rules at the top of this file. */
+export function extractBlocks(root: Node): ExtractedBlocks {
+  const blocks: TextBlock[] = [];
+  const segments: TextSegment[][] = [];
+
+  // The block being collected. Parts are joined once, at the end of the block.
+  let parts: string[] = [];
+  let segs: TextSegment[] = [];
+  let length = 0;
+  let hasText = false;
+  let runCtx: Context = DETACHED_CONTEXT;
+
+  const flush = (): void => {
+    if (length > 0) {
+      if (hasText) {
+        blocks.push({
+          text: parts.length === 1 ? (parts[0] as string) : parts.join(''),
+          tag: runCtx.tag,
+          headingLevel: runCtx.headingLevel,
+          region: runCtx.region,
+        });
+        segments.push(segs);
+      }
+      parts = [];
+      segs = [];
+      length = 0;
+      hasText = false;
+    }
+  };
+
+  const start = contextAt(root);
+  if (start === null) return { blocks, segments };
+
+  const stack: Frame[] = [];
+  const rootType = root.nodeType;
+  if (rootType === ELEMENT_NODE || rootType === DOCUMENT_NODE || rootType === DOCUMENT_FRAGMENT_NODE) {
+    stack.push({ next: root.firstChild, ctx: start.ctx, closes: true });
+    const sr = rootType === ELEMENT_NODE ? (root as Element).shadowRoot : null;
+    if (sr) stack.push({ next: sr.firstChild, ctx: start.ctx, closes: true });
+  } else {
+    // A lone text node: walk just that node.
+    stack.push({ next: root, ctx: start.ctx, closes: true });
+  }
+
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const node = frame.next;
+    if (node === null) {
+      stack.pop();
+      if (frame.closes) flush();
+      continue;
+    }
+    frame.next = node === root ? null : node.nextSibling;
+
+    const type = node.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      const data = (node as Text).data;
+      if (data.length === 0) continue;
+      if (length === 0) runCtx = frame.ctx;
+      parts.push(data);
+      segs.push({ node: node as Text, start: length });
+      length += data.length;
+      if (!hasText && /\S/.test(data)) hasText = true;
+      continue;
+    }
+    if (type !== ELEMENT_NODE) continue;
+
+    const el = node as Element;
+    const tag = el.localName;
+    if (tag === 'br') {
+      flush();
+      continue;
+    }
+    const entered = enter(el, tag, frame.ctx);
+    if (entered === null) continue;
+    if (entered.isBlock) flush();
+    const sr = el.shadowRoot;
+    if (sr !== null && sr !== undefined) {
+      // Light children after the shadow tree; the shadow tree is its own block run.
+      stack.push({ next: el.firstChild, ctx: entered.ctx, closes: entered.isBlock });
+      flush();
+      stack.push({ next: sr.firstChild, ctx: entered.ctx, closes: true });
+    } else if (el.firstChild !== null) {
+      stack.push({ next: el.firstChild, ctx: entered.ctx, closes: entered.isBlock });
+    }
+  }
+  flush();
+  return { blocks, segments };
+}
