@@ -158,6 +158,8 @@ export interface DoseContext {
   /** Elemental Mg per day at the label's directions (null if unknown). */
   daily_elemental_mg: number | null;
   daily_is_estimate: boolean;
+  /** MgT per day at the label's directions, to set beside the trial doses (which are given as MgT). */
+  daily_mgt_mg: number | null;
   /** Adult tolerable upper intake level for supplemental magnesium (mg/day). */
   upper_limit_mg: number;
   upper_limit_source: string;

@@ -214,6 +214,7 @@ describe('doseContext', () => {
     expect(doseContext({ ...base, servings_per_day: 2 }, trials)).toEqual({
       daily_elemental_mg: 288,
       daily_is_estimate: false,
+      daily_mgt_mg: 4000,
       upper_limit_mg: 350,
       upper_limit_source: 'ods-magnesium-hp',
       trial_doses: trials,

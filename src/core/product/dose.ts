@@ -19,6 +19,7 @@ export function doseContext(
   return {
     daily_elemental_mg: daily,
     daily_is_estimate: daily !== null && (perDay === null || product.elemental_is_estimate),
+    daily_mgt_mg: product.mgt_mg_per_serving === null ? null : Math.round(product.mgt_mg_per_serving * (perDay ?? 1)),
     upper_limit_mg: SUPPLEMENTAL_MAGNESIUM_UL_MG,
     upper_limit_source: SUPPLEMENTAL_MAGNESIUM_UL_SOURCE,
     trial_doses: trialDoses.map((d) => ({ ...d })),

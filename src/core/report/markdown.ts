@@ -58,6 +58,7 @@ export function markdownReport({ title, url, date, result }: ReportInput): strin
       const est = d.daily_is_estimate ? ' (estimate)' : '';
       out.push(`- Elemental magnesium per day at the label's directions: ${mg(d.daily_elemental_mg)}${est}; adult upper limit for supplemental magnesium: ${mg(d.upper_limit_mg)}/day ${cite([d.upper_limit_source])}`);
     }
+    if (d.daily_mgt_mg !== null) out.push(`- Magnesium L-threonate per day at the label's directions: ${mg(d.daily_mgt_mg)}`);
     if (d.trial_doses.length) {
       out.push(`- Doses in the human MgT trials: ${d.trial_doses.map((t) => `${t.dose} ${cite([t.source])}`).join('; ')}`);
     }
