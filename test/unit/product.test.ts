@@ -184,6 +184,7 @@ describe('parseDirections', () => {
     ['Take 2 capsules in the morning and 1 before bed', { pieces: 3, servings: 0 }],
     ['Take 2 capsules twice daily, with food', { pieces: 4, servings: 0 }],
     ['Take one capsule three times a day', { pieces: 3, servings: 0 }],
+    ['Take three capsules daily, one in the morning and two in the evening', { pieces: 3, servings: 0 }],
     ['Take 1 capsule 30 minutes before bed', { pieces: 1, servings: 0 }],
   ])('%s', (text, expected) => {
     expect(parseDirections(text)).toEqual(expected);

@@ -21,6 +21,7 @@ const TIMES_A_DAY = new RegExp(
   `\\b(?:(once|twice|thrice)|(\\d+|${WORD_NUMBER_SOURCE})\\s*(?:times|x))\\s+(?:daily|a\\s+day|per\\s+day|each\\s+day)\\b`,
   'i',
 );
+const DAILY_NEXT = /^\s*(?:daily|a\s+day|per\s+day|each\s+day|every\s+day)\b/i;
 /** The frequency of one amount is in the words after it, up to the next clause. */
 const CLAUSE_END = /\band\b|,|;|\bthen\b|\bor\b/i;
 
@@ -45,14 +46,19 @@ export function parseDirections(sentence: string): DailyAmount | null {
   const text = sentence.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ');
   const total: DailyAmount = { pieces: 0, servings: 0 };
   let lastUnit: 'pieces' | 'servings' | null = null;
+  // "Take three capsules daily, one in the morning and two in the evening": after a
+  // daily total, unit-less amounts only break that total down and must not add to it.
+  let afterDailyTotal = false;
   let found = false;
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(text); m !== null; m = QUANTITY.exec(text)) {
     const n = parseNumber(m[1] as string);
     const after = text.slice(m.index + m[0].length);
     let unit: 'pieces' | 'servings' | null = null;
-    if (m[2] !== undefined) unit = /^servings?$/i.test(m[2]) ? 'servings' : 'pieces';
-    else if (lastUnit !== null && TIME_OF_DAY.test(after)) unit = lastUnit;
+    if (m[2] !== undefined) {
+      unit = /^servings?$/i.test(m[2]) ? 'servings' : 'pieces';
+      afterDailyTotal = DAILY_NEXT.test(after);
+    } else if (lastUnit !== null && TIME_OF_DAY.test(after) && !afterDailyTotal) unit = lastUnit;
     if (unit === null || !Number.isFinite(n) || n <= 0 || n > 20) continue;
     total[unit] += n * timesADay(after);
     lastUnit = unit;
