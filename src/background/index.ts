@@ -1,0 +1,65 @@
+// Background service worker (MV3). Stateless: every listener is registered
+// synchronously at top level so a restarted worker still receives the event, and
+// nothing is kept in globals (the worker is stopped when idle).
+//
+// - `claims` from a tab's top frame → badge text for that tab. Only the top frame
+//   counts: the popup reports on the top frame too, so badge and popup agree, and
+//   summing frames would need per-tab state.
+// - `focus-claim` (the page card's "details in the popup") → this tab's popup is
+//   pointed at `?focus=<index>` and opened where the browser allows it; the popup
+//   resets its address once read. The popup address doubles as the state, so no
+//   `storage` permission is needed.
+// - A tab starting to load a new page → badge and popup address reset.
+import browser from 'webextension-polyfill';
+import { onBackgroundMessage } from '../shared/messages';
+import { BADGE_COLOR, badgeText } from './badge';
+
+function plainPopup(): string | undefined {
+  return browser.runtime.getManifest().action?.default_popup;
+}
+
+async function setBadge(tabId: number, count: number): Promise<void> {
+  try {
+    const text = badgeText(count);
+    await browser.action.setBadgeText({ tabId, text });
+    if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+    // Chrome 110+: keep the number white on teal (the default may pick black).
+    const action = browser.action as typeof browser.action & {
+      setBadgeTextColor?: (d: { tabId: number; color: string }) => Promise<void>;
+    };
+    if (text && action.setBadgeTextColor) await action.setBadgeTextColor({ tabId, color: '#ffffff' });
+  } catch {
+    // The tab closed in the meantime: nothing to update.
+  }
+}
+
+async function focusClaim(tabId: number, index: number): Promise<void> {
+  const plain = plainPopup();
+  if (!plain) return;
+  try {
+    await browser.action.setPopup({ tabId, popup: `${plain}?focus=${index}` });
+    // Chrome 127+ and Firefox can open the popup programmatically; elsewhere the
+    // user opens it and it starts at that claim.
+    const action = browser.action as typeof browser.action & { openPopup?: () => Promise<void> };
+    await action.openPopup?.();
+  } catch {
+    // openPopup refused (no user gesture, window not focused): the address still applies.
+  }
+}
+
+onBackgroundMessage((message, sender) => {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return;
+  const top = (sender.frameId ?? 0) === 0;
+  if (!top) return; // see the header comment
+  if (message.type === 'claims') return setBadge(tabId, message.count);
+  return focusClaim(tabId, message.index);
+});
+
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  // `status` is reported without the `tabs` permission.
+  if (changeInfo.status !== 'loading') return;
+  void setBadge(tabId, 0);
+  const plain = plainPopup();
+  if (plain) browser.action.setPopup({ tabId, popup: plain }).catch(() => undefined);
+});

@@ -1,0 +1,33 @@
+// The cheap gate: a page that never names MgT costs one regex test and a
+// MutationObserver that looks only at added text. Nothing else is loaded.
+const MGT_NAMES = /threon|magtein|neuro-?mag|\bMgT\b/i;
+
+export function mentionsMgT(text: string | null | undefined): boolean {
+  return text !== null && text !== undefined && MGT_NAMES.test(text);
+}
+
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+/**
+ * Before any MgT text was seen: look only at added text, and call `onMatch` once
+ * when some of it names MgT.
+ */
+export function watchGate(doc: Document, onMatch: () => void): () => void {
+  const observer = new MutationObserver((records) => {
+    try {
+      for (const r of records) {
+        const texts =
+          r.type === 'characterData' ? [r.target.textContent] : Array.from(r.addedNodes, (n) => n.textContent);
+        if (texts.some((t) => mentionsMgT(t))) {
+          observer.disconnect();
+          onMatch();
+          return;
+        }
+      }
+    } catch {
+      // never leak to the page
+    }
+  });
+  observer.observe(doc, OPTIONS);
+  return () => observer.disconnect();
+}

@@ -1,0 +1,116 @@
+// The focusable marker after each claim: an <evidence-lens-marker> element with
+// its UI in its own shadow root. Chrome gives content scripts no custom element
+// registry (window.customElements is null in the isolated world), so the tag is
+// never defined: an undefined autonomous custom element can still host a shadow
+// root, and nothing runs in the page's world. If the page itself defined the tag,
+// a suffixed tag is used instead.
+import type { ClaimId, Stance, Verdict } from '../core/types';
+import { VERDICT_STYLES } from '../core/evidence/verdicts';
+
+export const BASE_TAG = 'evidence-lens-marker';
+
+let chosenTag: string | null = null;
+
+/** The tag name we use in this document: the base name unless the page owns it. */
+export function markerTag(doc: Document): string {
+  if (chosenTag !== null) return chosenTag;
+  let tag = BASE_TAG;
+  for (let i = 2; i < 50 && isTaken(doc, tag); i++) tag = `${BASE_TAG}-${i}`;
+  chosenTag = tag;
+  return tag;
+}
+
+function isTaken(doc: Document, tag: string): boolean {
+  try {
+    const probe = doc.createElement(tag);
+    // A defined (upgraded) element belongs to the page; it may have its own shadow root.
+    return probe.matches(':defined') || probe.shadowRoot !== null;
+  } catch {
+    return true;
+  }
+}
+
+export function isMarkerElement(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.startsWith(BASE_TAG);
+}
+
+export interface MarkerData {
+  /** Index into ScanResult.claims. */
+  index: number;
+  claim: ClaimId;
+  stance: Stance;
+  verdict: Verdict;
+  /** Short human label of the claim. */
+  label: string;
+}
+
+export interface Marker {
+  host: HTMLElement;
+  root: ShadowRoot;
+  button: HTMLButtonElement;
+  data: MarkerData;
+}
+
+const STANCE_WORDS: Record<Stance, string> = {
+  asserted: '',
+  hedged: ' (the page doubts or qualifies this claim)',
+  negated: ' (the page denies this claim)',
+};
+
+export function ariaLabel(data: MarkerData): string {
+  return `Evidence: ${VERDICT_STYLES[data.verdict].label} — ${data.label}${STANCE_WORDS[data.stance]}`;
+}
+
+function markerCss(data: MarkerData): string {
+  const s = VERDICT_STYLES[data.verdict];
+  const quiet = data.stance !== 'asserted';
+  const light = quiet ? { fg: '#4b5563', bg: '#f3f4f6' } : s.light;
+  const dark = quiet ? { fg: '#d1d5db', bg: '#2b2f36' } : s.dark;
+  const border = quiet ? 'dotted' : 'solid';
+  return `
+:host{all:initial;display:inline-block;position:relative;vertical-align:baseline;line-height:1;margin:0 0 0 2px;}
+button{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;justify-content:center;
+  min-width:16px;height:16px;padding:0 3px;border:1px ${border} ${light.fg};border-radius:8px;
+  background:${light.bg};color:${light.fg};cursor:pointer;
+  font:600 11px/1 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
+  vertical-align:1px;}
+button:focus-visible{outline:2px solid ${light.fg};outline-offset:2px;}
+@media (prefers-color-scheme: dark){
+  button{border-color:${dark.fg};background:${dark.bg};color:${dark.fg};}
+  button:focus-visible{outline-color:${dark.fg};}
+}`;
+}
+
+/** Builds a marker (not yet in the page). */
+export function createMarker(doc: Document, data: MarkerData): Marker {
+  const host = doc.createElement(markerTag(doc));
+  // Inline !important beats any page rule on our tag; :host{all:initial} resets inheritance.
+  host.style.setProperty('all', 'initial', 'important');
+  host.style.setProperty('display', 'inline-block', 'important');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  const glyph = doc.createElement('span');
+  glyph.setAttribute('aria-hidden', 'true');
+  button.append(glyph);
+  root.append(style, button);
+  const marker: Marker = { host, root, button, data };
+  updateMarker(marker, data);
+  return marker;
+}
+
+export function updateMarker(marker: Marker, data: MarkerData): void {
+  marker.data = data;
+  const { host, button } = marker;
+  host.setAttribute('data-evidence-claim', data.claim);
+  host.setAttribute('data-evidence-verdict', data.verdict);
+  host.setAttribute('data-evidence-stance', data.stance);
+  host.setAttribute('data-evidence-index', String(data.index));
+  button.setAttribute('aria-label', ariaLabel(data));
+  const style = marker.root.querySelector('style');
+  if (style) style.textContent = markerCss(data);
+  const glyph = button.firstElementChild;
+  if (glyph) glyph.textContent = data.stance === 'asserted' ? VERDICT_STYLES[data.verdict].glyph : '?';
+}

@@ -1,0 +1,131 @@
+// The one module that writes claim marks into the page: it turns a scan's
+// matches into live Ranges (highlights) and markers, reusing the marks of
+// claims that are still there so a rescan does not flicker or move focus.
+import type { ClaimMatch, ClaimReport } from '../core/types';
+import type { PageScan } from '../core/scan';
+import { evidenceFor } from '../core/evidence/claims';
+import type { TextSegment } from '../extract';
+import { createMarker, updateMarker, type Marker, type MarkerData } from './markers';
+import { markerSpot, rangeFor, rangeIsAlive } from './ranges';
+import { highlightName, setHighlights } from './highlights';
+
+/**
+ * At most this many claims get a marker and highlight per document. Every DOM
+ * change updates every live Range, so cost grows with marks × changes; a real
+ * page has tens of claims. Claims past the cap are still counted and reported.
+ */
+export const MAX_MARKS = 200;
+
+export interface Mark {
+  key: string;
+  /** Index into ScanResult.claims. */
+  index: number;
+  report: ClaimReport;
+  label: string;
+  /** The words that triggered the claim (highlighted). */
+  highlight: Range;
+  highlightText: string;
+  /** The whole sentence (flashed on "reveal"). */
+  sentence: Range;
+  marker: Marker;
+}
+
+export interface RenderResult {
+  marks: Mark[];
+  /** Indices of claims whose text could be mapped into the page. */
+  mapped: Set<number>;
+  /** Parents of newly inserted markers (their blocks' text-node tables changed). */
+  touched: Node[];
+}
+
+/** The report for match i; falls back to the evidence base if the scan left it out. */
+function reportFor(scan: PageScan, i: number, m: ClaimMatch): ClaimReport {
+  const r = scan.result.claims[i];
+  if (r !== undefined && r.claim === m.claim) return r;
+  const ev = evidenceFor(m.claim, m.quote);
+  return { claim: m.claim, stance: m.stance, verdict: ev.verdict, quote: m.quote, note: ev.note, sources: ev.sources };
+}
+
+export function render(
+  doc: Document,
+  previous: readonly Mark[],
+  scan: PageScan,
+  segments: readonly TextSegment[][],
+  onRemoved: (marker: Marker) => void,
+  onCreated: (mark: Mark) => void,
+): RenderResult {
+  const byKey = new Map(previous.map((m) => [m.key, m]));
+  const seen = new Map<string, number>();
+  const marks: Mark[] = [];
+  const mapped = new Set<number>();
+  const inserts: { spot: Range; mark: Mark }[] = [];
+
+  scan.matches.forEach((m, index) => {
+    const report = reportFor(scan, index, m);
+    const base = `${m.claim}\u0000${m.stance}\u0000${m.quote}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    const key = `${base}\u0000${n}`;
+    const label = evidenceFor(m.claim, m.quote).label;
+    const data: MarkerData = { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label };
+
+    if (index >= MAX_MARKS) return;
+    const old = byKey.get(key);
+    if (old !== undefined && old.marker.host.isConnected && rangeIsAlive(old.highlight, old.highlightText)) {
+      byKey.delete(key);
+      updateMarker(old.marker, data);
+      marks.push({ ...old, index, report, label });
+      mapped.add(index);
+      return;
+    }
+    const segs = segments[m.block];
+    if (segs === undefined) return;
+    const highlight = rangeFor(segs, m.matchStart, m.matchEnd);
+    const sentence = rangeFor(segs, m.start, m.end);
+    const spot = markerSpot(segs, m.end);
+    if (highlight === null || sentence === null || spot === null) return;
+    const mark: Mark = {
+      key,
+      index,
+      report,
+      label,
+      highlight,
+      highlightText: highlight.toString(),
+      sentence,
+      marker: createMarker(doc, data),
+    };
+    marks.push(mark);
+    mapped.add(index);
+    inserts.push({ spot, mark });
+  });
+
+  for (const old of byKey.values()) {
+    onRemoved(old.marker);
+    old.marker.host.remove();
+  }
+
+  // Reverse order: markers at the same spot then end up in claim order.
+  const touched: Node[] = [];
+  for (let i = inserts.length - 1; i >= 0; i--) {
+    const { spot, mark } = inserts[i] as { spot: Range; mark: Mark };
+    try {
+      spot.insertNode(mark.marker.host);
+      const parent = mark.marker.host.parentNode;
+      if (parent !== null) touched.push(parent);
+      onCreated(mark);
+    } catch {
+      mapped.delete(mark.index);
+    }
+  }
+  const live = marks.filter((m) => m.marker.host.isConnected);
+
+  const groups = new Map<string, Range[]>();
+  for (const m of live) {
+    const name = highlightName(m.report.verdict, m.report.stance);
+    const list = groups.get(name);
+    if (list) list.push(m.highlight);
+    else groups.set(name, [m.highlight]);
+  }
+  setHighlights(doc, groups);
+  return { marks: live, mapped, touched };
+}

@@ -1,0 +1,123 @@
+// Typed messages between the content script, the background worker and the popup.
+// This file is the only contract between those parts: change it here, not in callers.
+//
+// Routes:
+//   content  → background  ClaimsMessage       (after every scan pass; the badge shows `count`)
+//   content  → background  FocusClaimMessage   (the card's "Details in the popup" hint; popup pre-selects)
+//   popup    → content     GetReportRequest    → PageReport
+//   popup    → content     RevealRequest       → RevealResponse
+//
+// Popup/background use the polyfill wrappers below (sendToTab, onBackgroundMessage);
+// the content script uses content-messaging.ts (same types, no polyfill).
+//
+// The content script runs in every frame (all_frames). Requests from the popup go to
+// the top frame (frameId 0) unless a frameId is given; ClaimsMessage arrives from every
+// frame that found claims and the background can tell frames apart by sender.frameId.
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import type { ClaimId, ScanResult, Stance, Verdict } from '../core/types';
+
+/** One claim as the content script lists it; `index` is its position in `ScanResult.claims`. */
+export interface ClaimRef {
+  index: number;
+  claim: ClaimId;
+  stance: Stance;
+  verdict: Verdict;
+  /** False when its text could not be mapped back to the page (e.g. it disappeared). */
+  revealable: boolean;
+}
+
+// ---- content → background ----
+
+export interface ClaimsMessage {
+  type: 'claims';
+  /** Number of claims found in this frame, any stance (same as data-evidence-lens-claims). */
+  count: number;
+  /** Claims asserted (not hedged/negated) in this frame. */
+  asserted: number;
+  claims: ClaimRef[];
+  url: string;
+  /** True in the tab's top frame. */
+  top: boolean;
+}
+
+export interface FocusClaimMessage {
+  type: 'focus-claim';
+  /** Index into the sending frame's ScanResult.claims. */
+  index: number;
+  claim: ClaimId;
+}
+
+export type BackgroundMessage = ClaimsMessage | FocusClaimMessage;
+
+// ---- popup → content ----
+
+export interface GetReportRequest {
+  type: 'get-report';
+}
+
+export interface RevealRequest {
+  type: 'reveal';
+  index: number;
+}
+
+export type ContentRequest = GetReportRequest | RevealRequest;
+
+export interface PageReport {
+  title: string;
+  url: string;
+  /** Null until the first pass finished or when the page is not about MgT at all. */
+  result: ScanResult | null;
+  /** True once the first pass has finished (even when it found nothing). */
+  ready: boolean;
+  /** One entry per `result.claims[i]`, same order. */
+  claims: ClaimRef[];
+}
+
+export interface RevealResponse {
+  ok: boolean;
+}
+
+/** The response type for each request type. */
+export type ResponseOf<R extends ContentRequest> = R extends GetReportRequest
+  ? PageReport
+  : R extends RevealRequest
+    ? RevealResponse
+    : never;
+
+export { isBackgroundMessage, isContentRequest } from './message-guards';
+import { isBackgroundMessage } from './message-guards';
+
+// ---- typed wrappers over webextension-polyfill ----
+
+/** Popup → content script of a tab (top frame unless `frameId` is given). Resolves undefined if no script answers. */
+export async function sendToTab<R extends ContentRequest>(
+  tabId: number,
+  message: R,
+  frameId = 0,
+): Promise<ResponseOf<R> | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, message, { frameId })) as ResponseOf<R> | undefined;
+  } catch {
+    // No content script in that tab (chrome:// pages, the store, a tab still loading).
+    return undefined;
+  }
+}
+
+// The content script's side (sendToBackground, onContentRequest) is in
+// content-messaging.ts: it avoids loading the polyfill on every page.
+
+/**
+ * Background side: receive content-script messages with their sender (tab id, frame id).
+ * Returns a function that removes the listener.
+ */
+export function onBackgroundMessage(
+  handler: (message: BackgroundMessage, sender: Runtime.MessageSender) => void | Promise<void>,
+): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isBackgroundMessage(message)) return undefined;
+    return Promise.resolve(handler(message, sender)).then(() => undefined);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,146 @@
+// The evidence card as a reader meets it: on hover of the highlighted words,
+// and from the keyboard through the marker (Enter opens, Escape closes and
+// focus goes back to the marker).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { serveStatic, type StaticServer } from './harness/server';
+import { claimCount, openPage, textCentre } from './harness/pages';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+const NEURON_DOI = 'https://doi.org/10.1016/j.neuron.2009.12.026';
+const NEURON_PUBMED = 'https://pubmed.ncbi.nlm.nih.gov/20152124/';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(FIXTURES);
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function seed(): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(browser, `${server.origin}/seed.html`);
+  await claimCount(opened.page, 1);
+  return opened;
+}
+
+/** The one open card (Playwright's CSS locators pierce open shadow roots). */
+const card = (page: Page) => page.locator('.card');
+
+/** Where focus really is: the marker host, and the element inside its shadow root. */
+async function focused(page: Page): Promise<{ claim: string | null; inner: string | null }> {
+  return page.evaluate(() => {
+    const host = document.activeElement;
+    return {
+      claim: host?.getAttribute('data-evidence-claim') ?? null,
+      inner: host?.shadowRoot?.activeElement?.localName ?? null,
+    };
+  });
+}
+
+describe('evidence card', () => {
+  it('opens on hover of the highlighted words, stays while hovered, closes after leaving', async () => {
+    const { page, errors } = await seed();
+    const at = await textCentre(page, 'crosses the blood brain barrier');
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => card(page).count()).toBe(1);
+    const c = card(page);
+    await expect.poll(() => c.isVisible()).toBe(true);
+    const text = await c.innerText();
+    expect(text).toContain('Animal study only');
+    expect(text).toContain('Crosses the blood-brain barrier');
+    expect(text).toContain('Slutsky');
+    expect(text).toContain('Information, not medical advice.');
+    expect(text).toContain('Details in the Evidence Lens popup');
+
+    const doi = c.locator(`a[href="${NEURON_DOI}"]`);
+    expect(await doi.count()).toBe(1);
+    expect(await doi.getAttribute('target')).toBe('_blank');
+    expect(await doi.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await c.locator(`a[href="${NEURON_PUBMED}"]`).count()).toBe(1);
+
+    // Hoverable (WCAG 1.4.13): moving onto the card keeps it open.
+    const box = (await c.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await page.waitForTimeout(600);
+    expect(await card(page).count()).toBe(1);
+
+    // Leaving both closes it.
+    await page.mouse.move(5, 5, { steps: 3 });
+    await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays inside the viewport', async () => {
+    const { page } = await seed();
+    await page.setViewportSize({ width: 420, height: 700 });
+    const at = await textCentre(page, 'great uptake into the brain');
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.waitForTimeout(100);
+    const box = (await card(page).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(700);
+    await page.close();
+  });
+
+  it('opens from the keyboard and Escape closes it, returning focus to the marker', async () => {
+    const { page, errors } = await seed();
+    const button = page.locator('evidence-lens-marker[data-evidence-claim="brain-uptake"] button').first();
+    await button.focus();
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card(page).count()).toBe(1);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await card(page).innerText()).toContain('Animal study only');
+
+    // Tab reaches the card's links (the card follows its marker in focus order).
+    await page.keyboard.press('Tab');
+    const inCard = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.localName ?? null);
+    expect(inCard).toBe('a');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).count()).toBe(0);
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await focused(page)).toEqual({ claim: 'brain-uptake', inner: 'button' });
+
+    // Space toggles it as well (a native button).
+    await page.keyboard.press('Space');
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.keyboard.press('Space');
+    await expect.poll(() => card(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('closes when keyboard focus leaves the marker and its card', async () => {
+    const { page } = await seed();
+    const button = page.locator('evidence-lens-marker[data-evidence-claim="memory"] button').first();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => card(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows a hedged claim as hedged, not as asserted', async () => {
+    const { page } = await seed();
+    const button = page.locator('evidence-lens-marker[data-evidence-stance="hedged"] button').first();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card(page).count()).toBe(1);
+    expect(await card(page).innerText()).toContain('This page doubts or qualifies this claim.');
+    await page.close();
+  });
+});

@@ -1,0 +1,212 @@
+// The built extension in Chromium: which claims get marked, on which pages,
+// and that the page itself is left as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { serveStatic, type StaticServer } from './harness/server';
+import { claimCount, foreignRequests, markers, openPage } from './harness/pages';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+interface Expected {
+  sentence: string;
+  claim: string;
+  stance: string;
+}
+const SEED_EXPECTED = JSON.parse(readFileSync(resolve(FIXTURES, 'seed.expected.json'), 'utf8')) as Expected[];
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(FIXTURES);
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const sorted = (xs: string[]): string[] => [...xs].sort();
+
+describe('seed page', () => {
+  it('marks exactly the expected asserted claims, each after its own sentence', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/seed.html`);
+    const count = await claimCount(page, 1);
+    const found = await markers(page);
+
+    const asserted = found.filter((m) => m.stance === 'asserted');
+    const expectedAsserted = SEED_EXPECTED.filter((e) => e.stance === 'asserted');
+    expect(sorted(asserted.map((m) => m.claim))).toEqual(sorted(expectedAsserted.map((e) => e.claim)));
+
+    // Hedged and negated claims are marked too, quietly, and never as asserted.
+    const quiet = found.filter((m) => m.stance !== 'asserted');
+    const expectedQuiet = SEED_EXPECTED.filter((e) => e.stance !== 'asserted');
+    expect(sorted(quiet.map((m) => `${m.claim}/${m.stance}`))).toEqual(
+      sorted(expectedQuiet.map((e) => `${e.claim}/${e.stance}`)),
+    );
+    expect(count).toBe(found.length);
+
+    // Each marker sits after its sentence: the text just before it holds the sentence.
+    for (const e of SEED_EXPECTED) {
+      const here = found.filter((m) => m.claim === e.claim && m.stance === e.stance && m.before.includes(e.sentence));
+      expect(here.length, `${e.claim} after "${e.sentence}"`).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('labels markers with the verdict in words and styles hedged ones quietly', async () => {
+    const { page } = await openPage(browser, `${server.origin}/seed.html`);
+    await claimCount(page, 1);
+    const found = await markers(page);
+    const uptake = found.find((m) => m.claim === 'brain-uptake' && m.stance === 'asserted');
+    expect(uptake?.label).toBe('Evidence: Animal study only — Crosses the blood-brain barrier');
+    const styles = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('evidence-lens-marker')).map((el) => ({
+        stance: el.getAttribute('data-evidence-stance'),
+        border: getComputedStyle(el.shadowRoot!.querySelector('button')!).borderTopStyle,
+      })),
+    );
+    for (const s of styles) expect(s.border).toBe(s.stance === 'asserted' ? 'solid' : 'dotted');
+    await page.close();
+  });
+
+  it('leaves the page text unchanged and records its timing', async () => {
+    const { page } = await openPage(browser, `${server.origin}/seed.html`);
+    await claimCount(page, 1);
+    const { live, original, markerChildren, measures } = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      const parsed = new DOMParser().parseFromString(html, 'text/html');
+      const markersEls = Array.from(document.querySelectorAll('evidence-lens-marker'));
+      return {
+        live: document.body.textContent,
+        original: parsed.body.textContent,
+        markerChildren: markersEls.reduce((n, el) => n + el.childNodes.length, 0),
+        measures: performance.getEntriesByName('evidence-lens:scan').length,
+      };
+    });
+    expect(markerChildren).toBe(0); // markers have no light-DOM text
+    expect(live).toBe(original);
+    expect(measures).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('makes no request outside 127.0.0.1', () => {
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect(foreignRequests(browser.requests)).toEqual([]);
+  });
+});
+
+describe('pages without MgT', () => {
+  it('reports 0 claims and adds nothing', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/no-mgt.html`);
+    expect(await claimCount(page)).toBe(0);
+    expect(await markers(page)).toEqual([]);
+    const styles = await page.evaluate(() => document.querySelectorAll('#evidence-lens-highlight-style').length);
+    expect(styles).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('wakes up when text naming MgT is added later', async () => {
+    const { page } = await openPage(browser, `${server.origin}/pages/late-mgt.html`);
+    expect(await claimCount(page)).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Magnesium L-threonate improves memory.';
+      document.getElementById('main')!.append(p);
+    });
+    expect(await claimCount(page, 1)).toBe(1);
+    expect((await markers(page)).map((m) => m.claim)).toEqual(['memory']);
+    await page.close();
+  });
+});
+
+describe('dynamic pages', () => {
+  it('annotates a paragraph inserted after load, and unmarks it when removed', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    expect(await claimCount(page)).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = 'Magnesium L-threonate crosses the blood brain barrier. It is sold in capsules.';
+      document.getElementById('main')!.append(p);
+    });
+    expect(await claimCount(page, 1)).toBe(1);
+    const found = await markers(page);
+    expect(found.map((m) => m.claim)).toEqual(['brain-uptake']);
+    expect(found[0]?.before).toBe('Magnesium L-threonate crosses the blood brain barrier.');
+    expect(await page.locator('#added evidence-lens-marker').count()).toBe(1);
+
+    await page.evaluate(() => document.getElementById('added')!.remove());
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-evidence-lens-claims') === '0');
+    expect(await markers(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('collapses a storm of mutations into few passes', async () => {
+    const { page } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    await claimCount(page);
+    const before = await page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length);
+    await page.evaluate(async () => {
+      const main = document.getElementById('main')!;
+      for (let i = 0; i < 200; i++) {
+        const p = document.createElement('p');
+        p.textContent = i === 199 ? 'Magnesium L-threonate improves memory.' : `Note ${i}.`;
+        main.append(p);
+        if (i % 20 === 0) await new Promise((r) => setTimeout(r, 1));
+      }
+    });
+    expect(await claimCount(page, 1)).toBe(1);
+    await page.waitForTimeout(200);
+    const passes = (await page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length)) - before;
+    expect(passes).toBeGreaterThan(0);
+    expect(passes).toBeLessThan(10);
+    await page.close();
+  });
+});
+
+describe('shadow roots, frames and inline markup', () => {
+  it('annotates a claim inside an open shadow root', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/shadow.html`);
+    await claimCount(page, 1);
+    const found = await markers(page);
+    const memory = found.find((m) => m.claim === 'memory');
+    expect(memory?.inShadow).toBe(true);
+    expect(memory?.before).toBe('Magnesium L-threonate improves memory.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('annotates a claim inside a same-origin iframe', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/iframe-parent.html`);
+    expect(await claimCount(page)).toBe(0);
+    const frame = page.frames().find((f) => f.url().endsWith('/iframe-child.html'));
+    expect(frame).toBeDefined();
+    expect(await claimCount(frame!, 1)).toBe(1);
+    expect((await markers(frame!)).map((m) => m.claim)).toEqual(['brain-uptake']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a marker out of links and maps words across inline elements', async () => {
+    const { page } = await openPage(browser, `${server.origin}/pages/inline.html`);
+    await claimCount(page, 1);
+    const where = await page.evaluate(() => {
+      const m = document.querySelector('evidence-lens-marker')!;
+      const highlighted: string[] = [];
+      CSS.highlights.forEach((h) => h.forEach((r) => highlighted.push(r.toString())));
+      return {
+        inLink: m.closest('a') !== null,
+        previous: (m.previousSibling as Element | null)?.localName ?? null,
+        highlighted,
+      };
+    });
+    // The sentence ends inside the link: the marker goes right after the link, not into it.
+    expect(where).toEqual({ inLink: false, previous: 'a', highlighted: ['improves memory'] });
+    await page.close();
+  });
+});

@@ -1,0 +1,116 @@
+// The content script's answers to the popup (page report, reveal) and the count
+// it sends for the toolbar badge, exercised from the extension's service worker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Worker } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { serveStatic, type StaticServer } from './harness/server';
+import { claimCount, openPage } from './harness/pages';
+import type { PageReport, RevealResponse } from '../../src/shared/messages';
+
+// The slice of the extension API these worker-side snippets use (no @types/chrome here).
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let worker: Worker;
+
+beforeAll(async () => {
+  server = await serveStatic(FIXTURES);
+  browser = await launchWithExtension();
+  worker = browser.context.serviceWorkers()[0]!;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Tab id of the tab showing `url` (asks each tab's content script; no `tabs` permission needed). */
+async function tabFor(url: string): Promise<number> {
+  const id = await worker.evaluate(async (want) => {
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      try {
+        const r = (await chrome.tabs.sendMessage(tab.id, { type: 'get-report' }, { frameId: 0 })) as { url?: string };
+        if (r?.url === want) return tab.id;
+      } catch {
+        // no content script in that tab
+      }
+    }
+    return -1;
+  }, url);
+  expect(id).toBeGreaterThan(-1);
+  return id;
+}
+
+function send<T>(tabId: number, message: unknown): Promise<T> {
+  return worker.evaluate(
+    ([id, msg]) => chrome.tabs.sendMessage(id as number, msg, { frameId: 0 }),
+    [tabId, message] as const,
+  ) as Promise<T>;
+}
+
+describe('messages', () => {
+  it('answers get-report with the scan result, and the badge shows the count', async () => {
+    const url = `${server.origin}/seed.html`;
+    const { page } = await openPage(browser, url);
+    const count = await claimCount(page, 1);
+    const tabId = await tabFor(url);
+    const report = await send<PageReport>(tabId, { type: 'get-report' });
+    expect(report.ready).toBe(true);
+    expect(report.url).toBe(url);
+    expect(report.title).toContain('Neuro-Mag');
+    expect(report.result?.claims.length).toBe(count);
+    expect(report.claims.map((c) => c.index)).toEqual([...Array(count).keys()]);
+    expect(report.claims.every((c) => c.revealable)).toBe(true);
+    expect(report.claims.map((c) => c.claim)).toEqual(report.result?.claims.map((c) => c.claim));
+
+    await expect
+      .poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe(String(count));
+    await page.close();
+  });
+
+  it('reveal scrolls the claim into view and flashes it', async () => {
+    const url = `${server.origin}/seed.html`;
+    const { page } = await openPage(browser, url);
+    await page.setViewportSize({ width: 800, height: 300 });
+    await claimCount(page, 1);
+    const tabId = await tabFor(url);
+    const report = await send<PageReport>(tabId, { type: 'get-report' });
+    const last = report.claims[report.claims.length - 1]!;
+    const inView = () =>
+      page.evaluate((i) => {
+        const m = document.querySelector(`[data-evidence-index="${i}"]`)!.getBoundingClientRect();
+        return m.top >= 0 && m.bottom <= innerHeight;
+      }, last.index);
+    expect(await inView()).toBe(false);
+
+    const r = await send<RevealResponse>(tabId, { type: 'reveal', index: last.index });
+    expect(r.ok).toBe(true);
+    await expect.poll(inView).toBe(true);
+    expect(await page.evaluate(() => CSS.highlights.has('evidence-lens-flash'))).toBe(true);
+
+    const missing = await send<RevealResponse>(tabId, { type: 'reveal', index: 999 });
+    expect(missing.ok).toBe(false);
+    await page.close();
+  });
+
+  it('reports ready with no claims on a page without MgT', async () => {
+    const url = `${server.origin}/pages/no-mgt.html`;
+    const { page } = await openPage(browser, url);
+    await claimCount(page);
+    const report = await send<PageReport>(await tabFor(url), { type: 'get-report' });
+    expect(report).toMatchObject({ ready: true, result: null, claims: [] });
+    await page.close();
+  });
+});
