@@ -1,7 +1,7 @@
 // The one entry point adapters call: page data in, claims + product summary out.
 import { DISEASE_CLAIMS, evidenceFor } from './evidence/claims';
 import { TRIAL_DOSES } from './evidence/dose-reference';
-import { detectClaims } from './claims/detect';
+import { detectClaimsSteps } from './claims/detect';
 import { doseContext, hasDisclaimer, summarizeProduct } from './product';
 import type { ClaimId, ClaimMatch, ClaimReport, PageData, ScanResult } from './types';
 
@@ -15,8 +15,17 @@ export interface PageScan {
 const DEPRESSION = /depress/i;
 
 export function scanPage(page: PageData): PageScan {
+  const steps = scanPageSteps(page);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `scanPage` one block at a time: callers on the main thread yield between steps when their slice is used up. */
+export function* scanPageSteps(page: PageData): Generator<number, PageScan, void> {
+  const matches = yield* detectClaimsSteps(page.blocks, { title: page.title });
   const product = summarizeProduct(page);
-  const matches = detectClaims(page.blocks, { title: page.title });
   return { matches, result: summarize(page, product, matches) };
 }
 

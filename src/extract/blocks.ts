@@ -106,7 +106,8 @@ interface Entered {
 
 /** Applies one element's rules to the context; null when its subtree is skipped. */
 function enter(el: Element, tag: string, ctx: Context): Entered | null {
-  if (SKIP_TAGS.has(tag)) return null;
+  // Our markers, including the suffixed fallback tags used when a page took the name.
+  if (SKIP_TAGS.has(tag) || tag.startsWith('evidence-lens-marker')) return null;
   let isBlock = BLOCK_TAGS.has(tag);
   let region = regionOfTag(tag, ctx.sectioned);
   let headingLevel = isBlock ? headingLevelOfTag(tag) : -1;

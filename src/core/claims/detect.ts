@@ -31,14 +31,29 @@ interface Found {
 }
 
 export function detectClaims(blocks: readonly TextBlock[], options: DetectOptions = {}): ClaimMatch[] {
+  const steps = detectClaimsSteps(blocks, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same detection, one block per step, so a caller on the main thread can yield
+ * between steps (long pages must not make one long task). Yields the index of the
+ * next block; returns all matches.
+ */
+export function* detectClaimsSteps(blocks: readonly TextBlock[], options: DetectOptions = {}): Generator<number, ClaimMatch[], void> {
   const norms = blocks.map((b) => normalize(b.text));
   const ctx = pageContext(blocks, norms.map((n) => n.text), normalize(options.title ?? '').text);
   const out: ClaimMatch[] = [];
   let carried: Subject | null = null;
   let carriedSection: Subject | null | undefined;
 
-  blocks.forEach((block, index) => {
-    if (isChrome(block)) return;
+  for (let index = 0; index < blocks.length; index++) {
+    yield index;
+    const block = blocks[index] as TextBlock;
+    if (isChrome(block)) continue;
     const section = ctx.sectionSubject[index] ?? null;
     // A new section resets what "it" refers to.
     if (block.headingLevel > 0 || section !== carriedSection) carried = section;
@@ -46,13 +61,9 @@ export function detectClaims(blocks: readonly TextBlock[], options: DetectOption
     const norm = norms[index] as NormalizedText;
     const namesMgt = mentionsMgt(norm.text);
     // No cue at all: no claim, and no subject worth carrying unless a form is named.
-    if (!namesMgt && !ANY_CUE.test(norm.text) && !mentionsOtherForm(norm.text)) return;
+    if (!namesMgt && !ANY_CUE.test(norm.text) && !mentionsOtherForm(norm.text)) continue;
     // Gate: a block can only hold a claim about MgT if MgT is named or is the subject in force.
-    if (!namesMgt && carried !== 'mgt' && section !== 'mgt') return;
-    if (block.headingLevel > 0) {
-      if (namesMgt) carried = 'mgt';
-      return;
-    }
+    if (!namesMgt && carried !== 'mgt' && section !== 'mgt') continue;
     const isReference = REFERENCE.test(norm.text);
     const spans: Array<[number, number]> = isReference ? [[0, norm.text.length]] : sentenceSpans(norm.text);
     for (const [s0, s1] of spans) {
@@ -60,7 +71,7 @@ export function detectClaims(blocks: readonly TextBlock[], options: DetectOption
       const found = findInSentence(sentence, isReference, section, () => carried, (s) => (carried = s));
       for (const f of found) out.push(toMatch(f, index, norm, s0, s1));
     }
-  });
+  }
   return out;
 }
 
