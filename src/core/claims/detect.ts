@@ -1,7 +1,7 @@
 // Finds claims about magnesium L-threonate in a page's blocks: for each sentence,
 // which claim ids it makes, about whom, and with what stance.
 import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
-import { normalize, rawEnd, type NormalizedText } from '../text/normalize';
+import { INVISIBLE, normalize, rawEnd, type NormalizedText } from '../text/normalize';
 import { sentenceSpans } from '../text/sentences';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
@@ -143,7 +143,7 @@ function toMatch(f: Found, block: number, norm: NormalizedText, s0: number, s1: 
     block,
     start,
     end,
-    quote: norm.raw.slice(start, end).replace(/\s+/g, ' ').trim(),
+    quote: norm.raw.slice(start, end).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim(),
     matchStart: norm.map[s0 + f.start] as number,
     matchEnd: rawEnd(norm, s0 + f.end),
   };

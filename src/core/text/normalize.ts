@@ -13,6 +13,8 @@ export interface NormalizedText {
 // Characters that are dropped: soft hyphen, zero-width space/joiners, word joiner, BOM,
 // bidi marks and combining grapheme joiner. They hide words from naive matching.
 const DROP = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+/** The same characters, all of them: for cleaning a quote a reader may copy and search for. */
+export const INVISIBLE = new RegExp(DROP.source, 'g');
 
 // Punctuation folded to ASCII so patterns can stay ASCII.
 const FOLD: Record<string, string> = {
