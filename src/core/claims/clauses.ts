@@ -1,7 +1,8 @@
 // Splits a sentence into clauses where the subject can change:
 // "Glycinate is good for cramps, but MgT is best for the brain."
 
-const CLAUSE_BREAK = /;|,?\s+(?:but|whereas|while|although|though|however|yet)\s+|\s+-\s+/gi;
+// Not "yet" or "though": far more often adverbs ("no proof yet that…") than conjunctions.
+const CLAUSE_BREAK = /;|,?\s+(?:but|whereas|while|although|however)\s+|\s+-\s+/gi;
 
 /** [start, end) of each clause of `sentence`. */
 export function clauseSpans(sentence: string): Array<[number, number]> {

@@ -7,7 +7,7 @@ import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
 import { ANY_CUE, CLAIM_PATTERNS, SUPPRESSES, type ClaimPattern } from './patterns';
 import { stanceOf } from './stance';
-import { mentionsMgt, mentionsOtherForm, subjectOf, type Subject } from './subject';
+import { leadingSubjectOf, mentionsMgt, mentionsOtherForm, subjectOf, type Subject } from './subject';
 
 export interface DetectOptions {
   /** The page title (helps decide whether the page is about MgT). */
@@ -88,25 +88,30 @@ function findInSentence(
   for (const [c0, c1] of clauseSpans(sentence)) {
     const clause = sentence.slice(c0, c1);
     const explicit = subjectOf(clause);
-    if (explicit) setCarried(explicit);
+    const carried = getCarried();
+    const next = leadingSubjectOf(clause);
+    if (next) setCarried(next);
     if (!hasCue) continue;
-    const subject = explicit ?? getCarried();
     for (const p of CLAIM_PATTERNS) {
-      if (!p.cue.test(clause)) continue;
       if (isReference && !p.inReferences) continue;
-      if (!subjectAllows(p, subject, namesMgt, section)) continue;
+      if (!p.cue.test(clause)) continue;
       const prev = found.get(p.claim);
       if (prev?.stance === 'asserted') continue;
       const hit = firstTrigger(p, clause);
       if (!hit) continue;
+      // Whose claim: a form named before the words decides; MgT named anywhere in the
+      // clause counts; otherwise the subject carried from context.
+      const before = subjectOf(clause.slice(0, hit[0]));
+      const subject = before === 'other' ? 'other' : explicit === 'mgt' ? 'mgt' : (before ?? carried);
+      if (!subjectAllows(p, subject, namesMgt, section)) continue;
       if (p.requires && !p.requires.test(sentence)) continue;
-      const stance = stanceOf(clause, hit[0], hit[1]);
+      const stance = stanceOf(sentence, c0, c0 + hit[0], c0 + hit[1], p.inReferences === true);
       if (prev && STANCE_RANK[prev.stance] >= STANCE_RANK[stance]) continue;
       found.set(p.claim, { claim: p.claim, stance, start: c0 + hit[0], end: c0 + hit[1] });
     }
   }
   for (const [winner, loser] of SUPPRESSES) {
-    if (found.has(winner) && found.has(loser)) found.delete(loser);
+    if (found.get(winner)?.stance === 'asserted' && found.has(loser)) found.delete(loser);
   }
   return [...found.values()];
 }

@@ -3,7 +3,7 @@
 
 /** Every way we have seen MgT named, including misnamings ("magnesium threonine") and products made of it. */
 export const MGT_NAME =
-  /\bmagnesium[\s-]+(?:l[\s-]*)?threon(?:ate|ine|ic)\b|\bmg[\s-]+l[\s-]*threonate\b|\bl[\s-]*threonate\b|\bthreonate\b|\bl-threonic\s+acid\s+magnesium\s+salt\b|\bmgt\b|\bmagtein\b|\bneuro[\s-]?mag\b|\bl-tams\b|\bmmfs[\s-]?01\b|\bmagtech\b/gi;
+  /\bmagnesium[\s-]+(?:l[\s-]*)?threon(?:ate|ine|ic)\b|\bmg[\s-]+l[\s-]*threonate\b|\bl[\s-]*threonate\b|\bthreonate\b|\bl-threonic\s+acid\s+magnesium\s+salt\b|\bmgt\b|\bmag[\s-]?t\b|\bmagtein\b|\bneuro[\s-]?mag\b|\bl-tams\b|\bmmfs[\s-]?01\b|\bmagtech\b/gi;
 
 /** Other magnesium forms (and "magnesium" products that are not MgT), named as a subject. */
 export const OTHER_FORM =
@@ -17,4 +17,4 @@ export const COMPARISON_BEFORE =
   /(?:\bthan|\bcompared\s+(?:to|with)|\bunlike|\bversus|\bvs\.?|\blike|\bsuch\s+as|\bover|\binstead\s+of|\brather\s+than|\bor|\band|\bincluding|\bnot)\s+(?:[\w'-]+\s+){0,4}$/i;
 
 /** Cheap test used to decide whether a page could be about MgT at all. */
-export const MGT_GATE = /threon|magtein|neuro-?mag|\bmgt\b|l-tams|mmfs/i;
+export const MGT_GATE = /threon|magtein|neuro-?mag|\bmgt\b|\bmag[\s-]?t\b|l-tams|mmfs/i;

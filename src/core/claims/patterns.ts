@@ -32,7 +32,8 @@ export interface ClaimPattern {
 }
 
 /** Up to `n` words between two parts of a pattern. Bounded, so backtracking stays bounded. */
-const gap = (n: number) => `(?:[^\\w.;!?]+[\\w'’-]+){0,${n}}[^\\w.;!?]+`;
+// Periods may sit inside a sentence ("U.S.", "2.5"); sentences are split before matching.
+const gap = (n: number) => `(?:[^\\w;!?]+[\\w'’-]+){0,${n}}[^\\w;!?]+`;
 const BBB = String.raw`(?:blood[\s-]*brain[\s-]*barrier|\bbbb\b|blood[\s-]*cerebrospinal[\s-]*fluid[\s-]*barrier)`;
 const BRAIN_WORDS = /brain|barrier|\bbbb\b|cerebr|\bcsf\b|neuron|\bcns\b|central nervous/i;
 const MGT = String.raw`(?:magnesium[\s-]+(?:l[\s-]*)?threonate|mgt|magtein|neuro[\s-]?mag|l[\s-]*threonate|threonate|this\s+form|it)`;
@@ -72,6 +73,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\bbioavailab\w*${gap(3)}(?:to|in|for|into)\s+(?:the\s+)?brain\b`,
         String.raw`\b(?:designed|able|formulated|engineered|shown)\s+to\s+(?:reach|target|cross\s+into|get\s+into)\s+(?:the\s+)?brain\b`,
         String.raw`\b(?:high|great|higher|greater|superior|efficient|excellent|better|good)\s+(?:\w+\s+)?(?:uptake|absorption|penetration)\s+(?:into|in|by)\s+(?:the\s+)?brain`,
+        String.raw`\b(?:reach(?:es|ing)?|enters?|entering|cross(?:es|ing)?\s+into|gets?\s+into|makes?\s+it\s+into|travels?\s+to)\s+(?:the\s+|your\s+)?brain\b`,
       ),
     ],
   },
@@ -82,12 +84,13 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
     triggers: [
       rx(
         String.raw`\bsuperior\b`,
-        String.raw`\b(?:better|more\s+effective|more\s+bioavailable|more\s+absorbable|stronger|more\s+potent|more\s+powerful)\s+(?:\w+\s+){0,2}than\s+(?:\w+\s+){0,2}(?:other|regular|ordinary|common|traditional|standard|conventional|typical|most|cheaper|magnesium|citrate|glycinate|oxide)`,
+        String.raw`\b(?:better|more\s+effective(?:ly)?|more\s+bioavailable|more\s+absorbable|stronger|more\s+potent|more\s+powerful)\s+(?:\w+\s+){0,2}than\s+(?:\w+\s+){0,2}(?:other|regular|ordinary|common|traditional|standard|conventional|typical|most|cheaper|magnesium|citrate|glycinate|oxide)`,
         String.raw`\b(?:increas|greater|higher|better|more|enhanc|stronger|larger)\w*${gap(4)}(?:compared|relative)\s+(?:to|with)\s+(?:\w+\s+){0,3}(?:other|common|regular|magnesium|forms?|citrate|glycinate|oxide|chloride)`,
         String.raw`\boutperform\w*`,
         String.raw`\b(?:the\s+)?most\s+(?:effective|bioavailable|absorbable|advanced|potent|powerful)\s+(?:\w+\s+)?(?:form|type|kind|magnesium)`,
         String.raw`\bbest\s+(?:form|type|kind)\s+of\s+magnesium|\bbest\s+magnesium\b|\bbest\s+(?:form|choice|option|magnesium)\s+for\s+(?:\w+\s+){0,2}(?:brain|cognit\w*|memory|focus|the\s+mind)`,
         String.raw`\b(?:beats|tops|trumps)\s+(?:all\s+)?(?:other|regular|ordinary)`,
+        String.raw`\b(?:the\s+)?better\s+(?:choice|option|form|magnesium|pick)\b`,
       ),
     ],
   },
@@ -101,6 +104,9 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:memory|learning|recall)[\s-]+(?:boost|enhanc|support|improv|function|performance)\w*`,
         String.raw`\b(?:sharper|improved|enhanced|better|stronger|greater|superior|increased)\s+(?:\w+[\s-]+){0,3}(?:memory|recall|learning)\b(?!\s+(?:loss|decline))`,
         String.raw`\bremember\s+(?:more|better)\b|\blearn\s+(?:faster|better)\b`,
+        String.raw`\b(?:memory|recall)\b(?:[^\w.;!?]+\w+){0,3}[^\w.;!?]+(?:better|improved|sharper|stronger|back)\b`,
+        String.raw`\b(?:better|higher|improved)\s+(?:\w+\s+){0,2}scores?\s+(?:\w+\s+){0,4}(?:memory|recall|learning)`,
+        String.raw`\bbest\s+for\s*:?\s+(?:[\w-]+,?\s+){0,3}?memory\b`,
       ),
     ],
   },
@@ -114,12 +120,13 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:anti|against)[\s-]+alzheimer`,
         String.raw`\b(?:treatment|therapy|cure|remedy|medicine)\s+(?:for|of)\s+(?:\w+\s+){0,2}(?:dementia|alzheimer'?s?|cognitive\s+decline|mci)`,
         String.raw`\b(?:dementia|alzheimer'?s?|cognitive\s+decline)\s+(?:prevention|treatment|protection)`,
+        String.raw`\b(?:dementia|alzheimer'?s?|cognitive\s+decline)\b(?:[^\w.;!?]+\w+){0,3}[^\w.;!?]+(?:slowed|improved|better|stabili[sz]ed|reversed|halted|gone)\b`,
       ),
     ],
   },
   {
     claim: 'brain-age',
-    cue: /\bage|aging|ageing|younger|clock/i,
+    cue: /\bage|aging|ageing|young|clock/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -130,6 +137,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\banti-?ag(?:e|ing|eing)\s+(?:\w+\s+){0,2}(?:brain|mind|cognit\w*)`,
         String.raw`\bturn\w*\s+back\s+the\s+(?:\w+\s+)?clock`,
         String.raw`\byounger\s+(?:brain|mind)\b`,
+        String.raw`\bkeep\w*\s+(?:your\s+|the\s+)?(?:brain|mind)\s+(?:young|younger|youthful)`,
       ),
     ],
   },
@@ -153,33 +161,38 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
     subject: 'mgt',
     triggers: [
       rx(
-        String.raw`\b(?:improv|enhanc|boost|support|increas|promot|sharpen|optimi[sz]|elevat|maximi[sz]|heighten|restor|help|aid|fuel|power|amplif|upgrad|strengthen|benefit)\w*${gap(4)}(?:cognit\w*|focus|concentration|attention\s+span|mental\s+(?:clarity|performance|sharpness|energy|acuity|focus|function)|clarity|brain\s+(?:function|performance|power|health)|executive\s+function|alertness|processing\s+speed|reaction\s+times?|brainpower|mental\s+acuity|neurocognit\w*|intelligence|iq|problem[\s-]solving)\b`,
+        String.raw`\b(?:improv|enhanc|boost|support|increas|promot|sharpen|optimi[sz]|elevat|maximi[sz]|heighten|restor|help|aid|fuel|power|amplif|upgrad|strengthen|benefit)\w*${gap(4)}(?:cognit\w*(?!\s+(?:decline|impairment|deterioration|dysfunction|loss))|focus|concentration|attention\s+span|mental\s+(?:clarity|performance|sharpness|energy|acuity|focus|function)|clarity|brain\s+(?:function|performance|power|health)|executive\s+function|alertness|processing\s+speed|reaction\s+times?|brainpower|mental\s+acuity|neurocognit\w*|intelligence|iq|problem[\s-]solving)\b`,
         String.raw`\b(?:enhanced|improved|better|increased|sharper|greater|optimal|peak|heightened|laser)\s+(?:\w+\s+)?(?:cognit\w*|focus|concentration|mental\s+clarity|brain\s+function|executive\s+function|alertness|clarity|thinking)\b`,
         String.raw`\b(?:sharp|sharper|clear|clearer|focused|alert|clear-headed)\b${gap(3)}(?:focused|clear|sharp|alert|attentive)\b`,
         String.raw`\b(?:reduc|clear|eliminat|lift|fight|banish|beat|combat)\w*${gap(2)}(?:brain|mental)\s+fog`,
         String.raw`\b(?:mental|cognitive)\s+(?:clarity|sharpness|edge|performance|boost)\b`,
         String.raw`\bthink\s+(?:more\s+)?(?:clearly|faster|sharper)`,
+        String.raw`\b(?:brain|mental)\s+fog\b(?:[^\w.;!?]+\w+){0,3}[^\w.;!?]+(?:gone|lifted|cleared|disappeared|vanished|better)\b`,
+        String.raw`\bsharper\b|\bbrain\s+boost\w*|\bcan\s+(?:actually\s+|finally\s+)?(?:focus|concentrate|think\s+clearly)`,
+        String.raw`\b(?:better|higher|improved)\s+(?:\w+\s+){0,2}scores?\s+(?:\w+\s+){0,4}(?:cognit\w*|thinking|attention)`,
+        String.raw`\bbest\s+for\s*:?\s+(?:[\w-]+,?\s+){0,3}?(?:focus|cognit\w*|brain\s+health)\b`,
       ),
     ],
   },
   {
     claim: 'sleep',
-    cue: /sleep|slumber|insomnia|\brem\b|rest/i,
+    cue: /sleep|slept|slumber|insomnia|\brem\b|rest|knock/i,
     subject: 'mgt',
     triggers: [
       rx(
         String.raw`\b(?:improv|enhanc|boost|support|promot|deepen|better|aid|help|encourag|restor|increas|optimi[sz]|induc|regulat)\w*${gap(4)}(?:sleep|slumber|insomnia|sleep\s+quality|rem|night'?s\s+rest)\b`,
-        String.raw`\b(?:better|deeper|restful|restorative|quality|sounder|improved|healthy|healthier|more)\s+(?:\w+\s+)?sleep\b`,
+        String.raw`\b(?:better|deeper|restful|restorative|quality|sounder|improved|healthy|healthier|more|higher)\s+(?:\w+[\s-]+)?sleep\b`,
         String.raw`\bsleep[\s-]+(?:aid|support|quality|better|enhanc\w*|improv\w*|deeper|through\s+the\s+night)`,
         String.raw`\bfall\w*\s+asleep\s+(?:faster|easier|quicker|more\s+easily)`,
         String.raw`\b(?:insomnia|sleeplessness)\b`,
         String.raw`\bwak(?:e|ing)\s+(?:up\s+)?(?:feeling\s+)?(?:refreshed|rested)`,
+        String.raw`\bknock(?:s|ed)?\s+(?:me|you|him|her|them)\s+out\b|\bslept\s+(?:like\s+a\s+(?:rock|baby|log)|better|through)|\bsleep(?:ing|s)?\s+(?:better|through\s+the\s+night|like\s+a\s+(?:rock|baby|log))`,
       ),
     ],
   },
   {
     claim: 'anxiety-stress',
-    cue: /anxi|stress|tension|nervous|worr|restless|panic|nerves|calm|relax|tranquil|seren/i,
+    cue: /anxi|stress|tension|nervous|worr|restless|panic|nerves|calm|relax|tranquil|seren|tense|wired|chill|unwind/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -187,6 +200,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:naturally\s+|deeply\s+)?calming\b|\bcalms?\s+(?:the\s+|your\s+)?(?:mind|nerves|brain|nervous)|\brelax(?:ing|ation|es|ed)?\b|\banti-?anxiety|\bstress[\s-]+(?:relief|reduc\w*|support|resilience)`,
         String.raw`\b(?:promot|support|induc|bring|encourag)\w*\s+(?:a\s+)?(?:\w+\s+){0,2}(?:calm|relaxation|tranquil\w*|serenity)\b`,
         String.raw`\b(?:less|lower|reduced)\s+(?:anxiety|stress)\b|\bsense\s+of\s+calm`,
+        String.raw`\bcalmer\b|\bless\s+(?:stressed|anxious|tense|wired)|\bmore\s+(?:relaxed|chill)|\bunwind|\banxiety\b(?:[^\w.;!?]+\w+){0,3}[^\w.;!?]+(?:down|gone|better|lower|reduced|lifted|eased)\b`,
       ),
     ],
   },
@@ -200,6 +214,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:positive|better|balanced|stable|improved|elevated|uplifted|brighter|happier)\s+(?:\w+\s+)?mood\b`,
         String.raw`\b(?:reliev|reduc|eas|fight|combat|treat|alleviat|help|against|lift|manag|beat)\w*${gap(4)}(?:depress\w*|low\s+mood|the\s+blues|sadness|irritability|grouchiness)`,
         String.raw`\bantidepressant|\bmood[\s-]+(?:boost|support|enhanc|lift|stabili)\w*`,
+        String.raw`\bmoods?\b(?:[^\w.;!?]+\w+){0,5}[^\w.;!?]+(?:better|improved|lifted|brighter|more\s+stable|stable|steadier)\b`,
       ),
     ],
   },
@@ -222,6 +237,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:reliev|reduc|eas|sooth|alleviat|manag|fight|combat|treat|lessen|help|prevent|against|decreas|block|stop|cur)\w*${gap(4)}(?:pain|aches?|migraines?|headaches?|neuropath\w*|sciatica|fibromyalgia|nerve\s+pain|allodynia)\b`,
         String.raw`\b(?:pain|migraine|headache)[\s-]+(?:relief|reliever|reduction|free)`,
         String.raw`\banalgesic|\bpainkiller`,
+        String.raw`\b(?:fewer|less|no\s+more|reduced|milder)\s+(?:\w+\s+)?(?:headaches?|migraines?|pain)\b`,
       ),
     ],
   },
@@ -242,6 +258,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:no|without|won'?t\s+cause|doesn'?t\s+cause|does\s+not\s+cause|free\s+(?:of|from)|minimal|less|fewer|zero)\s+(?:\w+\s+){0,2}(?:gi|gastrointestinal|digestive|stomach|tummy|bowel|gut)\s+(?:upset|distress|issues|problems|side[\s-]effects|discomfort|effects|irritation)`,
         String.raw`\b(?:no|without|won'?t\s+cause|doesn'?t\s+cause|does\s+not\s+cause|minimal|less|zero)\s+(?:\w+\s+){0,2}(?:diarrh\w*|loose\s+stools|laxative\s+effects?|bloating)`,
         String.raw`\bnon[\s-]?laxative|\bwell[\s-]tolerated|\beasy\s+to\s+digest`,
+        String.raw`\b(?:rarely|seldom|won'?t|doesn'?t|does\s+not|never|unlikely\s+to)\s+(?:cause|give|trigger|lead\s+to)s?\s+(?:\w+\s+){0,2}(?:diarrh\w*|loose\s+stools|stomach\s+upset|upset\s+stomach|digestive\s+(?:upset|issues|problems)|gi\s+(?:upset|issues)|bloating)`,
         String.raw`\b(?:won'?t|doesn'?t|does\s+not|will\s+not|never)\s+upset\s+(?:the\s+|your\s+)?(?:stomach|tummy|gut|digestion)`,
       ),
     ],
@@ -294,7 +311,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'clinically-proven',
-    cue: /clinical|scien|research|backed|proven|shown|demonstrated|studies|evidence|university/i,
+    cue: /clinical|scien|research|backed|proven|shown|demonstrated|confirmed|studies|trials|evidence|university/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -306,6 +323,8 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:clinical|human)\s+(?:studies|trials|research)\s+(?:have\s+)?(?:show|prove|confirm|demonstrat)\w*`,
         String.raw`\b(?:studies|research|science)\s+(?:has\s+|have\s+)?(?:show|shows|shown|prove|proves|proven|confirm|confirms|demonstrate|demonstrates)\b`,
         String.raw`\b(?:evidence|science|research)[\s-]based\b`,
+        String.raw`\b(?:human|clinical|follow-up|placebo-controlled|double-blind|randomi[sz]ed)\s+(?:\w+\s+)?(?:trials?|studies|research)\s+(?:have\s+|has\s+)?(?:confirmed|proved|proven|shown|demonstrated)`,
+        String.raw`\bscience[\s-]backed\b`,
       ),
     ],
   },
@@ -336,6 +355,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:metabolite|breakdown\s+product|derivative|by-?product|degradation\s+product)\s+of\s+(?:vitamin\s+c|ascorbic\s+acid|ascorbate)`,
         String.raw`\b(?:vitamin\s+c|ascorbic\s+acid|ascorbate)\s+(?:metabolite|derivative|breakdown)`,
         String.raw`\bderived\s+from\s+(?:vitamin\s+c|ascorbic\s+acid)`,
+        String.raw`\b(?:breakdown|metabolism|oxidation|degradation)\s+of\s+(?:vitamin\s+c|ascorbic\s+acid|ascorbate)`,
       ),
     ],
   },
@@ -353,12 +373,13 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'magnesium-biology',
-    cue: /300|three hundred|600|factor|nerve|muscle|nervous|neuromuscular|glucose|energy|blood sugar|metabolism|synthesis|atp|bone/i,
+    cue: /300|three hundred|600|hundreds|factor|nerve|muscle|nervous|neuromuscular|glucose|energy|blood sugar|metabolism|synthesis|atp|bone/i,
     subject: 'general',
     triggers: [
       rx(
         String.raw`\b(?:300|three\s+hundred|600)\+?\s+(?:\w+\s+){0,3}(?:enzym\w*|biochemical|reactions|processes|functions)`,
         String.raw`\bco-?factor\b`,
+        String.raw`\bhundreds\s+of\s+(?:\w+\s+){0,2}(?:enzym\w*|reactions|processes|functions)`,
         String.raw`\b(?:nerve|muscle|nervous\s+system|neuromuscular)\s+(?:and\s+(?:muscle|nerve)\s+)?(?:function|functions|contraction|transmission|health)`,
         String.raw`\b(?:glucose|energy|blood\s+sugar)\s+(?:metabolism|production|control|regulation)|\bmetabolism\s+of\s+glucose`,
         String.raw`\b(?:protein|dna)\s+synthesis|\b(?:atp)\s+production|\bbone\s+(?:health|formation|density)`,
@@ -373,7 +394,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
       rx(
         String.raw`\bstack(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:with|alongside|together)`,
         String.raw`\b(?:may|can)\s+be\s+(?:stacked|combined|paired)`,
-        String.raw`\b(?:combin|pair|stack|tak|us)\w*\s+(?:\w+\s+){0,3}(?:with|alongside|together\s+with)\s+(?:\w+\s+){0,3}(?:calcium|vitamin\s+[dk]\d?|zinc|other\s+(?:forms|magnesium|supplements)|glycinate|citrate|l-?theanine|ashwagandha|melatonin|omega|b6|nootropics?|phosphatidylserine)`,
+        String.raw`\b(?:combin|pair|stack|tak|us)\w*\s+(?:\S+\s+){0,4}(?:with|alongside|together\s+with)\s+(?:\S+\s+){0,6}(?:calcium|vitamin\s+[dk]\d?|zinc|other\s+(?:forms|magnesium|supplements)|glycinate|citrate|l-?theanine|ashwagandha|melatonin|omega|b6|nootropics?|phosphatidylserine)`,
         String.raw`\b(?:great|good|perfect|ideal|powerful)\s+(?:\w+\s+){0,2}(?:stack|combination|pairing|partner)\b|\bsynerg\w*`,
       ),
     ],

@@ -2,6 +2,9 @@
 
 let segmenter: Intl.Segmenter | null = null;
 
+/** Abbreviations ICU may end a sentence at ("U.S. adults", "e.g. citrate", "Dr. Liu"). */
+const ABBREVIATION = /(?:^|[\s(])(?:U\.S|U\.K|e\.g|i\.e|vs|Dr|Drs|Prof|St|Inc|Ltd|Co|No|Fig|approx|ca|etc|al|Mr|Mrs|Ms|Jr|Sr)\.$/;
+
 /** [start, end) offsets of each sentence of `text`, trailing spaces excluded. */
 export function sentenceSpans(text: string): Array<[number, number]> {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -9,7 +12,33 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   for (const seg of segmenter.segment(text)) {
     let end = seg.index + seg.segment.length;
     while (end > seg.index && text.charCodeAt(end - 1) === 32) end--;
-    if (end > seg.index) spans.push([seg.index, end]);
+    if (end <= seg.index) continue;
+    const last = spans[spans.length - 1];
+    // Rejoin a sentence that ICU split after an abbreviation, unless a capitalised word
+    // follows "etc." or "al." (those often do end a sentence).
+    if (last && ABBREVIATION.test(text.slice(Math.max(0, last[1] - 8), last[1])) && !/(?:etc|al)\.$/.test(text.slice(last[1] - 4, last[1]))) {
+      last[1] = end;
+    } else spans.push([seg.index, end]);
   }
-  return spans;
+  return splitLowercaseStarts(text, spans);
+}
+
+/** Informal text ("been on it 6 weeks. my brain fog lifted…"): ICU won't break before lower case. */
+const LOWER_START = /[a-z]{2,}[.!?]\s+(?=[a-z])/g;
+
+function splitLowercaseStarts(text: string, spans: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    let start = a;
+    const part = text.slice(a, b);
+    LOWER_START.lastIndex = 0;
+    for (let m = LOWER_START.exec(part); m; m = LOWER_START.exec(part)) {
+      const dot = a + m.index + m[0].search(/[.!?]/) + 1;
+      if (ABBREVIATION.test(text.slice(Math.max(start, dot - 8), dot))) continue;
+      out.push([start, dot]);
+      start = a + m.index + m[0].length;
+    }
+    out.push([start, b]);
+  }
+  return out;
 }
