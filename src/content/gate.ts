@@ -1,10 +1,9 @@
 // The cheap gate: a page that never names MgT costs one regex test and a
 // MutationObserver that looks only at added text. Nothing else is loaded.
-const MGT_NAMES = /threon|magtein|neuro-?mag|\bMgT\b/i;
+import { mayMentionMgt } from '../core/claims/gate';
 
-export function mentionsMgT(text: string | null | undefined): boolean {
-  return text !== null && text !== undefined && MGT_NAMES.test(text);
-}
+/** The core's gate (names of MgT, robust to invisible characters and fullwidth letters). */
+export const mentionsMgT = mayMentionMgt;
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 

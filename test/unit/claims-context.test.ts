@@ -1,6 +1,7 @@
 // Whether a page or section is about MgT, and whose claims a sentence makes.
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
+import { mayMentionMgt } from '../../src/core/claims/gate';
 import type { Region, TextBlock } from '../../src/core/types';
 
 const p = (text: string, region: Region = 'main'): TextBlock => ({ text, tag: 'p', headingLevel: 0, region });
@@ -66,4 +67,16 @@ describe('page and section context', () => {
   it('handles BBB and fullwidth letters (NFKC)', () => {
     expect(detectClaims([p('ＭｇＴ crosses the BBB.')]).map((m) => m.claim)).toEqual(['brain-uptake']);
   });
+});
+
+describe('the content script gate', () => {
+  it.each([
+    ['Magtein improves memory', true],
+    ['Mag\u00ADtein improves memory', true],
+    ['Magne\u200Bsium L-threo\u200Bnate', true],
+    ['ＭａｇＴｅｉｎ', true],
+    ['mag t knocked me out', true],
+    ['Magnesium glycinate is gentle', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => expect(mayMentionMgt(text)).toBe(expected));
 });

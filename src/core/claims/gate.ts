@@ -1,0 +1,14 @@
+// The cheapest possible "could this text be about MgT?" test, for the content
+// script's gate on every page. Tolerates the tricks normalization undoes
+// (soft hyphens, zero-width characters, fullwidth letters) without paying for
+// normalization on ordinary text.
+import { MGT_GATE } from './names';
+import { INVISIBLE } from '../text/normalize';
+
+const UNUSUAL = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFF01-\uFF5E]/;
+
+export function mayMentionMgt(text: string | null | undefined): boolean {
+  if (!text) return false;
+  if (MGT_GATE.test(text)) return true;
+  return UNUSUAL.test(text) && MGT_GATE.test(text.replace(INVISIBLE, '').normalize('NFKC'));
+}
