@@ -215,6 +215,7 @@ describe('verdict styles', () => {
     expect(VERDICT_STYLES['not-evaluable'].label).toBe('Not testable (label language)');
     const glyphs = VERDICTS.map((v) => VERDICT_STYLES[v].glyph);
     expect(new Set(glyphs).size).toBe(glyphs.length);
+    expect(glyphs).not.toContain('?'); // reserved for hedged or denied claims
     for (const v of VERDICTS) expect(VERDICT_STYLES[v].explanation.length, v).toBeGreaterThan(10);
   });
 

@@ -70,7 +70,8 @@ export const VERDICT_STYLES: Readonly<Record<Verdict, VerdictStyle>> = {
   'not-evaluable': {
     label: 'Not testable (label language)',
     explanation: 'Marketing or label language that evidence cannot test.',
-    glyph: '?',
+    // Not "?": that glyph marks claims a page hedges or denies.
+    glyph: '–',
     light: { fg: '#4b5563', bg: '#f3f4f6' },
     dark: { fg: '#d1d5db', bg: '#2b2f36' },
   },
