@@ -1,6 +1,6 @@
 // Patterns must be safe: adversarial near-matches scan in linear time.
-// A ratio, not an absolute time: 4× the text may cost at most 10× (linear plus noise),
-// where a quadratic pattern would cost 16× or far more.
+// A ratio, not an absolute time: 8× the text may cost at most 20× (linear plus the noise
+// of a shared machine), where a quadratic pattern would cost 64× or far more.
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import type { TextBlock } from '../../src/core/types';
@@ -42,12 +42,12 @@ function time(blocks: TextBlock[]): number {
 describe('pattern safety', () => {
   for (const sentences of [true, false]) {
     it(`1 MB of near-matches scans in linear time (${sentences ? 'short sentences' : 'one endless sentence'})`, () => {
-      const small = adversarial(256 * 1024, sentences);
+      const small = adversarial(128 * 1024, sentences);
       const big = adversarial(1024 * 1024, sentences);
       time(small); // warm up the regex engine
       const tSmall = Math.min(time(small), time(small), time(small));
       const tBig = Math.min(time(big), time(big), time(big));
-      expect(tBig / Math.max(tSmall, 1)).toBeLessThan(10);
+      expect(tBig / Math.max(tSmall, 1)).toBeLessThan(20);
       expect(tBig).toBeLessThan(10_000);
     }, 60_000);
   }

@@ -1,7 +1,7 @@
 // Finds claims about magnesium L-threonate in a page's blocks: for each sentence,
 // which claim ids it makes, about whom, and with what stance.
 import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
-import { INVISIBLE, normalize, rawEnd, type NormalizedText } from '../text/normalize';
+import { INVISIBLE, normalize, rawEnd, rawIndex, type NormalizedText } from '../text/normalize';
 import { sentenceSpans } from '../text/sentences';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
@@ -140,7 +140,7 @@ function firstTrigger(p: ClaimPattern, clause: string): [number, number] | null 
 
 /** Converts normalized sentence-relative offsets back to raw block offsets. */
 function toMatch(f: Found, block: number, norm: NormalizedText, s0: number, s1: number): ClaimMatch {
-  const start = norm.map[s0] as number;
+  const start = rawIndex(norm, s0);
   const end = rawEnd(norm, s1);
   return {
     claim: f.claim,
@@ -149,7 +149,7 @@ function toMatch(f: Found, block: number, norm: NormalizedText, s0: number, s1: 
     start,
     end,
     quote: norm.raw.slice(start, end).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim(),
-    matchStart: norm.map[s0 + f.start] as number,
+    matchStart: rawIndex(norm, s0 + f.start),
     matchEnd: rawEnd(norm, s0 + f.end),
   };
 }

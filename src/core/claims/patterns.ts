@@ -35,7 +35,7 @@ export interface ClaimPattern {
 // Periods may sit inside a sentence ("U.S.", "2.5"); sentences are split before matching.
 const gap = (n: number) => `(?:[^\\w;!?]+[\\w'’-]+){0,${n}}[^\\w;!?]+`;
 const BBB = String.raw`(?:blood[\s-]*brain[\s-]*barrier|\bbbb\b|blood[\s-]*cerebrospinal[\s-]*fluid[\s-]*barrier)`;
-const BRAIN_WORDS = /brain|barrier|\bbbb\b|cerebr|\bcsf\b|neuron|\bcns\b|central nervous/i;
+const BRAIN_WORDS = /brain|barrier|\bbbb\b|cerebr|\bcsf\b|neuron|\bcns\b|central\s+nervous/i;
 const MGT = String.raw`(?:magnesium[\s-]+(?:l[\s-]*)?threonate|mgt|magtein|neuro[\s-]?mag|l[\s-]*threonate|threonate|this\s+form|it)`;
 
 const rx = (...alternatives: string[]) => new RegExp(alternatives.join('|'), 'i');
@@ -43,7 +43,8 @@ const rx = (...alternatives: string[]) => new RegExp(alternatives.join('|'), 'i'
 export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   {
     claim: 'brain-uptake-exclusive',
-    cue: /only|other|unique|exclusive|unlike|regular|ordinary|common|most/i,
+    // Every exclusivity claim is about the brain (`requires`), so brain words are its cue.
+    cue: /barrier|bbb|brain|cerebr|csf|neuron|cns|central\s+nervous|spinal/i,
     subject: 'mgt',
     requires: BRAIN_WORDS,
     triggers: [
@@ -59,7 +60,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'brain-uptake',
-    cue: /barrier|bbb|brain|cerebr|csf|neuron|cns|central nervous|spinal/i,
+    cue: /barrier|bbb|brain|cerebr|csf|neuron|cns|central\snervous|spinal/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -79,7 +80,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'superior-form',
-    cue: /superior|than|compar|relative|outperform|most|best|beats|tops|trumps/i,
+    cue: /superior|than|compar|relative|outperform|most|best|better|beats|tops|trumps/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -96,7 +97,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'memory',
-    cue: /memor|recall|learn|remember/i,
+    cue: /memor|recall|learning|learn\s+(?:faster|better)|remember/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -112,7 +113,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'dementia',
-    cue: /alzheimer|dementia|\bmci\b|decline|impairment|deteriorat|dysfunction|neurodegen|senil|loss/i,
+    cue: /alzheimer|dementia|\bmci\b|decline|impairment|deteriorat|dysfunction|neurodegen|senil|(?:memory|cognitive)\s+loss/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -157,7 +158,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'cognition',
-    cue: /cognit|focus|concentrat|attention|mental|clarity|brain|executive|alert|processing|reaction|intelligence|\biq\b|problem|sharp|clear|fog|think/i,
+    cue: /cognit|focus|concentrat|attention|mental|clarity|brain|executive|alert|processing\s+speed|reaction\s+time|intelligence|\biq\b|problem[\s-]solving|sharp|clear|fog|think/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -176,7 +177,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'sleep',
-    cue: /sleep|slept|slumber|insomnia|\brem\b|rest|knock/i,
+    cue: /sleep|slept|slumber|insomnia|\brem\b|\brest\b|restful|restorative|knock/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -265,7 +266,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'safety',
-    cue: /safe|side[\s-]effect|everyone|young|\bold\b|ages|anyone|suitable|children|kids|toxic/i,
+    cue: /safe|side[\s-]effect|everyone|young|\bold\b|all\s+ages|anyone|suitable|children|kids|toxic/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -348,7 +349,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'vitamin-c-metabolite',
-    cue: /vitamin c|ascorb/i,
+    cue: /vitamin\s+c|ascorb/i,
     subject: 'mgt',
     triggers: [
       rx(
@@ -361,7 +362,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'deficiency-common',
-    cue: /deficien|lack|enough|insufficient|inadequate|short|below|less than/i,
+    cue: /deficien|lack|enough|insufficient|inadequate|short|below|less\s+than/i,
     subject: 'general',
     triggers: [
       rx(
@@ -373,7 +374,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'magnesium-biology',
-    cue: /300|three hundred|600|hundreds|factor|nerve|muscle|nervous|neuromuscular|glucose|energy|blood sugar|metabolism|synthesis|atp|bone/i,
+    cue: /300|three\s+hundred|600|hundreds|co-?factor|nerve|muscle|nervous|neuromuscular|glucose|energy\s+(?:metabolism|production|control|regulation)|blood\s+sugar|metabolism|synthesis|\batp\b|bone\s+(?:health|formation|density)/i,
     subject: 'general',
     triggers: [
       rx(
@@ -388,7 +389,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'stacking',
-    cue: /stack|combin|pair|synerg|partner|calcium|vitamin|zinc|theanine|ashwagandha|melatonin|omega|b6|nootropic|phosphatidyl|glycinate|citrate|other/i,
+    cue: /stack|combin|pair|synerg|partner|calcium|vitamin\s+[dk]|zinc|theanine|ashwagandha|melatonin|omega|\bb6\b|nootropic|phosphatidyl|glycinate|citrate|other\s+(?:forms|magnesium|supplements)/i,
     subject: 'mention',
     triggers: [
       rx(

@@ -1,13 +1,14 @@
 // Normalizes page text for matching without losing positions: every character of
 // the normalized string remembers the index of the raw character it came from.
 // Case is kept (Intl.Segmenter needs it to find sentence starts); patterns match
-// case-insensitively instead.
+// case-insensitively instead. Whitespace is not collapsed (patterns use \s+), only
+// made plain, so ASCII text keeps its length and needs no position map at all.
 
 export interface NormalizedText {
   raw: string;
   text: string;
-  /** map[i] = index in the raw string of normalized char i; map[text.length] = raw length. */
-  map: Int32Array;
+  /** map[i] = index in the raw string of normalized char i; null when the two are the same. */
+  map: Int32Array | null;
 }
 
 // Characters that are dropped: soft hyphen, zero-width space/joiners, word joiner, BOM,
@@ -21,68 +22,70 @@ const FOLD: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
   '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-', '\uFE58': '-', '\uFE63': '-', '\uFF0D': '-',
-  '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u3000': ' ', '\t': ' ', '\n': ' ', '\r': ' ', '\f': ' ', '\v': ' ',
-  '\u2028': ' ', '\u2029': ' ', '\u00AE': '\u00AE', '\u2122': '\u2122',
+  '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u3000': ' ', '\u2028': ' ', '\u2029': ' ',
+  '\u00AE': '\u00AE', '\u2122': '\u2122',
 };
+const COMBINING = /[\u0300-\u036F\u1AB0-\u1AFF\u20D0-\u20FF]/g;
+/** Anything outside printable ASCII and ordinary whitespace needs per-character work. */
+const SPECIAL = /[^\x20-\x7E\t\n\r\f\v]/g;
+const CONTROL_SPACE = /[\t\n\r\f\v]/g;
 
-// Fast path: pure printable ASCII with single spaces needs no work.
-const NEEDS_WORK = /[^\x20-\x7E]|  /;
+const plain = (s: string) => (s.search(CONTROL_SPACE) >= 0 ? s.replace(CONTROL_SPACE, ' ') : s);
+
+function normalizeChar(ch: string): string {
+  if (DROP.test(ch)) return '';
+  let norm = FOLD[ch] ?? ch.normalize('NFKC');
+  // Combining marks left after NFKC (e.g. stacked diacritics) carry no letters to match.
+  if (norm.length) norm = norm.replace(COMBINING, '');
+  return FOLD[norm] ?? norm;
+}
 
 export function normalize(raw: string): NormalizedText {
-  if (!NEEDS_WORK.test(raw)) {
-    const map = new Int32Array(raw.length + 1);
-    for (let i = 0; i <= raw.length; i++) map[i] = i;
-    return { raw, text: raw, map };
-  }
-  const out: string[] = [];
-  const idx: number[] = [];
-  let lastSpace = false;
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    let ch = raw[i] as string;
-    let width = 1;
+  SPECIAL.lastIndex = 0;
+  if (!SPECIAL.test(raw)) return { raw, text: plain(raw), map: null };
+
+  const parts: string[] = [];
+  let map = new Int32Array(raw.length + 16);
+  let k = 0;
+  const push = (s: string, from: number, sameLength: boolean) => {
+    if (k + s.length + 1 > map.length) {
+      const bigger = new Int32Array(Math.max(map.length * 2, k + s.length + 16));
+      bigger.set(map);
+      map = bigger;
+    }
+    for (let j = 0; j < s.length; j++) map[k++] = sameLength ? from + j : from;
+    parts.push(s);
+  };
+  let runStart = 0;
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(raw); m; m = SPECIAL.exec(raw)) {
+    const i = m.index;
+    // A plain run before the special character keeps its length.
+    if (i > runStart) push(plain(raw.slice(runStart, i)), runStart, true);
+    let ch = m[0];
+    const code = ch.charCodeAt(0);
     // Keep surrogate pairs together.
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < raw.length) {
       ch = raw.slice(i, i + 2);
-      width = 2;
+      SPECIAL.lastIndex = i + 2;
     }
-    let norm: string;
-    if (code < 0x80) {
-      norm = code === 9 || code === 10 || code === 13 || code === 12 || code === 11 ? ' ' : ch;
-    } else if (DROP.test(ch)) {
-      norm = '';
-    } else {
-      norm = FOLD[ch] ?? ch.normalize('NFKC');
-      // Combining marks left after NFKC (e.g. stacked diacritics) carry no letters to match.
-      norm = norm.replace(/[\u0300-\u036F\u1AB0-\u1AFF\u20D0-\u20FF]/g, '');
-      norm = FOLD[norm] ?? norm;
-    }
-    for (const c of norm) {
-      if (c === ' ') {
-        if (lastSpace) continue;
-        lastSpace = true;
-      } else lastSpace = false;
-      out.push(c);
-      idx.push(i);
-    }
-    if (width === 2) i++;
+    push(normalizeChar(ch), i, false);
+    runStart = i + ch.length;
   }
-  const text = out.join('');
-  const map = new Int32Array(text.length + 1);
-  // `out` holds code points; rebuild per UTF-16 unit so map aligns with `text`.
-  let u = 0;
-  for (let k = 0; k < out.length; k++) {
-    const c = out[k] as string;
-    for (let j = 0; j < c.length; j++) map[u++] = idx[k] as number;
-  }
-  map[text.length] = raw.length;
-  return { raw, text, map };
+  if (runStart < raw.length) push(plain(raw.slice(runStart)), runStart, true);
+  map[k] = raw.length;
+  return { raw, text: parts.join(''), map: map.subarray(0, k + 1) };
+}
+
+/** Raw index of normalized char `i`. */
+export function rawIndex(n: NormalizedText, i: number): number {
+  return n.map ? (n.map[i] as number) : i;
 }
 
 /** Raw index just past the raw character that produced normalized char `end - 1`. */
 export function rawEnd(n: NormalizedText, end: number): number {
-  if (end <= 0) return n.map[0] ?? 0;
-  const r = n.map[end - 1] as number;
+  if (end <= 0) return rawIndex(n, 0);
+  const r = rawIndex(n, end - 1);
   const code = n.raw.charCodeAt(r);
   return r + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
 }

@@ -1,12 +1,22 @@
 // Sentence splitting with Intl.Segmenter (ICU rules), available in Node 20 and browsers.
 
 let segmenter: Intl.Segmenter | null = null;
+/** A sentence end followed by more text. */
+const INNER_END = /[.!?\u2026]["')\]]*\s+\S/;
 
 /** Abbreviations ICU may end a sentence at ("U.S. adults", "e.g. citrate", "Dr. Liu"). */
 const ABBREVIATION = /(?:^|[\s(])(?:U\.S|U\.K|e\.g|i\.e|vs|Dr|Drs|Prof|St|Inc|Ltd|Co|No|Fig|approx|ca|etc|al|Mr|Mrs|Ms|Jr|Sr)\.$/;
 
 /** [start, end) offsets of each sentence of `text`, trailing spaces excluded. */
 export function sentenceSpans(text: string): Array<[number, number]> {
+  // Most blocks (cells, buttons, titles, short paragraphs) are one sentence: skip ICU.
+  if (!INNER_END.test(text)) {
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+    let start = 0;
+    while (start < end && text.charCodeAt(start) === 32) start++;
+    return end > start ? [[start, end]] : [];
+  }
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const spans: Array<[number, number]> = [];
   for (const seg of segmenter.segment(text)) {
