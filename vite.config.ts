@@ -4,15 +4,32 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { browserManifest, type TargetBrowser } from './scripts/browser-manifest';
 
-export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+// `vite build` → dist/ for Chrome; `vite build --mode firefox` → dist-firefox/.
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+  plugins: [preact(), crx({ manifest: browserManifest(manifest, browser), browser })],
   build: {
-    outDir: 'dist',
+    outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
     emptyOutDir: true,
     // Minified: the content script runs on every page, its size matters.
     minify: true,
     sourcemap: false,
-    target: 'chrome105',
+    target: browser === 'firefox' ? 'firefox140' : 'chrome105',
+    // No <link rel=modulepreload> helper: in a content script it would query the
+    // whole page and add links to it before loading the scanner chunk.
+    modulePreload: false,
+    // Extension pages the manifest does not name (crxjs builds the ones it does):
+    // the printable report and the pasted-text page with its annotated frame.
+    rolldownOptions: {
+      input: {
+        report: 'src/report/index.html',
+        paste: 'src/paste/index.html',
+        pasteFrame: 'src/paste/frame.html',
+      },
+    },
   },
+  };
 });

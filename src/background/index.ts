@@ -10,9 +10,13 @@
 //   resets its address once read. The popup address doubles as the state, so no
 //   `storage` permission is needed.
 // - A tab starting to load a new page → badge and popup address reset.
+// - The context-menu entry on a selection → the pasted-text page (menus.ts).
+// - The keyboard shortcut → show/hide marks in that tab (commands.ts).
 import browser from 'webextension-polyfill';
 import { onBackgroundMessage } from '../shared/messages';
 import { BADGE_COLOR, badgeText } from './badge';
+import { checkSelection, createMenus, onMenuClick } from './menus';
+import { onCommand } from './commands';
 
 function plainPopup(): string | undefined {
   return browser.runtime.getManifest().action?.default_popup;
@@ -63,3 +67,20 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   const plain = plainPopup();
   if (plain) browser.action.setPopup({ tabId, popup: plain }).catch(() => undefined);
 });
+
+browser.runtime.onInstalled.addListener(() => {
+  createMenus().catch(() => undefined);
+});
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  void onMenuClick(info, tab).catch(() => undefined);
+});
+
+browser.commands.onCommand.addListener((command, tab) => {
+  void onCommand(command, tab);
+});
+
+// The same handlers, reachable from the worker's console and the browser tests
+// (a shortcut cannot be pressed and a context menu cannot be clicked in headless
+// Chrome). Only extension contexts can reach the worker's global scope.
+(globalThis as { evidenceLens?: unknown }).evidenceLens = { onMenuClick, checkSelection, onCommand, createMenus };

@@ -5,6 +5,7 @@
 import type { Stance, Verdict } from '../core/types';
 import { VERDICTS } from '../core/types';
 import { VERDICT_STYLES } from '../core/evidence/verdicts';
+import { appearance } from './mark-settings';
 
 const PREFIX = 'evidence-lens-';
 export const QUIET = `${PREFIX}quiet`;
@@ -22,17 +23,21 @@ function alpha(hex: string, a: number): string {
 }
 
 function rules(): string {
+  const flash = `::highlight(${FLASH}){background-color:rgba(250, 204, 21, 0.55);}`;
+  const { markStyle, hidden } = appearance();
+  if (hidden) return flash; // all marks hidden (the shortcut): only a "reveal" flash shows
+  // "underline" setting: the line only, no tinted background.
+  const bg = (fg: string, a: number) => (markStyle === 'underline' ? '' : `background-color:${alpha(fg, a)};`);
   const light: string[] = [];
   const dark: string[] = [];
   for (const v of VERDICTS) {
     const s = VERDICT_STYLES[v];
-    light.push(`::highlight(${PREFIX}${v}){background-color:${alpha(s.light.fg, 0.1)};text-decoration:underline solid 2px ${s.light.fg};}`);
-    dark.push(`::highlight(${PREFIX}${v}){background-color:${alpha(s.dark.fg, 0.16)};text-decoration:underline solid 2px ${s.dark.fg};}`);
+    light.push(`::highlight(${PREFIX}${v}){${bg(s.light.fg, 0.1)}text-decoration:underline solid 2px ${s.light.fg};}`);
+    dark.push(`::highlight(${PREFIX}${v}){${bg(s.dark.fg, 0.16)}text-decoration:underline solid 2px ${s.dark.fg};}`);
   }
   // Hedged or denied claims: a dotted neutral line, never the verdict colour.
   light.push(`::highlight(${QUIET}){text-decoration:underline dotted 1px #6b7280;}`);
   dark.push(`::highlight(${QUIET}){text-decoration:underline dotted 1px #9ca3af;}`);
-  const flash = `::highlight(${FLASH}){background-color:rgba(250, 204, 21, 0.55);}`;
   return `${light.join('')}${flash}@media (prefers-color-scheme: dark){${dark.join('')}}`;
 }
 
@@ -67,6 +72,18 @@ function ensureShadowStyle(root: ShadowRoot): void {
     const style = root.ownerDocument.createElement('style');
     style.textContent = (cssText ??= rules());
     root.appendChild(style);
+  }
+}
+
+/** After a settings change (look, or hidden by the shortcut): rewrites the one rule set in place. */
+export function restyleHighlights(doc: Document): void {
+  cssText = rules();
+  const style = doc.getElementById(STYLE_ID);
+  if (style) style.textContent = cssText;
+  try {
+    sheet?.replaceSync(cssText);
+  } catch {
+    // Shadow roots on the <style> fallback keep the old look until reload.
   }
 }
 

@@ -5,10 +5,12 @@
 // errors: nothing we do may surface as an error on the page.
 import { onContentRequest } from '../shared/content-messaging';
 import type { PageReport } from '../shared/messages';
-import { mentionsMgT, watchGate } from './gate';
+import { pageMentionsMgT, watchGate } from './gate';
 import { setCount } from './count';
 import { yieldToMain } from './timing';
 import type { Session } from './session';
+import { onSettingsRequest } from '../shared/settings-messages';
+import { applyLook, loadSettings, onSettingsChanged, restyle, setMarksHidden, siteBlocked } from './page-settings';
 
 const LOADED = Symbol.for('evidence-lens.loaded');
 
@@ -39,18 +41,62 @@ async function main(): Promise<void> {
     'get-report': () => (session as Session | null)?.report() ?? emptyReport(gateChecked && loading === null),
   });
 
+  // Settings (storage.sync): the never-run site list, on-click mode, the look of marks.
+  let blocked = false;
+  let begun = false;
+  const settingsReady = loadSettings().then((s) => {
+    applyLook(s);
+    blocked = siteBlocked(s);
+    return s;
+  });
+  const begin = (): Promise<void> => {
+    if (begun || blocked) return Promise.resolve();
+    begun = true;
+    gateChecked = true;
+    if (pageMentionsMgT(doc)) return start();
+    setCount(doc, 0);
+    watchGate(doc, () => {
+      start().catch(() => {
+        // never leak to the page
+      });
+    });
+    return Promise.resolve();
+  };
+  onSettingsRequest({
+    // The popup or the shortcut asks this page to run (on-click mode; a no-op once running).
+    run: async () => {
+      await settingsReady;
+      void begin().catch(() => undefined);
+      return { ok: !blocked };
+    },
+    toggle: async () => {
+      await settingsReady;
+      if (blocked) return { hidden: true };
+      if (!begun) {
+        void begin().catch(() => undefined); // on-click mode: the shortcut starts it, marks shown
+        return { hidden: setMarksHidden(false) };
+      }
+      const hidden = setMarksHidden();
+      if (loading !== null) await restyle(doc);
+      return { hidden };
+    },
+  });
+  onSettingsChanged((s) => {
+    blocked = siteBlocked(s);
+    const change = applyLook(s);
+    if (change.look && loading !== null) void restyle(doc).catch(() => undefined);
+    if (change.marks && session !== null) void (session as Session).request(null); // re-render with the new filter
+    if (!blocked && !begun && s.runMode === 'auto') void begin().catch(() => undefined);
+  });
+
   await yieldToMain();
-  gateChecked = true;
-  if (mentionsMgT(doc.body?.textContent ?? doc.documentElement?.textContent)) {
-    await start();
+  const settings = await settingsReady;
+  if (blocked) {
+    gateChecked = true; // answered: nothing to report on this site
     return;
   }
-  setCount(doc, 0);
-  watchGate(doc, () => {
-    start().catch(() => {
-      // never leak to the page
-    });
-  });
+  if (settings.runMode === 'on-click') return; // waits for `run` from the popup or the shortcut
+  await begin();
 }
 
 main().catch(() => {

@@ -6,6 +6,8 @@
 // a suffixed tag is used instead.
 import type { ClaimId, Stance, Verdict } from '../core/types';
 import { VERDICT_STYLES } from '../core/evidence/verdicts';
+import { t, verdictLabel } from '../shared/i18n';
+import { appearance } from './mark-settings';
 
 export const BASE_TAG = 'evidence-lens-marker';
 
@@ -51,14 +53,27 @@ export interface Marker {
   data: MarkerData;
 }
 
-const STANCE_WORDS: Record<Stance, string> = {
-  asserted: '',
-  hedged: ' (the page doubts or qualifies this claim)',
-  negated: ' (the page denies this claim)',
-};
+function stanceWords(stance: Stance): string {
+  return stance === 'hedged' ? t('markerHedged') : stance === 'negated' ? t('markerNegated') : '';
+}
 
 export function ariaLabel(data: MarkerData): string {
-  return `Evidence: ${VERDICT_STYLES[data.verdict].label} — ${data.label}${STANCE_WORDS[data.stance]}`;
+  return t('markerLabel', verdictLabel(data.verdict), data.label) + stanceWords(data.stance);
+}
+
+/** Every marker made in this document, to show or hide them all at once (the shortcut). */
+const made = new Set<HTMLElement>();
+
+function display(): string {
+  return appearance().hidden ? 'none' : 'inline-block';
+}
+
+/** Applies the current "all marks hidden" state to every marker in the page. */
+export function refreshMarkersHidden(): void {
+  for (const host of made) {
+    if (!host.isConnected) made.delete(host);
+    else host.style.setProperty('display', display(), 'important');
+  }
 }
 
 function markerCss(data: MarkerData): string {
@@ -86,7 +101,9 @@ export function createMarker(doc: Document, data: MarkerData): Marker {
   const host = doc.createElement(markerTag(doc));
   // Inline !important beats any page rule on our tag; :host{all:initial} resets inheritance.
   host.style.setProperty('all', 'initial', 'important');
-  host.style.setProperty('display', 'inline-block', 'important');
+  host.style.setProperty('display', display(), 'important');
+  if (made.size > 400) for (const h of made) if (!h.isConnected) made.delete(h);
+  made.add(host);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   const button = doc.createElement('button');

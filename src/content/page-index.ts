@@ -1,81 +1,207 @@
 // The page's text index (blocks + text-node tables) kept between passes, so a
 // mutation re-reads only the blocks it touched instead of the whole page.
+// Finding those blocks costs a binary search (blocks are in document order),
+// not a walk over every block: a paragraph added to a 5 MB page stays cheap.
 import type { PageData, TextBlock } from '../core/types';
-import { extractBlocks, extractPageData, type TextSegment } from '../extract';
+import { extractBlocks, extractPageDataSteps, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
+import { isMarkerElement } from './markers';
 
 /** Past this many changed roots one full re-read is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 40;
 
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+const DOCUMENT_POSITION_FOLLOWING = 4;
+
+/** One splice of the block list: `removed` were at `at`; `added` are there now. */
+export interface BlockEdit {
+  at: number;
+  removed: TextBlock[];
+  added: TextBlock[];
+}
+
+/** Runs a stepwise generator to its end (for callers that do not slice). */
+function drain<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 export class PageIndex {
   page: PageData;
   segments: TextSegment[][];
+  /** Blocks read since `newShadowRoots()` last looked (only new text can sit in a new shadow root). */
+  private unchecked: TextSegment[][][] = [];
 
-  constructor(private readonly doc: Document) {
-    const { page, segments } = extractPageData(doc, doc.location?.href ?? null);
-    this.page = page;
-    this.segments = segments;
+  private constructor(
+    private readonly doc: Document,
+    read: ExtractedPage,
+  ) {
+    this.page = read.page;
+    this.segments = read.segments;
+    this.unchecked.push(read.segments);
   }
 
-  /** Re-reads everything (title and meta too). */
-  rebuild(): void {
-    const { page, segments } = extractPageData(this.doc, this.doc.location?.href ?? null);
-    this.page = page;
-    this.segments = segments;
+  /** Reads the whole document, in steps (see extractBlocksSteps). */
+  static *readSteps(doc: Document): Generator<void, PageIndex, void> {
+    return new PageIndex(doc, yield* extractPageDataSteps(doc, doc.location?.href ?? null));
   }
 
-  /** Every shadow root that holds indexed text (to observe and to style highlights in). */
-  shadowRoots(): Set<ShadowRoot> {
+  static read(doc: Document): PageIndex {
+    return drain(PageIndex.readSteps(doc));
+  }
+
+  /** Re-reads everything (title and meta too), in steps. */
+  *rebuildSteps(): Generator<void, void, void> {
+    const { page, segments } = yield* extractPageDataSteps(this.doc, this.doc.location?.href ?? null);
+    this.page = page;
+    this.segments = segments;
+    this.unchecked = [segments];
+  }
+
+  /**
+   * Shadow roots holding text read since the last call (to observe). Looks only
+   * at blocks read since then: asking every text node of a large page for its
+   * root on each pass would cost more than the pass.
+   */
+  newShadowRoots(): Set<ShadowRoot> {
     const roots = new Set<ShadowRoot>();
-    for (const segs of this.segments) {
-      const first = segs[0];
-      if (first === undefined) continue;
-      const root = first.node.getRootNode();
-      if (root !== this.doc && root instanceof ShadowRoot) roots.add(root);
+    for (const list of this.unchecked) {
+      for (const segs of list) {
+        const first = segs[0];
+        if (first === undefined) continue;
+        const root = first.node.getRootNode();
+        if (root !== this.doc && root.nodeType === DOCUMENT_FRAGMENT_NODE) roots.add(root as ShadowRoot);
+      }
     }
+    this.unchecked = [];
     return roots;
   }
 
   /**
-   * Re-reads the blocks under the given changed nodes. Returns false (and does
-   * nothing) when a full rebuild is the better choice.
+   * After our markers split text nodes inside these blocks (their text is
+   * unchanged), points the blocks' segments at the pieces. Local: no re-read,
+   * no search. False if a block no longer lines up with the page (re-read then).
    */
-  update(changed: Iterable<Node>, maxRoots = MAX_PARTIAL_ROOTS): boolean {
-    const roots = blockRoots(changed, this.doc);
-    if (roots === null || roots.length > maxRoots) return false;
-
-    const blocks = this.page.blocks;
-    const segments = this.segments;
-    for (const root of roots) {
-      // Drop the blocks that lived under this root (or whose text was removed).
-      let insertAt = -1;
-      for (let i = blocks.length - 1; i >= 0; i--) {
-        const node = segments[i]?.[0]?.node;
-        if (node === undefined || !node.isConnected || root.contains(node)) {
-          blocks.splice(i, 1);
-          segments.splice(i, 1);
-          insertAt = i;
+  resplit(blockIndices: Iterable<number>): boolean {
+    for (const i of new Set(blockIndices)) {
+      const segs = this.segments[i];
+      const block = this.page.blocks[i];
+      if (segs === undefined || block === undefined) continue;
+      const out: TextSegment[] = [];
+      for (let j = 0; j < segs.length; j++) {
+        const seg = segs[j] as TextSegment;
+        const end = (segs[j + 1]?.start ?? block.text.length) as number;
+        let at = seg.start;
+        for (let node: Node | null = seg.node; at < end; node = node.nextSibling) {
+          if (node === null) return false;
+          if (node.nodeType === TEXT_NODE) {
+            const length = (node as Text).data.length;
+            if (length > 0) out.push({ node: node as Text, start: at });
+            at += length;
+          } else if (!isMarkerElement(node)) return false;
         }
+        if (at !== end) return false;
       }
-      if (insertAt < 0) insertAt = positionOf(root, segments);
-      const fresh = extractBlocks(root);
-      blocks.splice(insertAt, 0, ...fresh.blocks);
-      segments.splice(insertAt, 0, ...fresh.segments);
+      this.segments[i] = out;
     }
-    this.page = { ...this.page, blocks: blocks as TextBlock[] };
     return true;
+  }
+
+  /**
+   * Re-reads the blocks under the given changed nodes. Returns the edits made to
+   * the block list, or null (having changed nothing) when a full rebuild is the
+   * better choice.
+   */
+  update(changed: Iterable<Node>, maxRoots = MAX_PARTIAL_ROOTS): BlockEdit[] | null {
+    const roots = blockRoots(changed, this.doc);
+    if (roots === null || roots.length > maxRoots) return null;
+
+    const blocks = this.page.blocks as TextBlock[];
+    const segments = this.segments;
+    const edits: BlockEdit[] = [];
+    for (const root of roots) {
+      const [from, to] = runOf(root, segments);
+      const fresh = extractBlocks(root);
+      const removed = blocks.splice(from, to - from, ...fresh.blocks);
+      segments.splice(from, to - from, ...fresh.segments);
+      this.unchecked.push(fresh.segments);
+      edits.push({ at: from, removed, added: fresh.blocks });
+    }
+    this.page = { ...this.page, blocks };
+    return edits;
   }
 }
 
-/** Index of the first indexed block that comes after `root` in the document. */
-function positionOf(root: Node, segments: readonly TextSegment[][]): number {
-  for (let i = 0; i < segments.length; i++) {
-    const node = segments[i]?.[0]?.node;
-    if (node === undefined) continue;
-    // FOLLOWING only holds within one tree; blocks in other shadow trees are skipped.
-    if (root.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING && !root.contains(node)) return i;
+function firstNode(segments: readonly TextSegment[][], i: number): Text | undefined {
+  return segments[i]?.[0]?.node;
+}
+
+function connected(segments: readonly TextSegment[][], i: number): boolean {
+  return firstNode(segments, i)?.isConnected === true;
+}
+
+/** The shadow host of the tree `node` is in, or null in the document (or a detached tree). */
+function hostOf(node: Node): Node | null {
+  const r = node.getRootNode();
+  return r.nodeType === DOCUMENT_FRAGMENT_NODE ? ((r as ShadowRoot).host ?? null) : null;
+}
+
+/** Whether `node` is inside `root`, crossing shadow boundaries (a shadow tree is inside its host). */
+function inside(root: Node, node: Node): boolean {
+  for (let x: Node | null = node; x !== null; x = hostOf(x)) if (root === x || root.contains(x)) return true;
+  return false;
+}
+
+/**
+ * Whether `node` comes at or after the start of `root` in reading order (the
+ * order of extractBlocks: a shadow tree is read before its host's light children).
+ */
+function atOrAfter(root: Node, node: Node): boolean {
+  if (inside(root, node)) return true;
+  // Lift both into one tree: out of shadow trees until they share a root node.
+  const trees = new Map<Node, Node>();
+  for (let x: Node | null = node; x !== null; x = hostOf(x)) trees.set(x.getRootNode(), x);
+  for (let r: Node | null = root; r !== null; r = hostOf(r)) {
+    const n = trees.get(r.getRootNode());
+    // `r` is `root` or a host holding it; `n` is `node` or a host holding it.
+    if (n !== undefined) return n !== r && (r.compareDocumentPosition(n) & DOCUMENT_POSITION_FOLLOWING) !== 0;
   }
-  return segments.length;
+  return false;
+}
+
+/**
+ * [from, to): the indexed blocks that lie under `root`, plus any next to them whose
+ * text was removed from the page. Blocks are in document order, so those under
+ * `root` are one run, found by binary search.
+ */
+function runOf(root: Node, segments: readonly TextSegment[][]): [number, number] {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // Removed text has no position: probe the next block still in the page.
+    let j = mid;
+    while (j < hi && !connected(segments, j)) j++;
+    if (j === hi) {
+      hi = mid;
+      continue;
+    }
+    if (atOrAfter(root, firstNode(segments, j) as Text)) hi = mid;
+    else lo = j + 1;
+  }
+  let from = lo;
+  while (from > 0 && !connected(segments, from - 1)) from--;
+  let to = lo;
+  for (; to < segments.length; to++) {
+    const node = firstNode(segments, to);
+    if (node !== undefined && node.isConnected && !inside(root, node)) break;
+  }
+  return [from, to];
 }
 
 /**
@@ -85,20 +211,20 @@ function positionOf(root: Node, segments: readonly TextSegment[][]): number {
 function blockRoots(changed: Iterable<Node>, doc: Document): Node[] | null {
   const found = new Set<Node>();
   for (const node of changed) {
-    let n: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+    let n: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode;
     while (n !== null) {
-      if (n.nodeType === Node.DOCUMENT_FRAGMENT_NODE) break; // a shadow root: its own block run
-      if (n.nodeType === Node.ELEMENT_NODE) {
+      if (n.nodeType === DOCUMENT_FRAGMENT_NODE) break; // a shadow root: its own block run
+      if (n.nodeType === ELEMENT_NODE) {
         const tag = (n as Element).localName;
         if (tag === 'body' || tag === 'html') return null;
         if (BLOCK_TAGS.has(tag)) break;
       }
       n = n.parentNode;
     }
-    if (n === null || n === doc) return null;
-    if (!n.isConnected) continue; // removed with its subtree: its blocks are dropped as disconnected
+    if (n === null || n === doc || n.nodeType === DOCUMENT_NODE) return null;
+    if (!n.isConnected) continue; // removed with its subtree: its blocks go with the change to its parent
     found.add(n);
   }
   const roots = [...found];
-  return roots.filter((r) => !roots.some((other) => other !== r && other.contains(r)));
+  return roots.filter((r) => !roots.some((other) => other !== r && inside(other, r)));
 }

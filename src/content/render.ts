@@ -8,6 +8,7 @@ import type { TextSegment } from '../extract';
 import { createMarker, updateMarker, type Marker, type MarkerData } from './markers';
 import { markerSpot, rangeFor, rangeIsAlive } from './ranges';
 import { highlightName, setHighlights } from './highlights';
+import { isMarked } from './mark-settings';
 
 /**
  * At most this many claims get a marker and highlight per document. Every DOM
@@ -70,6 +71,7 @@ export function render(
     const data: MarkerData = { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label };
 
     if (index >= MAX_MARKS) return;
+    if (!isMarked(report.verdict)) return; // verdict turned off in the options (the popup still lists it)
     const old = byKey.get(key);
     if (old !== undefined && old.marker.host.isConnected && rangeIsAlive(old.highlight, old.highlightText)) {
       byKey.delete(key);

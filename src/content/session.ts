@@ -1,10 +1,14 @@
 // One run of Evidence Lens in one document: passes (read → scan → render),
 // the observer, the card, hover and the answers to the popup. Passes never
 // overlap: a change during a pass queues one more pass.
-import { scanPage, type PageScan } from '../core/scan';
+import { summarize, type PageScan } from '../core/scan';
+import { evidenceFor } from '../core/evidence/claims';
+import { summarizeProduct } from '../core/product';
+import type { ClaimMatch, ClaimReport, ScanResult } from '../core/types';
 import type { ClaimRef, PageReport, RevealResponse } from '../shared/messages';
 import { sendToBackground } from '../shared/content-messaging';
-import { PageIndex } from './page-index';
+import { PageIndex, type BlockEdit } from './page-index';
+import { detectSteps, rescanSteps, type Detected } from './rescan';
 import { setCount } from './count';
 import { render, type Mark } from './render';
 import { PageObserver } from './observer';
@@ -14,13 +18,25 @@ import { flash } from './highlights';
 import type { Marker } from './markers';
 import { Slicer, markPassStart, measurePass, yieldToMain } from './timing';
 
+/** The claims' reports (what `summarize` makes of them), without the page-wide product and disclaimer reads. */
+function claimReports(matches: readonly ClaimMatch[]): ClaimReport[] {
+  return matches.map((m) => {
+    const e = evidenceFor(m.claim, m.quote);
+    return { claim: m.claim, stance: m.stance, verdict: e.verdict, quote: m.quote, note: e.note, sources: [...e.sources] };
+  });
+}
+
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 export class Session {
   private index: PageIndex | null = null;
-  private scan: PageScan | null = null;
+  /** The last pass's matches (and what the next incremental rescan needs). */
+  private detected: Detected | null = null;
+  private claims: ClaimReport[] = [];
+  /** The full result (product summary, disclaimer, dose) is read only when the popup asks. */
+  private result: ScanResult | null = null;
   private marks: Mark[] = [];
   private mapped = new Set<number>();
   private ready = false;
@@ -63,19 +79,38 @@ export class Session {
     }
   }
 
+  /**
+   * One pass, in slices of at most SLICE_BUDGET_MS: read (all, or only the
+   * changed blocks), detect (all, or only the changed section), render.
+   */
   private async pass(changed: Node[] | null): Promise<void> {
     const doc = this.doc;
     await yieldToMain();
     markPassStart();
     const slicer = new Slicer();
-    if (this.index === null) this.index = new PageIndex(doc);
-    else if (changed === null || !this.index.update(changed)) this.index.rebuild();
-    await slicer.maybeNext();
-
+    let edits: BlockEdit[] | null = null;
+    slicer.phase('read');
+    if (this.index === null) this.index = await slicer.drain(PageIndex.readSteps(doc));
+    else {
+      if (changed !== null) edits = this.index.update(changed);
+      if (edits === null) await slicer.drain(this.index.rebuildSteps());
+    }
     const index = this.index;
-    const scan = scanPage(index.page);
+    const { blocks, title } = index.page;
+
+    slicer.phase('detect');
+    let detected: Detected | null = null;
+    if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSteps(blocks, title, this.detected, edits));
+    detected ??= await slicer.drain(detectSteps(blocks, title));
+    const matches = detected.matches;
+    const claims = detected === this.detected ? this.claims : claimReports(matches);
     await slicer.maybeNext();
 
+    slicer.phase('render');
+    const scan: PageScan = {
+      matches,
+      result: { product: null, disclaimer: false, claims, dose: null, disease_claims: [] },
+    };
     const result = render(
       doc,
       this.marks,
@@ -85,27 +120,43 @@ export class Session {
       (mark) => this.wireMarker(mark),
     );
     this.observer.discardOwn(); // our markers and text-node splits are not page changes
-    // Split text nodes: re-read those blocks so later offsets map to the right nodes.
-    // (Their text is unchanged and known, so any number of them beats a full re-read.)
-    if (result.touched.length > 0 && !index.update(result.touched, Infinity)) index.rebuild();
-    for (const root of index.shadowRoots()) this.observer.observe(root);
+    slicer.phase('reindex');
+    // Markers split text nodes: point those blocks at the pieces so later offsets map
+    // to the right nodes. (Their text is unchanged, so the matches stay valid.)
+    if (result.touched.length > 0) {
+      const marked = result.marks.map((m) => matches[m.index]?.block ?? -1);
+      if (!index.resplit(marked) && index.update(result.touched, Infinity) === null) {
+        await slicer.next();
+        await slicer.drain(index.rebuildSteps());
+      }
+    }
+    for (const root of index.newShadowRoots()) this.observer.observe(root);
 
-    this.scan = scan;
+    this.detected = detected;
+    this.claims = claims;
+    this.result = null;
     this.marks = result.marks;
     this.mapped = result.mapped;
     this.ready = true;
-    setCount(doc, scan.matches.length);
+    setCount(doc, matches.length);
     if (this.marks.length > 0) this.installHover();
     slicer.end();
     measurePass();
     void sendToBackground({
       type: 'claims',
-      count: scan.matches.length,
-      asserted: scan.matches.filter((m) => m.stance === 'asserted').length,
+      count: matches.length,
+      asserted: matches.filter((m) => m.stance === 'asserted').length,
       claims: this.claimRefs(),
       url: doc.location?.href ?? '',
       top: window.top === window,
     });
+  }
+
+  /** Product summary, disclaimer and dose: page-wide reads, done once per pass and only when asked for. */
+  private fullResult(): ScanResult | null {
+    if (this.detected === null || this.index === null) return null;
+    const page = this.index.page;
+    return (this.result ??= summarize(page, summarizeProduct(page), this.detected.matches));
   }
 
   private target(mark: Mark): CardTarget {
@@ -152,10 +203,10 @@ export class Session {
   }
 
   private claimRefs(): ClaimRef[] {
-    const claims = this.scan?.matches ?? [];
+    const claims = this.detected?.matches ?? [];
     const byIndex = new Map(this.marks.map((x) => [x.index, x]));
     return claims.map((m, index) => {
-      const r = this.scan?.result.claims[index];
+      const r = this.claims[index];
       const mark = byIndex.get(index);
       return {
         index,
@@ -172,7 +223,7 @@ export class Session {
     return {
       title: doc.title,
       url: doc.location?.href ?? '',
-      result: this.scan?.result ?? null,
+      result: this.fullResult(),
       ready: this.ready,
       claims: this.claimRefs(),
     };

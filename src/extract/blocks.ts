@@ -85,6 +85,28 @@ function regionOfTag(tag: string, sectioned: boolean): Region | null {
   }
 }
 
+/** Attributes that can skip a subtree or change its role; most elements have none of them. */
+const RELEVANT_ATTRIBUTES = new Set(['hidden', 'aria-hidden', 'contenteditable', 'style', 'role']);
+
+function hasRelevantAttribute(el: Element): boolean {
+  // One call for all names: each getAttribute is a trip into the DOM.
+  for (const name of el.getAttributeNames()) if (RELEVANT_ATTRIBUTES.has(name)) return true;
+  return false;
+}
+
+/**
+ * Elements that can host a shadow root (attachShadow's list, plus custom
+ * elements, whose names hold a dash): only these are asked for one.
+ */
+const SHADOW_HOSTS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'main', 'nav', 'p', 'section', 'span',
+]);
+
+function shadowRootOf(el: Element, tag: string): ShadowRoot | null {
+  return SHADOW_HOSTS.has(tag) || tag.includes('-') ? (el.shadowRoot ?? null) : null;
+}
+
 function isSkippedByAttributes(el: Element): boolean {
   const hidden = el.getAttribute('hidden');
   if (hidden !== null && hidden.toLowerCase() !== 'until-found') return true;
@@ -111,7 +133,7 @@ function enter(el: Element, tag: string, ctx: Context): Entered | null {
   let isBlock = BLOCK_TAGS.has(tag);
   let region = regionOfTag(tag, ctx.sectioned);
   let headingLevel = isBlock ? headingLevelOfTag(tag) : -1;
-  if (el.hasAttributes()) {
+  if (el.hasAttributes() && hasRelevantAttribute(el)) {
     if (isSkippedByAttributes(el)) return null;
     const roleAttr = el.getAttribute('role');
     if (roleAttr !== null) {
@@ -156,8 +178,24 @@ function contextAt(root: Node): Entered | null {
   return entered;
 }
 
+/** Nodes visited between two steps of `extractBlocksSteps` (a step is well under a millisecond). */
+const NODES_PER_STEP = 2000;
+
 /** Splits the text under `root` into blocks; see the rules at the top of this file. */
 export function extractBlocks(root: Node): ExtractedBlocks {
+  const steps = extractBlocksSteps(root);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `extractBlocks` in steps, so a caller on the main thread can yield between
+ * them on a long page. If the page changes between steps the result may mix
+ * old and new state; callers re-read what their MutationObserver reports.
+ */
+export function* extractBlocksSteps(root: Node): Generator<void, ExtractedBlocks, void> {
   const blocks: TextBlock[] = [];
   const segments: TextSegment[][] = [];
 
@@ -200,7 +238,12 @@ export function extractBlocks(root: Node): ExtractedBlocks {
     stack.push({ next: root, ctx: start.ctx, closes: true });
   }
 
+  let budget = NODES_PER_STEP;
   while (stack.length > 0) {
+    if (--budget === 0) {
+      budget = NODES_PER_STEP;
+      yield;
+    }
     const frame = stack[stack.length - 1] as Frame;
     const node = frame.next;
     if (node === null) {
@@ -232,8 +275,8 @@ export function extractBlocks(root: Node): ExtractedBlocks {
     const entered = enter(el, tag, frame.ctx);
     if (entered === null) continue;
     if (entered.isBlock) flush();
-    const sr = el.shadowRoot;
-    if (sr !== null && sr !== undefined) {
+    const sr = shadowRootOf(el, tag);
+    if (sr !== null) {
       // Light children after the shadow tree; the shadow tree is its own block run.
       stack.push({ next: el.firstChild, ctx: entered.ctx, closes: entered.isBlock });
       flush();

@@ -1,7 +1,7 @@
 // PageData for the core from a Document: title, meta tags, JSON-LD texts and
 // the blocks of the body. Works on a live page and on linkedom alike.
 import type { PageData } from '../core/types';
-import { extractBlocks } from './blocks';
+import { extractBlocksSteps } from './blocks';
 import type { ExtractedPage } from './types';
 
 /** <meta property|name> → content, keys lower-cased; the first tag for a key wins. */
@@ -30,8 +30,17 @@ function readJsonLd(doc: Document): string[] {
 }
 
 export function extractPageData(doc: Document, url: string | null): ExtractedPage {
+  const steps = extractPageDataSteps(doc, url);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `extractPageData` in steps (see extractBlocksSteps). */
+export function* extractPageDataSteps(doc: Document, url: string | null): Generator<void, ExtractedPage, void> {
   const root = doc.body ?? doc.documentElement;
-  const { blocks, segments } = root ? extractBlocks(root) : { blocks: [], segments: [] };
+  const { blocks, segments } = root ? yield* extractBlocksSteps(root) : { blocks: [], segments: [] };
   const page: PageData = {
     url,
     title: (doc.title ?? '').trim(),

@@ -1,20 +1,27 @@
 // The popup: find the tab, ask its content script for the report (retrying while the
-// page is still being read), then show one of four states.
+// page is still being read), then show one of the states. Settings load beside the
+// first paint, never before it.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ClaimRef, PageReport } from '../shared/messages';
+import type { CitationFormat } from '../core/cite';
+import { isSiteBlocked, siteOf, withSiteAllowed, withSiteBlocked, type Settings } from '../shared/settings';
+import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store';
 import { Citations } from './Citations';
 import { ClaimList } from './ClaimList';
 import { ProductCard } from './ProductCard';
+import { PopupLinks, ReportActions, SiteToggle } from './Actions';
 import { citedSourceIds, groupByVerdict, isRestrictedUrl, parsePopupParams, stateFor, type PopupState } from './model';
-import { CannotRun, Loading, NoClaims } from './states';
+import { CannotRun, Loading, NoClaims, SiteOff } from './states';
 import { S } from './strings';
-import { clearFocusPopup, findTargetTab, getReport, reveal } from './tab';
+import { clearFocusPopup, findTargetTab, getReport, injectContentScript, reveal, runOnPage } from './tab';
 
 const RETRY_MS = 250;
 /** No script answered: give a tab that is still loading ~3 s before saying "can't run". */
 const NO_ANSWER_ATTEMPTS = 12;
 /** The script answered but is still scanning: wait up to ~10 s. */
 const NOT_READY_ATTEMPTS = 40;
+/** No answer after this many tries: the tab may predate the install; inject the script. */
+const INJECT_AFTER = 2;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -32,6 +39,15 @@ export function App() {
   const params = useMemo(() => parsePopupParams(location.search), []);
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [tabId, setTabId] = useState<number | null>(null);
+  const [site, setSite] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  /** Bumped to read the page again (after turning the site back on). */
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return onSettingsChanged(setSettings);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -43,10 +59,20 @@ export function App() {
         return;
       }
       setTabId(tab.id);
-      if (params.focus !== null && params.tab === null) void clearFocusPopup(tab.id);
+      if (tab.url) setSite(siteOf(tab.url));
+      if (params.focus !== null && params.tab === null && generation === 0) void clearFocusPopup(tab.id);
+      let injected = false;
       for (let attempt = 0; !cancelled; attempt++) {
+        // On-click mode: opening the popup is the click. Repeated while the page is not
+        // ready, in case its script was not listening yet; a no-op once it runs.
+        void runOnPage(tab.id);
         const report = await getReport(tab.id);
         if (cancelled) return;
+        if (report?.url) setSite(siteOf(report.url));
+        if (!report && !injected && attempt >= INJECT_AFTER) {
+          injected = true;
+          await injectContentScript(tab.id);
+        }
         const budget = report ? NOT_READY_ATTEMPTS : NO_ANSWER_ATTEMPTS;
         const next = stateFor(report, budget - attempt - 1);
         setState(next);
@@ -57,10 +83,27 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [params]);
+  }, [params, generation]);
 
   const onReveal = (index: number) => {
     if (tabId !== null) void reveal(tabId, index);
+  };
+
+  const blocked = settings !== null && site !== null && isSiteBlocked(settings, site);
+  const turnOff = () => {
+    if (site !== null) void updateSettings((s) => withSiteBlocked(s, site)).then(setSettings);
+  };
+  const turnOn = () => {
+    if (site === null) return;
+    void updateSettings((s) => withSiteAllowed(s, site)).then((s) => {
+      setSettings(s);
+      setState({ kind: 'loading' });
+      setGeneration((g) => g + 1);
+    });
+  };
+  const setFormat = (format: CitationFormat) => {
+    setSettings((s) => (s ? { ...s, citationFormat: format } : s));
+    void updateSettings((s) => ({ ...s, citationFormat: format }));
   };
 
   return (
@@ -70,42 +113,59 @@ export function App() {
         <h1>{S.appName}</h1>
       </header>
       <main>
-        {state.kind === 'loading' ? <Loading /> : null}
-        {state.kind === 'cannot-run' ? <CannotRun /> : null}
-        {state.kind === 'no-claims' ? <NoClaims /> : null}
-        {state.kind === 'report' && state.report.result ? (
-          <Report
-            result={state.report.result}
-            refs={state.report.claims}
-            focus={params.focus}
-            onReveal={onReveal}
-          />
-        ) : null}
+        {blocked && state.kind !== 'cannot-run' ? (
+          <SiteOff site={site} onTurnOn={turnOn} />
+        ) : (
+          <>
+            {state.kind === 'loading' ? <Loading /> : null}
+            {state.kind === 'cannot-run' ? <CannotRun /> : null}
+            {state.kind === 'no-claims' ? <NoClaims /> : null}
+            {state.kind === 'report' && state.report.result ? (
+              <Report
+                report={state.report}
+                result={state.report.result}
+                refs={state.report.claims}
+                focus={params.focus}
+                onReveal={onReveal}
+                settings={settings}
+                onFormat={setFormat}
+              />
+            ) : null}
+          </>
+        )}
       </main>
+      <nav class="popup-nav">
+        {site !== null && !blocked && state.kind !== 'cannot-run' ? <SiteToggle site={site} onTurnOff={turnOff} /> : null}
+        <PopupLinks />
+      </nav>
       <footer class="advice">{S.notMedicalAdvice}</footer>
     </div>
   );
 }
 
 function Report(props: {
+  report: PageReport;
   result: NonNullable<PageReport['result']>;
   refs: ClaimRef[];
   focus: number | null;
   onReveal: (index: number) => void;
+  settings: Settings | null;
+  onFormat: (f: CitationFormat) => void;
 }) {
   const { result } = props;
   const groups = useMemo(() => groupByVerdict(result.claims, props.refs), [result, props.refs]);
   const sourceIds = useMemo(() => citedSourceIds(result.claims), [result]);
   return (
     <>
+      <ReportActions report={props.report} result={result} />
       <ProductCard
         product={result.product}
         dose={result.dose}
         disclaimer={result.disclaimer}
         diseaseClaims={result.disease_claims}
       />
-      <ClaimList groups={groups} focus={props.focus} onReveal={props.onReveal} />
-      <Citations ids={sourceIds} />
+      <ClaimList groups={groups} focus={props.focus} onReveal={props.onReveal} hiddenVerdicts={props.settings?.hiddenVerdicts ?? []} />
+      <Citations ids={sourceIds} format={props.settings?.citationFormat ?? 'ama'} onFormat={props.onFormat} />
     </>
   );
 }

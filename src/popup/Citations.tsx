@@ -1,8 +1,12 @@
-// Full citations (AMA) for every source the claims rest on, with DOI/PubMed links
-// and copy buttons.
+// Full citations for every source the claims rest on, with DOI/PubMed links and
+// copy buttons, in the format chosen in the select (AMA, Vancouver, APA, BibTeX, RIS;
+// remembered in the settings).
 import type { Source } from '../core/types';
+import type { CitationFormat } from '../core/cite';
+import { SETTINGS_CITATION_FORMATS } from '../shared/settings';
+import { t, type MessageKey } from '../shared/i18n';
 import { CopyButton } from './CopyButton';
-import { amaCitation, doiUrl, getSource, pubmedUrl } from './evidence';
+import { citation, doiUrl, getSource, pubmedUrl } from './evidence';
 import { S } from './strings';
 
 function ExternalLink({ href, children }: { href: string; children: string }) {
@@ -14,40 +18,70 @@ function ExternalLink({ href, children }: { href: string; children: string }) {
   );
 }
 
-function SourceItem({ source }: { source: Source }) {
+/** BibTeX and RIS are records, not sentences: shown as preformatted text. */
+const isRecord = (f: CitationFormat) => f === 'bibtex' || f === 'ris';
+
+function SourceItem({ source, format }: { source: Source; format: CitationFormat }) {
   const citeId = `cite-${source.id}`;
+  const text = citation(source, format);
   return (
     <li id={`source-${source.id}`} class="source" tabIndex={-1}>
-      <p class="citation" id={citeId}>
-        {amaCitation(source)}
-      </p>
+      {isRecord(format) ? (
+        <pre class="citation" id={citeId}>
+          {text}
+        </pre>
+      ) : (
+        <p class="citation" id={citeId}>
+          {text}
+        </p>
+      )}
       <p class="small muted">{source.design}</p>
       {source.confidence !== 'verified' ? <p class="small muted">{S.unverifiedSource}</p> : null}
       <p class="links">
         {source.doi ? <ExternalLink href={doiUrl(source.doi)}>{`${S.doi} ${source.doi}`}</ExternalLink> : null}
         {source.pmid ? <ExternalLink href={pubmedUrl(source.pmid)}>{`${S.pubmed} ${source.pmid}`}</ExternalLink> : null}
         {!source.doi && !source.pmid && source.url ? <ExternalLink href={source.url}>{S.link}</ExternalLink> : null}
-        <CopyButton text={() => amaCitation(source)} label={S.copyCitation} describedBy={citeId} />
+        <CopyButton text={() => citation(source, format)} label={S.copyCitation} describedBy={citeId} />
       </p>
     </li>
   );
 }
 
-export function Citations({ ids }: { ids: readonly string[] }) {
-  const sources = ids.map(getSource).filter((s): s is Source => s !== undefined);
+/** All citations in one text: numbered sentences, or records separated by a blank line. */
+export function allCitations(sources: readonly Source[], format: CitationFormat): string {
+  if (isRecord(format)) return sources.map((s) => citation(s, format).trimEnd()).join('\n\n');
+  return sources.map((s, i) => `${i + 1}. ${citation(s, format)}`).join('\n');
+}
+
+export function Citations(props: { ids: readonly string[]; format: CitationFormat; onFormat: (f: CitationFormat) => void }) {
+  const { format } = props;
+  const sources = props.ids.map(getSource).filter((s): s is Source => s !== undefined);
   if (sources.length === 0) return null;
-  const all = () => sources.map((s, i) => `${i + 1}. ${amaCitation(s)}`).join('\n');
   return (
     <section aria-labelledby="sources-h" class="sources">
       <div class="section-head">
         <h2 id="sources-h" class="section-title">
           {S.sourcesHeading}
         </h2>
-        <CopyButton text={all} label={S.copyAll} />
+        <label class="format">
+          {S.citationFormat}
+          <select
+            id="citation-format"
+            value={format}
+            onChange={(e) => props.onFormat((e.target as HTMLSelectElement).value as CitationFormat)}
+          >
+            {SETTINGS_CITATION_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`format_${f}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <CopyButton text={() => allCitations(sources, format)} label={S.copyAll} />
       </div>
       <ol>
         {sources.map((s) => (
-          <SourceItem key={s.id} source={s} />
+          <SourceItem key={s.id} source={s} format={format} />
         ))}
       </ol>
     </section>

@@ -3,6 +3,8 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { VerdictStyle } from '../core/evidence/verdicts';
+import type { Verdict } from '../core/types';
+import { verdictExplanation, verdictLabel } from '../shared/i18n';
 import { claimLabel, shortCite, verdictStyle } from './evidence';
 import type { ClaimRow, VerdictGroup } from './model';
 import { S } from './strings';
@@ -12,7 +14,7 @@ function verdictVars(v: VerdictStyle): Record<string, string> {
   return { '--fg-l': v.light.fg, '--bg-l': v.light.bg, '--fg-d': v.dark.fg, '--bg-d': v.dark.bg };
 }
 
-function Claim({ row, focused, onReveal }: { row: ClaimRow; focused: boolean; onReveal: (index: number) => void }) {
+function Claim({ row, focused, onReveal, hidden }: { row: ClaimRow; focused: boolean; onReveal: (index: number) => void; hidden: boolean }) {
   const { report, index, revealable } = row;
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -40,7 +42,7 @@ function Claim({ row, focused, onReveal }: { row: ClaimRow; focused: boolean; on
       ) : (
         <div class="claim-main gone">
           {head}
-          <span class="small muted">{S.notOnPage}</span>
+          <span class="small muted">{hidden ? S.notMarked : S.notOnPage}</span>
         </div>
       )}
       <p class="note" id={noteId}>
@@ -60,7 +62,13 @@ function Claim({ row, focused, onReveal }: { row: ClaimRow; focused: boolean; on
   );
 }
 
-export function ClaimList(props: { groups: VerdictGroup[]; focus: number | null; onReveal: (index: number) => void }) {
+export function ClaimList(props: {
+  groups: VerdictGroup[];
+  focus: number | null;
+  onReveal: (index: number) => void;
+  /** Verdicts not marked on the page (settings): their claims cannot be shown there. */
+  hiddenVerdicts?: readonly Verdict[];
+}) {
   const total = props.groups.reduce((n, g) => n + g.rows.length, 0);
   return (
     <section aria-labelledby="claims-h">
@@ -74,7 +82,7 @@ export function ClaimList(props: { groups: VerdictGroup[]; focus: number | null;
           return (
             <li key={g.verdict} style={verdictVars(v)}>
               <a class="chip" href={`#group-${g.verdict}`}>
-                <span aria-hidden="true">{v.glyph}</span> {g.rows.length} {v.label.toLowerCase()}
+                <span aria-hidden="true">{v.glyph}</span> {g.rows.length} {verdictLabel(g.verdict).toLowerCase()}
               </a>
             </li>
           );
@@ -88,12 +96,18 @@ export function ClaimList(props: { groups: VerdictGroup[]; focus: number | null;
               <span class="glyph" aria-hidden="true">
                 {v.glyph}
               </span>
-              {v.label} <span class="count">({g.rows.length})</span>
+              {verdictLabel(g.verdict)} <span class="count">({g.rows.length})</span>
             </h3>
-            <p class="verdict-explanation">{v.explanation}</p>
+            <p class="verdict-explanation">{verdictExplanation(g.verdict)}</p>
             <ul class="claims">
               {g.rows.map((row) => (
-                <Claim key={row.index} row={row} focused={props.focus === row.index} onReveal={props.onReveal} />
+                <Claim
+                  key={row.index}
+                  row={row}
+                  focused={props.focus === row.index}
+                  onReveal={props.onReveal}
+                  hidden={props.hiddenVerdicts?.includes(g.verdict) ?? false}
+                />
               ))}
             </ul>
           </section>

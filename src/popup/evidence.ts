@@ -4,7 +4,7 @@ import type { ClaimId, Source, Verdict } from '../core/types';
 import { evidenceFor } from '../core/evidence/claims';
 import { getSource } from '../core/evidence/sources';
 import { VERDICT_STYLES, type VerdictStyle } from '../core/evidence/verdicts';
-import { formatCitation, shortCitation } from '../core/cite';
+import { formatCitation, shortCitation, type CitationFormat } from '../core/cite';
 import { doiUrl, pubmedUrl } from '../core/cite/links';
 
 export { getSource, doiUrl, pubmedUrl };
@@ -19,6 +19,10 @@ export function verdictStyle(verdict: Verdict): VerdictStyle {
 
 export function amaCitation(source: Source): string {
   return formatCitation(source, 'ama');
+}
+
+export function citation(source: Source, format: CitationFormat): string {
+  return formatCitation(source, format);
 }
 
 /** "Slutsky 2010"; the id itself for an unknown source (should not happen: tests check the data). */

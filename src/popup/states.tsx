@@ -27,3 +27,16 @@ export function NoClaims() {
     </div>
   );
 }
+
+export function SiteOff({ site, onTurnOn }: { site: string | null; onTurnOn: () => void }) {
+  const name = site ?? '';
+  return (
+    <div class="state" role="status">
+      <p class="state-title">{S.siteOffTitle(name)}</p>
+      <p class="muted">{S.siteOffBody}</p>
+      <button type="button" class="copy" onClick={onTurnOn}>
+        {S.siteTurnOn(name)}
+      </button>
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 // Which tab the popup reports on, and talking to its content script.
 import browser from 'webextension-polyfill';
 import { sendToTab, type PageReport } from '../shared/messages';
+import type { RunRequest, RunResponse } from '../shared/settings-messages';
 
 export interface TargetTab {
   id: number;
@@ -67,5 +68,37 @@ export async function clearFocusPopup(tabId: number): Promise<void> {
     await browser.action.setPopup({ tabId, popup: plain });
   } catch {
     // Not fatal: the next open would just focus the same claim again.
+  }
+}
+
+/**
+ * Asks the page to run now. In on-click mode this is what starts it; in the
+ * default mode it is a no-op. False when no script answered or the site is off.
+ */
+export async function runOnPage(tabId: number): Promise<boolean> {
+  try {
+    // Every frame: in on-click mode frames wait for this too.
+    const r = (await browser.tabs.sendMessage(tabId, { type: 'evidence-lens:run' } satisfies RunRequest)) as
+      | RunResponse
+      | undefined;
+    return r?.ok ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A tab opened before Evidence Lens was installed (or updated) has no content
+ * script. Opening the popup grants activeTab, so the script can be injected
+ * into that tab now (the `scripting` permission). Resolves false if refused.
+ */
+export async function injectContentScript(tabId: number): Promise<boolean> {
+  const files = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+  if (files.length === 0) return false;
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files });
+    return true;
+  } catch {
+    return false;
   }
 }

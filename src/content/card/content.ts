@@ -5,6 +5,7 @@ import { VERDICT_STYLES } from '../../core/evidence/verdicts';
 import { shortCitation } from '../../core/cite';
 import { doiUrl, pubmedUrl } from '../../core/cite/links';
 import type { CardData } from '../card-types';
+import { t, verdictLabel } from '../../shared/i18n';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -27,10 +28,7 @@ function link(doc: Document, href: string, text: string, label: string): HTMLAnc
   return a;
 }
 
-const STANCE_LINE = {
-  hedged: 'This page doubts or qualifies this claim.',
-  negated: 'This page denies this claim.',
-} as const;
+const stanceLine = (stance: 'hedged' | 'negated'): string => (stance === 'hedged' ? t('cardHedged') : t('cardNegated'));
 
 /** The card body for one claim. Its `button.details` asks for the popup (wired by the caller). */
 export function buildCardContent(doc: Document, data: CardData): DocumentFragment {
@@ -39,10 +37,10 @@ export function buildCardContent(doc: Document, data: CardData): DocumentFragmen
   const frag = doc.createDocumentFragment();
 
   const verdict = el(doc, 'span', 'verdict');
-  verdict.append(el(doc, 'span', 'glyph', style.glyph), el(doc, 'span', 'verdict-label', style.label));
+  verdict.append(el(doc, 'span', 'glyph', style.glyph), el(doc, 'span', 'verdict-label', verdictLabel(report.verdict)));
   verdict.firstElementChild?.setAttribute('aria-hidden', 'true');
   frag.append(verdict, el(doc, 'span', 'label', label));
-  if (report.stance !== 'asserted') frag.append(el(doc, 'span', 'stance', STANCE_LINE[report.stance]));
+  if (report.stance !== 'asserted') frag.append(el(doc, 'span', 'stance', stanceLine(report.stance)));
   frag.append(el(doc, 'span', 'note', report.note));
 
   const sources = report.sources.map((id) => getSource(id)).filter((s) => s !== undefined);
@@ -51,18 +49,18 @@ export function buildCardContent(doc: Document, data: CardData): DocumentFragmen
     const cite = shortCitation(first);
     frag.append(el(doc, 'span', 'source', cite), el(doc, 'span', 'design', first.design));
     const links = el(doc, 'span', 'links');
-    if (first.doi) links.append(link(doc, doiUrl(first.doi), `DOI ${first.doi}`, `DOI ${first.doi} (opens in a new tab)`));
-    if (first.pmid) links.append(link(doc, pubmedUrl(first.pmid), 'PubMed', `PubMed ${first.pmid} (opens in a new tab)`));
-    if (!first.doi && !first.pmid && first.url) links.append(link(doc, first.url, 'Source', `${cite} (opens in a new tab)`));
+    if (first.doi) links.append(link(doc, doiUrl(first.doi), `DOI ${first.doi}`, t('cardLinkLabel', `DOI ${first.doi}`)));
+    if (first.pmid) links.append(link(doc, pubmedUrl(first.pmid), 'PubMed', t('cardLinkLabel', `PubMed ${first.pmid}`)));
+    if (!first.doi && !first.pmid && first.url) links.append(link(doc, first.url, t('cardSource'), t('cardLinkLabel', cite)));
     if (links.childElementCount > 0) frag.append(links);
     if (sources.length > 1) {
       const n = sources.length - 1;
-      frag.append(el(doc, 'span', 'more', `${n} more source${n === 1 ? '' : 's'} in the Evidence Lens popup.`));
+      frag.append(el(doc, 'span', 'more', n === 1 ? t('cardMoreOne') : t('cardMoreOther', n)));
     }
   }
   frag.append(
-    el(doc, 'button', 'details', 'Details in the Evidence Lens popup'),
-    el(doc, 'span', 'disclaimer', 'Information, not medical advice.'),
+    el(doc, 'button', 'details', t('cardDetails')),
+    el(doc, 'span', 'disclaimer', t('cardDisclaimer')),
   );
   return frag;
 }

@@ -7,6 +7,7 @@ import type { Marker } from '../markers';
 import type { CardAnchor, CardCallbacks, CardData } from '../card-types';
 import { buildCardContent } from './content';
 import { cardCss } from './styles';
+import { t } from '../../shared/i18n';
 
 export interface OpenCard {
   marker: Marker;
@@ -43,7 +44,7 @@ export function showCard(marker: Marker, anchor: CardAnchor, data: CardData, cal
   card.id = `evidence-lens-card-${++idCounter}`;
   // A labelled, non-modal group; its content is announced once as a status message.
   card.setAttribute('role', 'group');
-  card.setAttribute('aria-label', `Evidence Lens: ${data.label}`);
+  card.setAttribute('aria-label', t('cardLabel', data.label));
   const live = doc.createElement('div');
   live.setAttribute('role', 'status');
   live.append(buildCardContent(doc, data));

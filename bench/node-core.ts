@@ -1,0 +1,43 @@
+// The core's own cost in Node (no DOM, no browser): how many ms one MB of page
+// text costs `scanPage`, and where it goes (claim detection vs product summary).
+import { parseHTML } from 'linkedom';
+import { extractPageData } from '../src/extract';
+import { scanPage } from '../src/core/scan';
+import { detectClaims } from '../src/core/claims/detect';
+import { summarizeProduct } from '../src/core/product';
+import { generatePage, type PageSpec } from './pages';
+import { median } from './stats';
+import { profileInclusive } from './core-profile';
+
+export interface CoreCost {
+  /** MB of block text the core read (what ms/MB is per). */
+  textMB: number;
+  scanMsPerMB: number;
+  detectMsPerMB: number;
+  productMsPerMB: number;
+  /** Inclusive ms/MB of the functions under scanPage that take ≥ 3% of it (sampling profile). */
+  profile: Record<string, number>;
+}
+
+export async function coreCost(spec: PageSpec, runs: number): Promise<CoreCost> {
+  const { document } = parseHTML(generatePage(spec));
+  const { page } = extractPageData(document as unknown as Document, null);
+  const textMB = page.blocks.reduce((a, b) => a + b.text.length, 0) / 1e6;
+  const time = (fn: () => unknown): number => {
+    fn(); // warm up (JIT, Intl.Segmenter)
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      fn();
+      xs.push(performance.now() - t0);
+    }
+    return median(xs) / textMB;
+  };
+  return {
+    textMB,
+    scanMsPerMB: time(() => scanPage(page)),
+    detectMsPerMB: time(() => detectClaims(page.blocks, { title: page.title })),
+    productMsPerMB: time(() => summarizeProduct(page)),
+    profile: await profileInclusive(() => scanPage(page), 'scanPage', textMB),
+  };
+}

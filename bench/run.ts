@@ -1,0 +1,226 @@
+// The benchmark: on the same generated pages, in one run of real Chromium,
+// measures the floor (a bare TreeWalker read), floor + one combined regex,
+// mark.js with that regex, the cheap gate, and the extension's own User Timing.
+// Each measurement gets a freshly loaded page (a first read of a DOM pays for
+// creating its JS wrappers; no measurement may inherit another's).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { serveStatic } from '../test/e2e/harness/server';
+import { launchPlain, launchWithExtension } from './browser';
+import { contentScriptSize, type BundleSize } from './bundle';
+import {
+  cheapGate,
+  floorRead,
+  floorRegex,
+  installProbes,
+  lateInsertion,
+  markJs,
+  readExtensionRun,
+  type ExtensionRun,
+  type LateRun,
+  type Timed,
+} from './in-page';
+import { coreCost, type CoreCost } from './node-core';
+import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
+import { CLAIM_REGEX } from './regex';
+import { median } from './stats';
+
+export const BENCH_DIR = resolve(import.meta.dirname);
+export const DIST = resolve(BENCH_DIR, '../dist');
+
+export interface BenchOptions {
+  runs: number;
+  /** 1 = 100 KB / 1 MB / 5 MB pages; the smoke test uses a small fraction. */
+  scale: number;
+  /** Where the pages are written (gitignored). */
+  pagesDir: string;
+  log?: (line: string) => void;
+}
+
+export interface PageResult {
+  name: string;
+  htmlBytes: number;
+  mentionsMgt: boolean;
+  /** Medians over the runs. */
+  floor: number;
+  floorRegex: number;
+  regexMatches: number;
+  markJs: number;
+  gate: number;
+  claims: number;
+  work: number;
+  longestSlice: number;
+  slices: number;
+  wall: number | null;
+  navToCount: number;
+  longTasks: number;
+  longestTask: number;
+  late: LateRun | null;
+  storm: LateRun | null;
+  /** Every run, for the JSON. */
+  raw: { baseline: { floor: Timed; floorRegex: Timed; markJs: Timed; gate: Timed }[]; extension: ExtensionRun[] };
+}
+
+export interface BenchResult {
+  date: string;
+  machine: { cpus: number; cpuModel: string; chromium: string; node: string };
+  options: { runs: number; scale: number };
+  pages: PageResult[];
+  bundle: BundleSize;
+  popupFirstRender: number;
+  core: CoreCost;
+}
+
+const TIMEOUT = 120_000;
+
+async function fresh(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
+}
+
+async function cpuModel(): Promise<string> {
+  try {
+    const info = await readFile('/proc/cpuinfo', 'utf8');
+    return /model name\s*:\s*(.+)/.exec(info)?.[1]?.trim() ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => undefined);
+  const pages = benchPages(options.scale);
+  await mkdir(options.pagesDir, { recursive: true });
+  const sizes = new Map<string, number>();
+  for (const p of pages) {
+    const html = generatePage(p);
+    sizes.set(p.file, Buffer.byteLength(html));
+    await writeFile(join(options.pagesDir, p.file), html);
+  }
+  const markJsSource = await readFile(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
+
+  const server = await serveStatic(options.pagesDir);
+  const plain = await launchPlain();
+  const ext = await launchWithExtension();
+  // tsx keeps function names with an `__name` helper that the in-page copies would miss.
+  for (const c of [plain.context, ext.context]) await c.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+  try {
+    const chromium = plain.context.browser()?.version() ?? (await versionOf(plain.context.pages()[0]));
+    const results: PageResult[] = [];
+    for (const p of pages) {
+      log(`${p.name}: ${options.runs} run(s)`);
+      results.push(await benchPage(p, sizes.get(p.file) ?? 0, server.origin, plain.context, ext.context, markJsSource, options.runs));
+    }
+    const popupFirstRender = await popupRender(ext.context, ext.extensionId, options.runs);
+    const core = await coreCost(pages[1] as BenchPage, Math.max(1, options.runs));
+    return {
+      date: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, cpuModel: await cpuModel(), chromium, node: process.version },
+      options: { runs: options.runs, scale: options.scale },
+      pages: results,
+      bundle: contentScriptSize(DIST),
+      popupFirstRender,
+      core,
+    };
+  } finally {
+    await ext.close();
+    await plain.close();
+    await server.close();
+  }
+}
+
+async function versionOf(page: Page | undefined): Promise<string> {
+  if (!page) return 'unknown';
+  return page.evaluate(() => navigator.userAgent);
+}
+
+type Context = Awaited<ReturnType<typeof launchPlain>>['context'];
+
+async function benchPage(
+  p: BenchPage,
+  htmlBytes: number,
+  origin: string,
+  plain: Context,
+  ext: Context,
+  markJsSource: string,
+  runs: number,
+): Promise<PageResult> {
+  const url = `${origin}/${p.file}`;
+  const mentionsMgt = p.claimParagraphs > 0;
+  const baseline: PageResult['raw']['baseline'] = [];
+  const extension: ExtensionRun[] = [];
+  const late: LateRun[] = [];
+  const storm: LateRun[] = [];
+  const tab = await plain.newPage();
+  for (let run = 0; run < runs; run++) {
+    // Baselines: each on a fresh load of the same file, no extension in this browser.
+    await fresh(tab, url);
+    const floor = await tab.evaluate(floorRead);
+    await fresh(tab, url);
+    const regex = await tab.evaluate(floorRegex, CLAIM_REGEX);
+    await fresh(tab, url);
+    const gate = await tab.evaluate(cheapGate);
+    await fresh(tab, url);
+    await tab.addScriptTag({ content: markJsSource });
+    const mark = await tab.evaluate(markJs, CLAIM_REGEX);
+    baseline.push({ floor, floorRegex: regex, markJs: mark, gate });
+
+    // The extension, on its own fresh page (probes installed before the page loads).
+    const page = await ext.newPage();
+    await page.addInitScript(installProbes);
+    await fresh(page, url);
+    extension.push(await page.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT }));
+    if (mentionsMgt) {
+      late.push(await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 0, timeoutMs: TIMEOUT }));
+      storm.push(await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 20, timeoutMs: TIMEOUT }));
+    }
+    await page.close();
+  }
+  await tab.close();
+
+  const m = (xs: number[]): number => median(xs);
+  const lateMedian = (xs: LateRun[]): LateRun | null =>
+    xs.length === 0
+      ? null
+      : { latency: m(xs.map((x) => x.latency)), work: m(xs.map((x) => x.work)), passes: Math.max(...xs.map((x) => x.passes)) };
+  return {
+    name: p.name,
+    htmlBytes,
+    mentionsMgt,
+    floor: m(baseline.map((b) => b.floor.ms)),
+    floorRegex: m(baseline.map((b) => b.floorRegex.ms)),
+    regexMatches: m(baseline.map((b) => b.floorRegex.n)),
+    markJs: m(baseline.map((b) => b.markJs.ms)),
+    gate: m(baseline.map((b) => b.gate.ms)),
+    claims: m(extension.map((e) => e.claims)),
+    work: m(extension.map((e) => e.work)),
+    longestSlice: m(extension.map((e) => e.longestSlice)),
+    slices: m(extension.map((e) => e.slices)),
+    wall: mentionsMgt ? m(extension.map((e) => e.wall ?? Number.NaN)) : null,
+    navToCount: m(extension.map((e) => e.navToCount)),
+    longTasks: Math.max(...extension.map((e) => e.longTasks)),
+    longestTask: Math.max(...extension.map((e) => e.longestTask)),
+    late: lateMedian(late),
+    storm: lateMedian(storm),
+    raw: { baseline, extension },
+  };
+}
+
+/** Opens the popup as a page and reads its `evidence-lens:popup-rendered` mark (ms after navigation start). */
+async function popupRender(ext: Context, extensionId: string, runs: number): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    const page = await ext.newPage();
+    await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    const t = await page
+      .waitForFunction(() => performance.getEntriesByName('evidence-lens:popup-rendered')[0]?.startTime ?? false, null, {
+        timeout: 10_000,
+      })
+      .then((h) => h.jsonValue() as Promise<number>)
+      .catch(() => Number.NaN);
+    xs.push(t);
+    await page.close();
+  }
+  return median(xs);
+}

@@ -1,0 +1,68 @@
+// The benchmark's printed table: medians per page, then the ratios the targets are stated in.
+import type { BenchResult, PageResult } from './run';
+
+const ms = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(x < 10 ? 1 : 0));
+const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '—');
+const kb = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`);
+
+/** Every column the table shows, per page (the smoke test checks they are all finite). */
+export function columns(p: PageResult): Record<string, number> {
+  const cols: Record<string, number> = {
+    floor: p.floor,
+    floorRegex: p.floorRegex,
+    markJs: p.markJs,
+    gate: p.gate,
+    claims: p.claims,
+    work: p.work,
+    longestSlice: p.longestSlice,
+    navToCount: p.navToCount,
+    longTasks: p.longTasks,
+  };
+  if (p.mentionsMgt) {
+    cols.wall = p.wall ?? Number.NaN;
+    cols.lateLatency = p.late?.latency ?? Number.NaN;
+    cols.lateWork = p.late?.work ?? Number.NaN;
+    cols.stormPasses = p.storm?.passes ?? Number.NaN;
+  }
+  return cols;
+}
+
+function row(cells: string[], widths: number[]): string {
+  return '| ' + cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ') + ' |';
+}
+
+function grid(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [row(head, widths), row(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => row(r, widths))].join('\n');
+}
+
+export function formatTable(r: BenchResult): string {
+  const head = [
+    'page', 'HTML', 'claims', 'floor', 'floor+regex', 'mark.js', 'gate', 'ours: work', 'longest slice', 'long tasks',
+    'wall (scan)', 'nav→count', 'late: latency / work', 'storm passes',
+  ];
+  const rows = r.pages.map((p) => [
+    p.name, kb(p.htmlBytes), String(p.claims), ms(p.floor), ms(p.floorRegex), ms(p.markJs), ms(p.gate), ms(p.work),
+    ms(p.longestSlice), String(p.longTasks), ms(p.wall), ms(p.navToCount),
+    p.late ? `${ms(p.late.latency)} / ${ms(p.late.work)}` : '—', p.storm ? String(p.storm.passes) : '—',
+  ]);
+  const ratioHead = ['page', 'work ÷ (floor+regex)', 'mark.js ÷ work', 'work ÷ gate'];
+  const ratioRows = r.pages.map((p) => [p.name, ratio(p.work, p.floorRegex), ratio(p.markJs, p.work), ratio(p.work, p.gate)]);
+  const m = r.machine;
+  return [
+    `Medians of ${r.options.runs} run(s), ms. ${m.cpus} CPU(s), ${m.cpuModel}; ${m.chromium}; Node ${m.node}.`,
+    '',
+    grid(head, rows),
+    '',
+    grid(ratioHead, ratioRows),
+    '',
+    `Content script initial bundle: ${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.bundle.files.length} files); ` +
+      `scanner chunk, loaded only on pages naming MgT: ${(r.bundle.lazyGzipBytes / 1024).toFixed(1)} KB gzipped.`,
+    `Popup first render: ${ms(r.popupFirstRender)} ms after navigation start.`,
+    `Core in Node (${r.core.textMB.toFixed(2)} MB of block text): scanPage ${ms(r.core.scanMsPerMB)} ms/MB ` +
+      `(detectClaims ${ms(r.core.detectMsPerMB)}, summarizeProduct ${ms(r.core.productMsPerMB)}).`,
+    `Core profile, inclusive ms/MB under scanPage: ${Object.entries(r.core.profile)
+      .map(([name, v]) => `${name} ${ms(v)}`)
+      .join(', ')}.`,
+  ].join('\n');
+}

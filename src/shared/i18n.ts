@@ -1,0 +1,71 @@
+// User-visible strings come from _locales/<lang>/messages.json through the
+// browser's i18n API, so a translation is one data file. No polyfill (the
+// content script uses this too). Outside the browser (unit tests) there is no
+// i18n API: setMessages() can supply a table; otherwise the key is returned.
+import type en from '../../_locales/en/messages.json';
+import type { Verdict } from '../core/types';
+
+export type MessageKey = keyof typeof en;
+
+type GetMessage = (name: string, substitutions?: string | string[]) => string;
+
+let table: Record<string, { message: string }> | null = null;
+
+/** For tests and tools outside the browser: use this messages.json table. */
+export function setMessages(messages: Record<string, { message: string }> | null): void {
+  table = messages;
+}
+
+function browserGetMessage(): GetMessage | null {
+  const g = globalThis as { chrome?: { i18n?: { getMessage?: GetMessage } }; browser?: { i18n?: { getMessage?: GetMessage } } };
+  const fn = g.browser?.i18n?.getMessage ?? g.chrome?.i18n?.getMessage;
+  return typeof fn === 'function' ? fn : null;
+}
+
+/** The message for `key`, with $1…$9 replaced by `subs`. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const args = subs.map(String);
+  if (table === null) {
+    const get = browserGetMessage();
+    if (get !== null) {
+      try {
+        const m = get(key, args);
+        if (m) return m;
+      } catch {
+        // fall through to the key
+      }
+    }
+  }
+  const raw = table?.[key]?.message;
+  if (raw === undefined) return key;
+  return raw.replace(/\$(\d)/g, (all, n: string) => args[Number(n) - 1] ?? all).replace(/\$\$/g, '$');
+}
+
+/** "1 claim" / "3 claims": two messages, one and other (enough for English; other languages add keys). */
+export function plural(n: number, one: MessageKey, other: MessageKey): string {
+  return n === 1 ? t(one, n) : t(other, n);
+}
+
+const VERDICT_KEYS: Record<Verdict, { label: MessageKey; explanation: MessageKey }> = {
+  supported: { label: 'verdict_supported', explanation: 'verdict_supported_explanation' },
+  limited: { label: 'verdict_limited', explanation: 'verdict_limited_explanation' },
+  'animal-only': { label: 'verdict_animal_only', explanation: 'verdict_animal_only_explanation' },
+  overstated: { label: 'verdict_overstated', explanation: 'verdict_overstated_explanation' },
+  inaccurate: { label: 'verdict_inaccurate', explanation: 'verdict_inaccurate_explanation' },
+  accurate: { label: 'verdict_accurate', explanation: 'verdict_accurate_explanation' },
+  'not-evaluable': { label: 'verdict_not_evaluable', explanation: 'verdict_not_evaluable_explanation' },
+};
+
+export function verdictLabel(v: Verdict): string {
+  return t(VERDICT_KEYS[v].label);
+}
+
+export function verdictExplanation(v: Verdict): string {
+  return t(VERDICT_KEYS[v].explanation);
+}
+
+/** The language of the strings shown (the translation's own code), for <html lang>. */
+export function uiLanguage(): string {
+  const lang = t('htmlLang');
+  return lang === 'htmlLang' ? 'en' : lang;
+}

@@ -1,0 +1,33 @@
+// The benchmark (npm run bench) on tiny pages, one run: it must keep producing
+// every column, with finite numbers, so it cannot rot between real runs.
+// It asserts nothing about speed (this machine is shared; see README "Performance").
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBench } from '../../bench/run';
+import { columns, formatTable } from '../../bench/table';
+
+describe('benchmark smoke run', () => {
+  it('produces every column for every page', { timeout: 240_000 }, async () => {
+    const pagesDir = await mkdtemp(join(tmpdir(), 'evidence-lens-bench-pages-'));
+    try {
+      const result = await runBench({ runs: 1, scale: 0.02, pagesDir });
+      expect(result.pages.map((p) => p.name)).toEqual(['100 KB', '1 MB', '5 MB', '1 MB no MgT', '5 MB no MgT']);
+      for (const p of result.pages) {
+        const cols = columns(p);
+        for (const [name, value] of Object.entries(cols)) expect(Number.isFinite(value), `${p.name}: ${name}`).toBe(true);
+        if (p.mentionsMgt) {
+          expect(p.claims, p.name).toBeGreaterThan(0);
+          expect(p.late?.latency, p.name).toBeGreaterThan(0);
+        } else expect(p.claims, p.name).toBe(0);
+      }
+      expect(result.bundle.gzipBytes).toBeGreaterThan(0);
+      expect(Number.isFinite(result.popupFirstRender)).toBe(true);
+      expect(Number.isFinite(result.core.scanMsPerMB)).toBe(true);
+      expect(formatTable(result)).toContain('floor+regex');
+    } finally {
+      await rm(pagesDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,155 @@
+// Rescanning only the section around a change must give exactly what a full
+// scan of the changed page gives — on real-world-like pages, under random edits.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { detectClaims } from '../../src/core/claims/detect';
+import type { TextBlock } from '../../src/core/types';
+import { extractPageData } from '../../src/extract';
+import { aboutMgt, detectSteps, rescanSteps, type Detected } from '../../src/content/rescan';
+import type { BlockEdit } from '../../src/content/page-index';
+import { benchPages, generatePage } from '../../bench/pages';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+
+function pageOf(html: string): { blocks: TextBlock[]; title: string } {
+  const { document } = parseHTML(html);
+  const { page } = extractPageData(document as unknown as Document, null);
+  return { blocks: page.blocks, title: page.title };
+}
+
+function run(blocks: TextBlock[], title: string, before: Detected, edits: BlockEdit[]): Detected | null {
+  const steps = rescanSteps(blocks, title, before, edits);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+function full(blocks: TextBlock[], title: string): Detected {
+  return { matches: detectClaims(blocks, { title }), about: aboutMgt(blocks, title) };
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pages: Array<[string, string]> = [
+  ['seed', readFileSync(resolve(FIXTURES, 'seed.html'), 'utf8')],
+  ...readdirSync(resolve(FIXTURES, 'corpus'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f): [string, string] => [f, readFileSync(resolve(FIXTURES, 'corpus', f), 'utf8')]),
+  ['bench 100 KB', generatePage(benchPages()[0]!)],
+  [
+    // Nested sections: a subsection's subject comes from the heading above it.
+    'nested sections',
+    `<html><head><title>Magnesium guide</title></head><body><main>
+      <h1>Magnesium L-threonate (Magtein)</h1><p>Magtein crosses the blood-brain barrier.</p>
+      <h2>Other forms of magnesium</h2><p>Some people take it for sleep.</p>
+      <h3>For sleep</h3><p>It improves sleep quality.</p><p>It reduces anxiety and stress.</p><p>It helps memory.</p>
+      <h2>Magnesium L-threonate and the brain</h2>
+      <h3>Memory</h3><p>It improves memory in older adults.</p><p>It helps you sleep deeply.</p>
+      <h3>Mood</h3><p>It lifts your mood.</p><p>Most users report calm focus.</p>
+    </main></body></html>`,
+  ],
+];
+
+function drain<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+describe('detectSteps (section windows)', () => {
+  for (const [name, html] of pages) {
+    it(`equals a full scan: ${name}`, () => {
+      const { blocks, title } = pageOf(html);
+      const expected = full(blocks, title);
+      // A page with claims (one corpus page is about another form and has none).
+      if (name !== 'glycinate-only.html') expect(expected.matches.length).toBeGreaterThan(0);
+      // Tiny windows (every section alone) and the default.
+      expect(drain(detectSteps(blocks, title, 1))).toEqual(expected);
+      expect(drain(detectSteps(blocks, title))).toEqual(expected);
+    });
+  }
+});
+
+describe('rescanSteps', () => {
+  for (const [name, html] of pages) {
+    it(`equals a full scan after random edits: ${name}`, () => {
+      const { blocks: original, title } = pageOf(html);
+      const donors = original.filter((b) => b.headingLevel === 0);
+      const rand = rng(name.length * 7919);
+      let blocks = [...original];
+      let state = full(blocks, title);
+      let incremental = 0;
+      for (let round = 0; round < 40; round++) {
+        // 1-2 splices: remove 0-2 blocks, insert 0-2 blocks copied from elsewhere in the page.
+        const edits: BlockEdit[] = [];
+        for (let k = 0; k < 1 + Math.floor(rand() * 2); k++) {
+          const at = Math.floor(rand() * (blocks.length + 1));
+          const removeCount = Math.min(Math.floor(rand() * 3), blocks.length - at);
+          const added = Array.from({ length: Math.floor(rand() * 3) }, () => donors[Math.floor(rand() * donors.length)]!);
+          const removed = blocks.splice(at, removeCount, ...added);
+          edits.push({ at, removed, added });
+        }
+        const expected = full(blocks, title);
+        const got = run(blocks, title, state, edits);
+        if (got !== null) {
+          incremental++;
+          expect(got.matches).toEqual(expected.matches);
+          expect(got.about).toBe(expected.about);
+        }
+        state = expected;
+      }
+      // Most edits (no heading touched, no flip of "about MgT") take the fast path.
+      expect(incremental).toBeGreaterThan(10);
+    });
+  }
+
+  it('takes a section subject from the headings above the window', () => {
+    const nested = pages.find(([n]) => n === 'nested sections')![1];
+    const { blocks, title } = pageOf(nested);
+    const state = full(blocks, title);
+    // Paragraphs under "Other forms of magnesium" > "For sleep": "It" is another form there.
+    const at = blocks.findIndex((b) => b.text.includes('It helps memory')) + 1;
+    const para: TextBlock = { text: 'It reduces anxiety.', tag: 'p', headingLevel: 0, region: 'main' };
+    const next = [...blocks];
+    next.splice(at, 0, para);
+    const got = run(next, title, state, [{ at, removed: [], added: [para] }]);
+    expect(got).not.toBeNull();
+    expect(got?.matches).toEqual(detectClaims(next, { title }));
+    expect(got?.matches.some((m) => m.claim === 'anxiety-stress')).toBe(false);
+  });
+
+  it('asks for a full scan when a heading is added or removed', () => {
+    const { blocks, title } = pageOf(readFileSync(resolve(FIXTURES, 'seed.html'), 'utf8'));
+    const state = full(blocks, title);
+    const heading: TextBlock = { text: 'Other forms', tag: 'h2', headingLevel: 2, region: 'main' };
+    const next = [...blocks];
+    next.splice(3, 0, heading);
+    expect(run(next, title, state, [{ at: 3, removed: [], added: [heading] }])).toBeNull();
+  });
+
+  it('keeps every other match, shifted, when a paragraph is inserted', () => {
+    const { blocks, title } = pageOf(generatePage(benchPages()[0]!));
+    const state = full(blocks, title);
+    const para: TextBlock = { text: 'Magnesium L-threonate improves memory.', tag: 'p', headingLevel: 0, region: 'main' };
+    const at = Math.floor(blocks.length / 2);
+    const next = [...blocks];
+    next.splice(at, 0, para);
+    const got = run(next, title, state, [{ at, removed: [], added: [para] }]);
+    expect(got?.matches.length).toBe(state.matches.length + 1);
+    expect(got?.matches.some((m) => m.block === at && m.claim === 'memory')).toBe(true);
+  });
+});
