@@ -16,12 +16,13 @@ export interface PageContext {
   sectionSubject: Array<Subject | null>;
 }
 
-export function pageContext(blocks: readonly TextBlock[], texts: readonly string[], title = ''): PageContext {
+/** `text(i)` gives block i's text for matching (normalized when it needs to be). */
+export function pageContext(blocks: readonly TextBlock[], text: (i: number) => string, title = ''): PageContext {
   let mentions = 0;
   let headingMention = mentionsMgt(title);
   blocks.forEach((b, i) => {
     if (isChrome(b) || b.region === 'aside') return;
-    if (!mentionsMgt(texts[i] ?? '')) return;
+    if (!mentionsMgt(text(i))) return;
     mentions++;
     if (b.headingLevel > 0 && b.headingLevel <= 2) headingMention = true;
   });
@@ -36,9 +37,9 @@ export function pageContext(blocks: readonly TextBlock[], texts: readonly string
       while (stack.length && (stack[stack.length - 1] as [number, Subject | null])[0] >= b.headingLevel) stack.pop();
       const parent = stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault;
       let subject: Subject | null = parent;
-      const text = texts[i] ?? '';
-      if (mentionsMgt(text)) subject = 'mgt';
-      else if (mentionsOtherForm(text) || OTHER_SECTION.test(text)) subject = 'other';
+      const t = text(i);
+      if (mentionsMgt(t)) subject = 'mgt';
+      else if (mentionsOtherForm(t) || OTHER_SECTION.test(t)) subject = 'other';
       stack.push([b.headingLevel, subject]);
     }
     sectionSubject.push(stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault);

@@ -5,6 +5,7 @@ import { INVISIBLE, normalize, rawEnd, rawIndex, type NormalizedText } from '../
 import { sentenceSpans } from '../text/sentences';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
+import { UNUSUAL } from './gate';
 import { ANY_CUE, CLAIM_PATTERNS, SUPPRESSES, type ClaimPattern } from './patterns';
 import { stanceOf } from './stance';
 import { leadingSubjectOf, mentionsMgt, mentionsOtherForm, subjectOf, type Subject } from './subject';
@@ -44,8 +45,16 @@ export function detectClaims(blocks: readonly TextBlock[], options: DetectOption
  * next block; returns all matches.
  */
 export function* detectClaimsSteps(blocks: readonly TextBlock[], options: DetectOptions = {}): Generator<number, ClaimMatch[], void> {
-  const norms = blocks.map((b) => normalize(b.text));
-  const ctx = pageContext(blocks, norms.map((n) => n.text), normalize(options.title ?? '').text);
+  // Normalized text, made once per block and only when needed: most blocks are plain
+  // ASCII, where the raw text already is the text to match.
+  const norms: Array<NormalizedText | undefined> = new Array(blocks.length);
+  const norm = (i: number) => (norms[i] ??= normalize((blocks[i] as TextBlock).text));
+  const matchText = (i: number) => {
+    const raw = (blocks[i] as TextBlock).text;
+    return UNUSUAL.test(raw) ? norm(i).text : raw;
+  };
+  const ctx = pageContext(blocks, matchText, normalize(options.title ?? '').text);
+  yield 0;
   const out: ClaimMatch[] = [];
   let carried: Subject | null = null;
   let carriedSection: Subject | null | undefined;
@@ -58,18 +67,22 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     // A new section resets what "it" refers to.
     if (block.headingLevel > 0 || section !== carriedSection) carried = section;
     carriedSection = section;
-    const norm = norms[index] as NormalizedText;
-    const namesMgt = mentionsMgt(norm.text);
+    const text = matchText(index);
+    const namesMgt = mentionsMgt(text);
     // No cue at all: no claim, and no subject worth carrying unless a form is named.
-    if (!namesMgt && !ANY_CUE.test(norm.text) && !mentionsOtherForm(norm.text)) continue;
+    if (!namesMgt && !ANY_CUE.test(text) && !mentionsOtherForm(text)) continue;
     // Gate: a block can only hold a claim about MgT if MgT is named or is the subject in force.
     if (!namesMgt && carried !== 'mgt' && section !== 'mgt') continue;
-    const isReference = REFERENCE.test(norm.text);
-    const spans: Array<[number, number]> = isReference ? [[0, norm.text.length]] : sentenceSpans(norm.text);
-    for (const [s0, s1] of spans) {
-      const sentence = norm.text.slice(s0, s1);
+    const n = norm(index);
+    const isReference = REFERENCE.test(n.text);
+    const spans: Array<[number, number]> = isReference ? [[0, n.text.length]] : sentenceSpans(n.text);
+    for (let k = 0; k < spans.length; k++) {
+      // A huge block (one 10 MB text node) must not be one long task either.
+      if (k > 0 && k % 64 === 0) yield index;
+      const [s0, s1] = spans[k] as [number, number];
+      const sentence = n.text.slice(s0, s1);
       const found = findInSentence(sentence, isReference, section, () => carried, (s) => (carried = s));
-      for (const f of found) out.push(toMatch(f, index, norm, s0, s1));
+      for (const f of found) out.push(toMatch(f, index, n, s0, s1));
     }
   }
   return out;

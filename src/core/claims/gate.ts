@@ -5,7 +5,8 @@
 import { MGT_GATE } from './names';
 import { INVISIBLE } from '../text/normalize';
 
-const UNUSUAL = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFF01-\uFF5E]/;
+/** Characters that normalization changes beyond plain whitespace (invisible, fullwidth). */
+export const UNUSUAL = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFF01-\uFF5E]/;
 
 export function mayMentionMgt(text: string | null | undefined): boolean {
   if (!text) return false;

@@ -19,18 +19,43 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   }
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const spans: Array<[number, number]> = [];
-  for (const seg of segmenter.segment(text)) {
-    let end = seg.index + seg.segment.length;
-    while (end > seg.index && text.charCodeAt(end - 1) === 32) end--;
-    if (end <= seg.index) continue;
-    const last = spans[spans.length - 1];
-    // Rejoin a sentence that ICU split after an abbreviation, unless a capitalised word
-    // follows "etc." or "al." (those often do end a sentence).
-    if (last && ABBREVIATION.test(text.slice(Math.max(0, last[1] - 8), last[1])) && !/(?:etc|al)\.$/.test(text.slice(last[1] - 4, last[1]))) {
-      last[1] = end;
-    } else spans.push([seg.index, end]);
+  // V8's segment iterator costs time in proportion to the whole string at every step,
+  // so a long text is cut into chunks first, at places ICU breaks anyway (". The").
+  for (const [c0, c1] of chunks(text)) {
+    for (const seg of segmenter.segment(c1 - c0 === text.length ? text : text.slice(c0, c1))) {
+      const segStart = c0 + seg.index;
+      let end = segStart + seg.segment.length;
+      while (end > segStart && text.charCodeAt(end - 1) === 32) end--;
+      if (end <= segStart) continue;
+      const last = spans[spans.length - 1];
+      // Rejoin a sentence that ICU split after an abbreviation, unless a capitalised word
+      // follows "etc." or "al." (those often do end a sentence).
+      if (last && ABBREVIATION.test(text.slice(Math.max(0, last[1] - 8), last[1])) && !/(?:etc|al)\.$/.test(text.slice(last[1] - 4, last[1]))) {
+        last[1] = end;
+      } else spans.push([segStart, end]);
+    }
   }
   return splitLowercaseStarts(text, spans);
+}
+
+const CHUNK = 2048;
+const SAFE_BREAK = /[.!?]["')\]]*\s+(?=["'(]?[A-Z])/g;
+
+/** [start, end) chunks of about CHUNK characters, cut only at safe sentence breaks. */
+function chunks(text: string): Array<[number, number]> {
+  if (text.length <= CHUNK * 2) return [[0, text.length]];
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  while (text.length - start > CHUNK * 2) {
+    SAFE_BREAK.lastIndex = start + CHUNK;
+    const m = SAFE_BREAK.exec(text);
+    if (!m) break;
+    const cut = m.index + m[0].length;
+    out.push([start, cut]);
+    start = cut;
+  }
+  out.push([start, text.length]);
+  return out;
 }
 
 /** Informal text ("been on it 6 weeks. my brain fog lifted…"): ICU won't break before lower case. */
