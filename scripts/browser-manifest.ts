@@ -12,6 +12,8 @@ export type TargetBrowser = 'chrome' | 'firefox';
 export const GECKO_ID = 'evidence-lens@example.org';
 /** CSS Custom Highlight API (our highlights) ships in Firefox 140. */
 export const GECKO_MIN_VERSION = '140.0';
+/** Firefox for Android reads data_collection_permissions from 142 on. */
+export const GECKO_ANDROID_MIN_VERSION = '142.0';
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +36,7 @@ export function browserManifest<M extends object>(source: M, browser: TargetBrow
       // Nothing is collected or transmitted (see README, Security and privacy).
       data_collection_permissions: { required: ['none'] },
     },
+    gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },
   };
   return m as M;
 }

@@ -52,7 +52,7 @@ async function axeRun(page: Page, include: unknown): Promise<{ violations: strin
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async (inc) => {
     const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[]; passes: AxeViolation[] }> } };
-    const context = inc === null ? document : { include: inc };
+    const context = inc === null ? document : inc;
     const r = await w.axe.run(context, {});
     return {
       passes: r.passes.reduce((n, p) => n + p.nodes.length, 0),
@@ -154,8 +154,14 @@ describe('keyboard only', () => {
     const { page } = await openPage(browser, `${server.origin}/seed.html`);
     await claimCount(page, 1);
     const popup = await popupFor(`${server.origin}/seed.html`);
+    // The first source link whose reference has a DOI or PubMed link (some sources are books or web pages).
+    const hasCitation = (href: string | null): Promise<boolean> =>
+      popup.evaluate(
+        (id) => Array.from(document.getElementById(id)?.querySelectorAll('a') ?? []).some((a) => /^https:\/\/(doi\.org|pubmed\.ncbi\.nlm\.nih\.gov)\//.test(a.href)),
+        (href ?? '').slice(1),
+      );
     let focus = await deepFocus(popup);
-    for (let i = 0; i < 40 && !(focus.tag === 'a' && (focus.href ?? '').startsWith('#source-')); i++) {
+    for (let i = 0; i < 40 && !(focus.tag === 'a' && (focus.href ?? '').startsWith('#source-') && (await hasCitation(focus.href))); i++) {
       await popup.keyboard.press('Tab');
       focus = await deepFocus(popup);
     }

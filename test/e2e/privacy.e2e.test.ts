@@ -63,6 +63,13 @@ function network(seen: Seen[], allowedDocuments: string[]): Seen[] {
   return seen.filter((s) => !s.url.startsWith(own) && !allowedDocuments.includes(s.url) && !s.url.startsWith('data:'));
 }
 
+/** Every built HTML page (popup, options, report, pasted text…). */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
+}
+
 /** The HTML pages the manifest declares (popup, options). */
 function extensionPages(): string[] {
   return [built.action?.default_popup, built.options_ui?.page, built.options_page].filter(
@@ -140,12 +147,12 @@ describe('what a page can learn about the extension', () => {
     for (const w of war) expect(w.use_dynamic_url ?? false).toBe(false);
   });
 
-  it('a web page cannot read the manifest, the pages, the worker or the icons', async () => {
+  it('a web page cannot read the manifest, any extension page, the worker or the icons', async () => {
     const { page } = await openPage(browser, `${server.origin}/pages/no-mgt.html`);
     const base = `chrome-extension://${browser.extensionId}/`;
     const hidden = [
       'manifest.json',
-      ...extensionPages(),
+      ...htmlFiles(join(DIST, 'src')).map((f) => f.slice(DIST.length + 1)),
       'service-worker-loader.js',
       ...readdirSync(join(DIST, 'assets', 'icons')).map((f) => `assets/icons/${f}`),
     ];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { browserManifest, GECKO_ID, GECKO_MIN_VERSION } from '../../scripts/browser-manifest';
+import { browserManifest, GECKO_ANDROID_MIN_VERSION, GECKO_ID, GECKO_MIN_VERSION } from '../../scripts/browser-manifest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -116,6 +116,7 @@ describe('Firefox manifest (same source)', () => {
   it('carries gecko settings: id, Firefox 140+ (CSS Custom Highlight API), no data collected', () => {
     expect(firefox.browser_specific_settings).toEqual({
       gecko: { id: GECKO_ID, strict_min_version: GECKO_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },
     });
     expect(firefox.minimum_chrome_version).toBeUndefined();
   });
