@@ -1,6 +1,6 @@
 // Where the core's time goes, per function, from V8's sampling profiler
-// (node:inspector): inclusive ms per MB of block text for the functions under
-// `scanPage`. Sampling, so small numbers are rough; the big ones are what count.
+// (node:inspector): inclusive ms per MB of block text for the core's functions
+// while `fn` runs. Sampling, so small numbers are rough; the big ones are what count.
 import { Session } from 'node:inspector/promises';
 
 interface ProfileNode {
@@ -9,7 +9,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-export async function profileInclusive(fn: () => void, root: string, textMB: number): Promise<Record<string, number>> {
+export async function profileInclusive(fn: () => void, textMB: number): Promise<Record<string, number>> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -32,22 +32,19 @@ export async function profileInclusive(fn: () => void, root: string, textMB: num
   const inclusive = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
-    // Names from the sampled frame up to `root` (callers above it are not the core's).
+    // Frames of the core's own files (a resumed generator's callers are not on its stack, so no root filter).
     const names = new Set<string>();
-    let underRoot = false;
     for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
-      const name = byId.get(x)?.callFrame.functionName || '(anonymous)';
-      names.add(name.startsWith('RegExp:') ? '(regular expressions)' : name);
-      if (name === root) {
-        underRoot = true;
-        break;
-      }
+      const frame = byId.get(x)?.callFrame;
+      if (frame === undefined) continue;
+      if (frame.functionName.startsWith('RegExp:')) names.add('(regular expressions)');
+      else if (frame.url.includes('/src/core/')) names.add(frame.functionName || '(anonymous)');
     }
-    if (!underRoot) return;
+    if (names.size === 0 || (names.size === 1 && names.has('(regular expressions)'))) return;
     for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + us);
   });
   const out: Record<string, number> = {};
-  const rootUs = inclusive.get(root) ?? 0;
+  const rootUs = Math.max(0, ...inclusive.values());
   for (const [name, us] of [...inclusive].sort((a, b) => b[1] - a[1])) {
     if (us < rootUs * 0.03) continue; // under 3%: noise for a sampling profiler
     out[name] = us / 1000 / runs / textMB;

@@ -15,7 +15,7 @@ export interface CoreCost {
   scanMsPerMB: number;
   detectMsPerMB: number;
   productMsPerMB: number;
-  /** Inclusive ms/MB of the functions under scanPage that take ≥ 3% of it (sampling profile). */
+  /** Inclusive ms/MB of the core's functions during scanPage, those ≥ 3% of the top one (sampling profile). */
   profile: Record<string, number>;
 }
 
@@ -38,6 +38,6 @@ export async function coreCost(spec: PageSpec, runs: number): Promise<CoreCost> 
     scanMsPerMB: time(() => scanPage(page)),
     detectMsPerMB: time(() => detectClaims(page.blocks, { title: page.title })),
     productMsPerMB: time(() => summarizeProduct(page)),
-    profile: await profileInclusive(() => scanPage(page), 'scanPage', textMB),
+    profile: await profileInclusive(() => scanPage(page), textMB),
   };
 }

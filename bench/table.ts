@@ -61,7 +61,7 @@ export function formatTable(r: BenchResult): string {
     `Popup first render: ${ms(r.popupFirstRender)} ms after navigation start.`,
     `Core in Node (${r.core.textMB.toFixed(2)} MB of block text): scanPage ${ms(r.core.scanMsPerMB)} ms/MB ` +
       `(detectClaims ${ms(r.core.detectMsPerMB)}, summarizeProduct ${ms(r.core.productMsPerMB)}).`,
-    `Core profile, inclusive ms/MB under scanPage: ${Object.entries(r.core.profile)
+    `Core profile during scanPage, inclusive ms/MB: ${Object.entries(r.core.profile)
       .map(([name, v]) => `${name} ${ms(v)}`)
       .join(', ')}.`,
   ].join('\n');

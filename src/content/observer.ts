@@ -3,6 +3,7 @@
 // (markers, split text nodes) are discarded with takeRecords() right after we
 // make them, and markers are ignored if their records slip through.
 import { isMarkerElement } from './markers';
+import { BLOCK_TAGS } from '../extract/tags';
 
 const DEBOUNCE_MS = 50;
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -11,7 +12,41 @@ function ours(node: Node): boolean {
   return isMarkerElement(node);
 }
 
-/** Changed nodes worth re-reading from a batch of records (markers left out). */
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const COMMENT_NODE = 8;
+const DOCUMENT_FRAGMENT_NODE = 11;
+const BLANK = /^\s*$/;
+
+function isBlockElement(node: Node | null): boolean {
+  return node !== null && node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName);
+}
+
+/** Nothing that joins a block's text: no node, a comment, blank text, or a block element. */
+function separates(node: Node | null): boolean {
+  if (node === null || node.nodeType === COMMENT_NODE || isBlockElement(node)) return true;
+  return node.nodeType === TEXT_NODE && BLANK.test((node as Text).data);
+}
+
+/** A parent whose own text runs start and end at its child blocks. */
+function blockParent(node: Node | null): boolean {
+  return node !== null && (isBlockElement(node) || node.nodeType === DOCUMENT_FRAGMENT_NODE);
+}
+
+/** The nearest element sibling past blank text and comments (a removed block's neighbour). */
+function elementSibling(node: Node | null, next: boolean): Node | null {
+  let n = node;
+  while (n !== null && n.nodeType !== ELEMENT_NODE && separates(n)) n = next ? n.nextSibling : n.previousSibling;
+  return n;
+}
+
+/**
+ * Nodes whose blocks need re-reading after a batch of records (markers left out).
+ * The index re-reads the nearest block around each. A block element added or
+ * removed between other blocks changes no other block, so only it (or, for a
+ * removal, a neighbour, next to which its dropped blocks sat) is named; anything
+ * else names the parent, whose block's text it joined or left.
+ */
 export function changedNodes(records: readonly MutationRecord[]): Node[] {
   const out: Node[] = [];
   for (const r of records) {
@@ -22,8 +57,19 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     const added = Array.from(r.addedNodes).filter((n) => !ours(n));
     const removed = Array.from(r.removedNodes).filter((n) => !ours(n));
     if (added.length === 0 && removed.length === 0) continue;
-    for (const n of added) if (n.isConnected) out.push(n);
-    if (removed.length > 0) out.push(r.target);
+    const clean = blockParent(r.target);
+    for (const n of added) {
+      if (!n.isConnected) continue;
+      const alone = clean && isBlockElement(n) && separates(n.previousSibling) && separates(n.nextSibling);
+      out.push(alone ? n : r.target);
+    }
+    if (removed.length === 0) continue;
+    const cleanRemoval =
+      clean && removed.every(separates) && separates(r.previousSibling) && separates(r.nextSibling);
+    const neighbour = cleanRemoval
+      ? (elementSibling(r.nextSibling, true) ?? elementSibling(r.previousSibling, false))
+      : null;
+    out.push(neighbour !== null && neighbour.isConnected ? neighbour : r.target);
   }
   return out;
 }

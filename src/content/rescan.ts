@@ -25,6 +25,19 @@ function sectionStart(b: TextBlock): boolean {
   return b.headingLevel > 0 && !isChrome(b);
 }
 
+/** Whether two runs of blocks hold the same section starts (level, text, region), in order. */
+function sameHeadings(a: readonly TextBlock[], b: readonly TextBlock[]): boolean {
+  const ha = a.filter(sectionStart);
+  const hb = b.filter(sectionStart);
+  return (
+    ha.length === hb.length &&
+    ha.every((h, i) => {
+      const o = hb[i] as TextBlock;
+      return h.headingLevel === o.headingLevel && h.text === o.text && h.region === o.region && h.tag === o.tag;
+    })
+  );
+}
+
 /** Blocks that count towards "the page is about MgT" (as pageContext counts them). */
 function countsAsMention(b: TextBlock): boolean {
   return !isChrome(b) && b.region !== 'aside' && mentionsMgt(normalize(b.text).text);
@@ -141,7 +154,8 @@ export function* rescanSteps(
   let mentionsAdded = false;
   let mentionsRemoved = false;
   for (const { at, removed, added } of edits) {
-    if (removed.some(sectionStart) || added.some(sectionStart)) return null;
+    // Re-reading a block that holds a heading removes and adds the same heading: fine.
+    if (!sameHeadings(removed, added)) return null;
     mentionsAdded ||= added.some(countsAsMention);
     mentionsRemoved ||= removed.some(countsAsMention);
     const end = at + removed.length;

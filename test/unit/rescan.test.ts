@@ -141,6 +141,21 @@ describe('rescanSteps', () => {
     expect(run(next, title, state, [{ at: 3, removed: [], added: [heading] }])).toBeNull();
   });
 
+  it('rescans only the section when a re-read block holds an unchanged heading', () => {
+    const { blocks, title } = pageOf(generatePage(benchPages()[0]!));
+    const state = full(blocks, title);
+    // A product card re-read after a paragraph was added to it: its heading comes back as it was.
+    const h = blocks.findIndex((b, i) => i > blocks.length / 2 && b.tag === 'h3');
+    const para: TextBlock = { text: 'Magnesium L-threonate improves memory.', tag: 'p', headingLevel: 0, region: 'main' };
+    const removed = blocks.slice(h, h + 3);
+    const added = [...removed, para];
+    const next = [...blocks];
+    next.splice(h, 3, ...added);
+    const got = run(next, title, state, [{ at: h, removed, added }]);
+    expect(got).not.toBeNull();
+    expect(got?.matches).toEqual(detectClaims(next, { title }));
+  });
+
   it('keeps every other match, shifted, when a paragraph is inserted', () => {
     const { blocks, title } = pageOf(generatePage(benchPages()[0]!));
     const state = full(blocks, title);

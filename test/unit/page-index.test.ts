@@ -1,0 +1,129 @@
+// The content script's text index: after a change it re-reads only the blocks
+// under the changed nodes (found by binary search); the result must equal a
+// fresh read of the whole page.
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { extractPageData } from '../../src/extract';
+import { benchPages, generatePage } from '../../bench/pages';
+
+const { window } = parseHTML('<html></html>');
+// markers.ts (used by the index to skip our markers) reads Node.ELEMENT_NODE.
+(globalThis as { Node?: unknown }).Node ??= (window as unknown as { Node: unknown }).Node;
+const { PageIndex } = await import('../../src/content/page-index');
+const { changedNodes } = await import('../../src/content/observer');
+
+/** The MutationRecord a browser would give for this change. */
+function record(target: Node, change: { added?: Node[]; removed?: Node[]; previousSibling?: Node | null; nextSibling?: Node | null }): MutationRecord {
+  return {
+    type: 'childList',
+    target,
+    addedNodes: (change.added ?? []) as unknown as NodeList,
+    removedNodes: (change.removed ?? []) as unknown as NodeList,
+    previousSibling: change.previousSibling ?? null,
+    nextSibling: change.nextSibling ?? null,
+  } as unknown as MutationRecord;
+}
+
+// linkedom's compareDocumentPosition gets "a descendant of an earlier sibling"
+// wrong (says FOLLOWING); browsers follow the spec. Tree order, done plainly:
+function path(n: Node): Node[] {
+  const out: Node[] = [];
+  for (let x: Node | null = n; x !== null; x = x.parentNode) out.unshift(x);
+  return out;
+}
+(window as unknown as { Node: { prototype: Node } }).Node.prototype.compareDocumentPosition = function (
+  this: Node,
+  other: Node,
+): number {
+  if (this === other) return 0;
+  const a = path(this);
+  const b = path(other);
+  if (a[0] !== b[0]) return 1 | 32; // DISCONNECTED | IMPLEMENTATION_SPECIFIC
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length) return 16 | 4; // other is inside this: CONTAINED_BY | FOLLOWING
+  if (i === b.length) return 8 | 2; // this is inside other: CONTAINS | PRECEDING
+  const siblings = Array.from((a[i - 1] as Node).childNodes);
+  return siblings.indexOf(b[i] as ChildNode) > siblings.indexOf(a[i] as ChildNode) ? 4 : 2;
+};
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Segs = { node: Text; start: number }[][];
+
+/** Same blocks, and every segment the same text node (by identity) at the same offset. */
+function expectSame(blocks: { text: string }[], segments: Segs, fresh: { text: string }[], freshSegments: Segs): void {
+  expect(blocks.map((b) => b.text)).toEqual(fresh.map((b) => b.text));
+  expect(segments.map((s) => s.map((x) => x.start))).toEqual(freshSegments.map((s) => s.map((x) => x.start)));
+  const sameNodes = segments.every((s, i) => s.every((x, j) => x.node === freshSegments[i]?.[j]?.node));
+  expect(sameNodes).toBe(true);
+}
+
+describe('PageIndex.update', () => {
+  it('equals a fresh read after random insertions, removals and text edits', () => {
+    const { document } = parseHTML(generatePage({ ...benchPages(0.3)[0]!, claimParagraphs: 3 }));
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    const rand = rng(42);
+    let partial = 0;
+    for (let round = 0; round < 150; round++) {
+      const all = Array.from(doc.querySelectorAll('main p, main h3, main td, main div, main span, main b'));
+      const target = all[Math.floor(rand() * all.length)] as Element;
+      const r = rand();
+      let records: MutationRecord[];
+      if (r < 0.4) {
+        // Sometimes a block inside an inline run (splits its block), sometimes between blocks.
+        const p = doc.createElement(rand() < 0.5 ? 'p' : 'span');
+        p.innerHTML = `New <b>text</b> ${round}. Magnesium L-threonate improves memory.`;
+        target.after(p);
+        records = [record(p.parentNode as Node, { added: [p], previousSibling: p.previousSibling, nextSibling: p.nextSibling })];
+      } else if (r < 0.7) {
+        const parent = target.parentNode as Node;
+        const previousSibling = target.previousSibling;
+        const nextSibling = target.nextSibling;
+        target.remove();
+        records = [record(parent, { removed: [target], previousSibling, nextSibling })];
+      } else {
+        const text = doc.createTextNode(` more ${round}`);
+        target.append(text);
+        records = [record(target, { added: [text], previousSibling: text.previousSibling })];
+      }
+      const changed = changedNodes(records);
+      const edits = index.update(changed);
+      if (edits === null) continue;
+      partial++;
+      const fresh = extractPageData(doc, null);
+      expectSame(index.page.blocks, index.segments, fresh.page.blocks, fresh.segments);
+    }
+    expect(partial).toBeGreaterThan(100);
+  });
+});
+
+describe('PageIndex.resplit', () => {
+  it('follows text nodes split by a marker without re-reading', () => {
+    const { document } = parseHTML('<html><body><p>One two three. Four five.</p></body></html>');
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    const text = doc.querySelector('p')!.firstChild as Text;
+    // What Range.insertNode does at offset 15 (linkedom has no splitText).
+    const rest = doc.createTextNode(text.data.slice(15));
+    text.data = text.data.slice(0, 15);
+    text.after(doc.createElement('evidence-lens-marker'), rest);
+    expect(index.resplit([0])).toBe(true);
+    const segs = index.segments[0]!;
+    expect(segs.map((s) => s.start)).toEqual([0, 15]);
+    expect(segs[0]!.node === text && segs[1]!.node === rest).toBe(true);
+    // A page change that breaks the text: not lined up any more.
+    rest.data = 'x';
+    expect(index.resplit([0])).toBe(false);
+  });
+});
