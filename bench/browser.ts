@@ -7,18 +7,9 @@ import { join } from 'node:path';
 
 export { launchWithExtension, type ExtensionBrowser } from '../test/e2e/harness/browser';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, chromiumArgs } from '../scripts/chromium';
 
-export const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM };
 
 export interface PlainBrowser {
   context: BrowserContext;
@@ -31,7 +22,7 @@ export async function launchPlain(): Promise<PlainBrowser> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: false,
-    args: FLAGS,
+    args: chromiumArgs(),
     viewport: { width: 1000, height: 800 },
   });
   await context.route(/^(?!https?:\/\/127\.0\.0\.1[:/])https?:\/\//, (route) => route.abort());

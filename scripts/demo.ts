@@ -12,12 +12,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, chromiumArgs } from './chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = process.env.DEMO_DIST ? resolve(process.env.DEMO_DIST) : join(ROOT, 'dist');
 const PAGES = join(ROOT, 'test', 'fixtures', 'demo');
 const OUT = join(ROOT, 'demo-out');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Pages served from elsewhere in the repo, so they are not copied. */
 const ALIASES: Record<string, string> = {
   '/seed-review.html': join(ROOT, 'test', 'fixtures', 'seed.html'),
@@ -105,18 +105,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const headed = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   const profile = mkdtempSync(join(tmpdir(), 'evidence-lens-demo-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
-  ];
-  if (!headed) args.push('--headless=new');
+  const args = chromiumArgs({ headless: !headed, extension: DIST });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // headless mode comes from --headless=new above: the old one has no extensions

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { CHROMIUM, chromiumArgs } from '../../scripts/chromium';
 import { serveStatic, type StaticServer } from './harness/server';
 import { claimCount, markers, openPage } from './harness/pages';
 import { VERDICT_STYLES } from '../../src/core/evidence/verdicts';
@@ -197,9 +198,9 @@ describe('settings on a live page', () => {
     const dir = await mkdtemp(join(tmpdir(), 'evidence-lens-settings-'));
     const launch = () =>
       chromium.launchPersistentContext(dir, {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: CHROMIUM,
         headless: false,
-        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+        args: chromiumArgs({ extension: DIST }),
       });
     const workerOf = async (ctx: BrowserContext) => ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
     let ctx = await launch();
