@@ -75,7 +75,7 @@ async function waitForScan(page: Page): Promise<number | null> {
   }
 }
 
-async function shootPopup(context: BrowserContext, id: string, pageUrl: string | null, file: string, dark = false) {
+async function shootPopup(context: BrowserContext, id: string, pageUrl: string | null, file: string, dark = false, reportFile?: string) {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   if (dark) await popup.emulateMedia({ colorScheme: 'dark' });
@@ -91,8 +91,22 @@ async function shootPopup(context: BrowserContext, id: string, pageUrl: string |
   await popup.screenshot({ path: file });
   const full = file.replace(/\.png$/, '-full.png');
   await popup.screenshot({ path: full, fullPage: true });
+  const files = [file, full];
+  if (reportFile) {
+    // The printable report, opened the way a reader opens it: from the popup's button.
+    const button = popup.getByRole('button', { name: 'Open printable report' });
+    if ((await button.count()) > 0) {
+      const [report] = await Promise.all([context.waitForEvent('page', { timeout: 10_000 }), button.click()]);
+      await report.setViewportSize({ width: 900, height: 1100 });
+      await report.waitForLoadState('load');
+      await report.waitForTimeout(500);
+      await report.screenshot({ path: reportFile });
+      await report.close();
+      files.push(reportFile);
+    }
+  }
   await popup.close();
-  return [file, full];
+  return files;
 }
 
 async function main(): Promise<void> {
@@ -139,7 +153,8 @@ async function main(): Promise<void> {
           console.log('  (no marker to hover on the retailer page)');
         }
       }
-      shots.push(...(await shootPopup(context, id, url, join(OUT, `popup-${name}.png`))));
+      const report = name === 'retailer-product' ? join(OUT, 'report-retailer-product.png') : undefined;
+      shots.push(...(await shootPopup(context, id, url, join(OUT, `popup-${name}.png`), false, report)));
       if (name === 'retailer-product') {
         shots.push(...(await shootPopup(context, id, url, join(OUT, `popup-${name}-dark.png`), true)));
       }
