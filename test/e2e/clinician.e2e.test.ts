@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { tabFor as findTab } from './harness/tabs';
 import { serveStatic, type StaticServer } from './harness/server';
 import { claimCount, openPage } from './harness/pages';
 import { markdownReport } from '../../src/core/report/markdown';
@@ -51,19 +52,8 @@ afterAll(async () => {
 
 const ext = (path: string) => `chrome-extension://${browser.extensionId}/${path}`;
 
-async function tabFor(url: string): Promise<number> {
-  return worker.evaluate(async (want) => {
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const r = (await chrome.tabs.sendMessage(tab.id, { type: 'get-report' }, { frameId: 0 })) as { url?: string };
-        if (r?.url === want) return tab.id;
-      } catch {
-        // no content script in that tab
-      }
-    }
-    return -1;
-  }, url);
+function tabFor(url: string): Promise<number> {
+  return findTab(worker, url);
 }
 
 /** The seed page and the popup (as a tab) reporting on it, with its report shown. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { tabFor as findTab } from './harness/tabs';
 import { serveStatic, type StaticServer } from './harness/server';
 import { claimCount, openPage } from './harness/pages';
 import type { PageReport, RevealResponse } from '../../src/shared/messages';
@@ -34,20 +35,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Tab id of the tab showing `url` (asks each tab's content script; no `tabs` permission needed). */
 async function tabFor(url: string): Promise<number> {
-  const id = await worker.evaluate(async (want) => {
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const r = (await chrome.tabs.sendMessage(tab.id, { type: 'get-report' }, { frameId: 0 })) as { url?: string };
-        if (r?.url === want) return tab.id;
-      } catch {
-        // no content script in that tab
-      }
-    }
-    return -1;
-  }, url);
+  const id = await findTab(worker, url);
   expect(id).toBeGreaterThan(-1);
   return id;
 }

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { tabFor as findTab } from './harness/tabs';
 import { CHROMIUM, chromiumArgs } from '../../scripts/chromium';
 import { serveStatic, type StaticServer } from './harness/server';
 import { claimCount, markers, openPage } from './harness/pages';
@@ -85,19 +86,8 @@ const visibleMarkers = (page: Page) =>
     () => Array.from(document.querySelectorAll('evidence-lens-marker')).filter((m) => (m as HTMLElement).getBoundingClientRect().width > 0).length,
   );
 
-async function tabFor(url: string): Promise<number> {
-  return worker.evaluate(async (want) => {
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const r = (await chrome.tabs.sendMessage(tab.id, { type: 'get-report' }, { frameId: 0 })) as { url?: string };
-        if (r?.url === want) return tab.id;
-      } catch {
-        // no content script in that tab
-      }
-    }
-    return -1;
-  }, url);
+function tabFor(url: string): Promise<number> {
+  return findTab(worker, url);
 }
 
 describe('settings on a live page', () => {
