@@ -50,6 +50,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
     triggers: [
       rx(
         String.raw`\b(?:the\s+)?(?:first\s+and\s+)?only\s+(?:[\w-]+\s+){0,2}(?:form|forms|type|kind|magnesium|compound|supplement|one|mineral)\b${gap(9)}(?:cross|penetrat|reach|enter|get|pass|increas|rais|elevat|boost|absorb|deliver|transport)`,
+        String.raw`\bfirst\s+(?:and\s+only\s+)?(?:[\w-]+\s+){0,2}(?:form|type|kind|magnesium|compound|supplement|mineral)\b${gap(6)}(?:cross|penetrat|reach|enter|get|pass|increas|rais|elevat|boost|deliver)`,
         String.raw`\bonly\s+${MGT}\b${gap(4)}(?:cross|penetrat|reach|enter|get|pass|increas|rais|elevat|boost|is\s+able|can)`,
         String.raw`\bother\s+(?:magnesium\s+)?(?:forms|types|kinds|supplements|salts|compounds)(?:\s+of\s+magnesium)?${gap(3)}(?:can(?:no|')?t|cannot|fail|don'?t|do\s+not|are\s+unable|aren'?t\s+able|won'?t|never|struggle|barely)`,
         String.raw`\b(?:unique|exclusive)(?:ly)?\s+(?:in\s+its\s+)?(?:ability|able|capable)\s+to\s+(?:cross|penetrat|reach|enter|get)`,
@@ -68,8 +69,8 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:penetrat|pass(?:es|ing)?\s+(?:through|across|into)|get(?:s|ting)?\s+(?:past|through|across)|permeat|travers|breach|slip(?:s|ping)?\s+(?:past|through))\w*\s+(?:the\s+|your\s+)?${BBB}`,
         String.raw`${BBB}[\s-]*(?:permeable|penetrating|penetrant|crossing|penetration|permeability)`,
         String.raw`\b(?:uptake|absorption|absorbed|absorbs|gets?|getting|deliver\w*|transport\w*|penetrat\w*|reach\w*|enter\w*|goes|go|travels?|carr(?:y|ies|ied))${gap(4)}(?:into|in|to|inside)\s+(?:the\s+|your\s+)?(?:brain|neurons|brain\s+cells|central\s+nervous\s+system|cns)\b`,
-        String.raw`\b(?:rais|increas|boost|elevat|enhanc|restor|replenish|improv)\w*${gap(3)}(?:brain|cerebrospinal[\s-]+fluid|csf|cerebral|neuronal|synaptic)\s+(?:magnesium|mg)\b`,
-        String.raw`\b(?:rais|increas|boost|elevat|enhanc|restor|replenish)\w*${gap(3)}magnesium(?:\s+(?:levels?|concentrations?|status))?\s+(?:in|within|inside)\s+(?:the\s+)?(?:brain|cerebrospinal\s+fluid|csf|neurons|spinal\s+fluid)`,
+        String.raw`\b(?:rais|increas|boost|elevat|enhanc|restor|replenish|improv|support|maintain|optimi[sz])\w*${gap(3)}(?:brain|cerebrospinal[\s-]+fluid|csf|cerebral|neuronal|synaptic)\s+(?:magnesium|mg)\b`,
+        String.raw`\b(?:rais|increas|boost|elevat|enhanc|restor|replenish|support|maintain|optimi[sz])\w*${gap(3)}magnesium(?:\s+(?:levels?|concentrations?|status))?\s+(?:in|within|inside)\s+(?:the\s+)?(?:brain|cerebrospinal\s+fluid|csf|neurons|spinal\s+fluid)`,
         String.raw`\bbrain[\s-]*(?:bioavailab\w*|available|penetrant|penetrating|permeable)`,
         String.raw`\bbioavailab\w*${gap(3)}(?:to|in|for|into)\s+(?:the\s+)?brain\b`,
         String.raw`\b(?:designed|able|formulated|engineered|shown)\s+to\s+(?:reach|target|cross\s+into|get\s+into)\s+(?:the\s+)?brain\b`,
@@ -85,7 +86,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
     triggers: [
       rx(
         String.raw`\bsuperior\b`,
-        String.raw`\b(?:better|more\s+effective(?:ly)?|more\s+bioavailable|more\s+absorbable|stronger|more\s+potent|more\s+powerful)\s+(?:\w+\s+){0,2}than\s+(?:\w+\s+){0,2}(?:other|regular|ordinary|common|traditional|standard|conventional|typical|most|cheaper|magnesium|citrate|glycinate|oxide)`,
+        String.raw`\b(?:better|higher|greater|more\s+effective(?:ly)?|more\s+bioavailable|more\s+absorbable|stronger|more\s+potent|more\s+powerful)\s+(?:\w+\s+){0,2}than\s+(?:\w+\s+){0,2}(?:other|regular|ordinary|common|traditional|standard|conventional|typical|most|cheaper|magnesium|citrate|glycinate|oxide)`,
         String.raw`\b(?:increas|greater|higher|better|more|enhanc|stronger|larger)\w*${gap(4)}(?:compared|relative)\s+(?:to|with)\s+(?:\w+\s+){0,3}(?:other|common|regular|magnesium|forms?|citrate|glycinate|oxide|chloride)`,
         String.raw`\boutperform\w*`,
         String.raw`\b(?:the\s+)?most\s+(?:effective|bioavailable|absorbable|advanced|potent|powerful)\s+(?:\w+\s+)?(?:form|type|kind|magnesium)`,
@@ -165,11 +166,11 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:improv|enhanc|boost|support|increas|promot|sharpen|optimi[sz]|elevat|maximi[sz]|heighten|restor|help|aid|fuel|power|amplif|upgrad|strengthen|benefit)\w*${gap(4)}(?:cognit\w*(?!\s+(?:decline|impairment|deterioration|dysfunction|loss))|focus|concentration|attention\s+span|mental\s+(?:clarity|performance|sharpness|energy|acuity|focus|function)|clarity|brain\s+(?:function|performance|power|health)|executive\s+function|alertness|processing\s+speed|reaction\s+times?|brainpower|mental\s+acuity|neurocognit\w*|intelligence|iq|problem[\s-]solving)\b`,
         String.raw`\b(?:enhanced|improved|better|increased|sharper|greater|optimal|peak|heightened|laser)\s+(?:\w+\s+)?(?:cognit\w*|focus|concentration|mental\s+clarity|brain\s+function|executive\s+function|alertness|clarity|thinking)\b`,
         String.raw`\b(?:sharp|sharper|clear|clearer|focused|alert|clear-headed)\b${gap(3)}(?:focused|clear|sharp|alert|attentive)\b`,
-        String.raw`\b(?:reduc|clear|eliminat|lift|fight|banish|beat|combat)\w*${gap(2)}(?:brain|mental)\s+fog`,
+        String.raw`\b(?:reduc|clear|eliminat|lift|fight|banish|beat|combat|help|eas)\w*${gap(2)}(?:brain|mental)\s+fog`,
         String.raw`\b(?:mental|cognitive)\s+(?:clarity|sharpness|edge|performance|boost)\b`,
         String.raw`\bthink\s+(?:more\s+)?(?:clearly|faster|sharper)`,
         String.raw`\b(?:brain|mental)\s+fog\b(?:[^\w.;!?]+\w+){0,3}[^\w.;!?]+(?:gone|lifted|cleared|disappeared|vanished|better)\b`,
-        String.raw`\bsharper\b|\bbrain\s+boost\w*|\bcan\s+(?:actually\s+|finally\s+)?(?:focus|concentrate|think\s+clearly)`,
+        String.raw`\bsharper\b(?!\s+(?:memory|recall))|\bbrain\s+boost\w*|\bcan\s+(?:actually\s+|finally\s+)?(?:focus|concentrate|think\s+clearly)`,
         String.raw`\b(?:better|higher|improved)\s+(?:\w+\s+){0,2}scores?\s+(?:\w+\s+){0,4}(?:cognit\w*|thinking|attention)`,
         String.raw`\bbest\s+for\s*:?\s+(?:[\w-]+,?\s+){0,3}?(?:focus|cognit\w*|brain\s+health)\b`,
       ),
@@ -177,14 +178,14 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   },
   {
     claim: 'sleep',
-    cue: /sleep|slept|slumber|insomnia|\brem\b|\brest\b|restful|restorative|knock/i,
+    cue: /sleep|slept|asleep|slumber|insomnia|\brem\b|\brest\b|restful|restorative|knock/i,
     subject: 'mgt',
     triggers: [
       rx(
         String.raw`\b(?:improv|enhanc|boost|support|promot|deepen|better|aid|help|encourag|restor|increas|optimi[sz]|induc|regulat)\w*${gap(4)}(?:sleep|slumber|insomnia|sleep\s+quality|rem|night'?s\s+rest)\b`,
         String.raw`\b(?:better|deeper|restful|restorative|quality|sounder|improved|healthy|healthier|more|higher)\s+(?:\w+[\s-]+)?sleep\b`,
         String.raw`\bsleep[\s-]+(?:aid|support|quality|better|enhanc\w*|improv\w*|deeper|through\s+the\s+night)`,
-        String.raw`\bfall\w*\s+asleep\s+(?:faster|easier|quicker|more\s+easily)`,
+        String.raw`\bfall\w*\s+(?:and\s+stay\s+)?asleep\b|\bstay\w*\s+asleep\b`,
         String.raw`\b(?:insomnia|sleeplessness)\b`,
         String.raw`\bwak(?:e|ing)\s+(?:up\s+)?(?:feeling\s+)?(?:refreshed|rested)`,
         String.raw`\bknock(?:s|ed)?\s+(?:me|you|him|her|them)\s+out\b|\bslept\s+(?:like\s+a\s+(?:rock|baby|log)|better|through)|\bsleep(?:ing|s)?\s+(?:better|through\s+the\s+night|like\s+a\s+(?:rock|baby|log))`,
@@ -197,7 +198,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
     subject: 'mgt',
     triggers: [
       rx(
-        String.raw`\b(?:reduc|reliev|eas|lower|calm|sooth|manag|combat|fight|alleviat|decreas|lessen|help|buffer|counter|balanc|tam)\w*${gap(4)}(?:anxiety|anxious|stress|tension|nervousness|worry|worries|restlessness|panic|nerves)\b`,
+        String.raw`\b(?:reduc|reliev|eas|lower|calm|sooth|manag|combat|fight|alleviat|decreas|lessen|help|buffer|counter|balanc|tam|support|promot|maintain)\w*${gap(4)}(?:anxiety|anxious|stress|tension|nervousness|worry|worries|restlessness|panic|nerves)\b`,
         String.raw`\b(?:naturally\s+|deeply\s+)?calming\b|\bcalms?\s+(?:the\s+|your\s+)?(?:mind|nerves|brain|nervous)|\brelax(?:ing|ation|es|ed)?\b|\banti-?anxiety|\bstress[\s-]+(?:relief|reduc\w*|support|resilience)`,
         String.raw`\b(?:promot|support|induc|bring|encourag)\w*\s+(?:a\s+)?(?:\w+\s+){0,2}(?:calm|relaxation|tranquil\w*|serenity)\b`,
         String.raw`\b(?:less|lower|reduced)\s+(?:anxiety|stress)\b|\bsense\s+of\s+calm`,
@@ -259,6 +260,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:no|without|won'?t\s+cause|doesn'?t\s+cause|does\s+not\s+cause|free\s+(?:of|from)|minimal|less|fewer|zero)\s+(?:\w+\s+){0,2}(?:gi|gastrointestinal|digestive|stomach|tummy|bowel|gut)\s+(?:upset|distress|issues|problems|side[\s-]effects|discomfort|effects|irritation)`,
         String.raw`\b(?:no|without|won'?t\s+cause|doesn'?t\s+cause|does\s+not\s+cause|minimal|less|zero)\s+(?:\w+\s+){0,2}(?:diarrh\w*|loose\s+stools|laxative\s+effects?|bloating)`,
         String.raw`\bnon[\s-]?laxative|\bwell[\s-]tolerated|\beasy\s+to\s+digest`,
+        String.raw`\b(?:won'?t|doesn'?t|does\s+not|will\s+not|never)\s+have\s+(?:a|any)\s+laxative`,
         String.raw`\b(?:rarely|seldom|won'?t|doesn'?t|does\s+not|never|unlikely\s+to)\s+(?:cause|give|trigger|lead\s+to)s?\s+(?:\w+\s+){0,2}(?:diarrh\w*|loose\s+stools|stomach\s+upset|upset\s+stomach|digestive\s+(?:upset|issues|problems)|gi\s+(?:upset|issues)|bloating)`,
         String.raw`\b(?:won'?t|doesn'?t|does\s+not|will\s+not|never)\s+upset\s+(?:the\s+|your\s+)?(?:stomach|tummy|gut|digestion)`,
       ),
