@@ -35,8 +35,10 @@ export interface RenderResult {
   marks: Mark[];
   /** Indices of claims whose text could be mapped into the page. */
   mapped: Set<number>;
-  /** Parents of newly inserted markers (their blocks' text-node tables changed). */
+  /** Parents of newly inserted or removed markers (their blocks' text-node tables changed). */
   touched: Node[];
+  /** Removing a marker joined split text nodes again: those blocks must be re-read. */
+  rejoined: boolean;
 }
 
 /** The report for match i; falls back to the evidence base if the scan left it out. */
@@ -101,17 +103,22 @@ export function render(
     inserts.push({ spot, mark });
   });
 
+  const touched: Node[] = [];
+  let rejoined = false;
   for (const old of byKey.values()) {
     onRemoved(old.marker);
-    old.marker.host.remove();
+    const parent = removeMarker(old.marker.host);
+    if (parent !== null) {
+      touched.push(parent);
+      rejoined = true;
+    }
   }
 
   // Reverse order: markers at the same spot then end up in claim order.
-  const touched: Node[] = [];
   for (let i = inserts.length - 1; i >= 0; i--) {
     const { spot, mark } = inserts[i] as { spot: Range; mark: Mark };
     try {
-      spot.insertNode(mark.marker.host);
+      insertMarker(spot, mark.marker.host);
       const parent = mark.marker.host.parentNode;
       if (parent !== null) touched.push(parent);
       onCreated(mark);
@@ -129,5 +136,35 @@ export function render(
     else groups.set(name, [m.highlight]);
   }
   setHighlights(doc, groups);
-  return { marks: live, mapped, touched };
+  return { marks: live, mapped, touched, rejoined };
+}
+
+/** Text nodes that exist only because a marker split the page's text node in two. */
+const splitTails = new WeakSet<Text>();
+const TEXT_NODE = 3;
+
+/** Inserts a marker at `spot`, remembering the tail when that splits a text node. */
+function insertMarker(spot: Range, host: Element): void {
+  const at = spot.startContainer;
+  const splits = at.nodeType === TEXT_NODE && spot.startOffset > 0 && spot.startOffset < (at as Text).length;
+  spot.insertNode(host);
+  const tail = host.nextSibling;
+  if (splits && tail !== null && tail.nodeType === TEXT_NODE) splitTails.add(tail as Text);
+}
+
+/**
+ * Removes a marker and, when inserting it had split a text node, joins the two
+ * pieces again: the page's own node gets its whole text back, so the page's DOM is
+ * exactly what it was. Returns the parent when text nodes were joined (re-read it).
+ */
+function removeMarker(host: Element): Node | null {
+  const prev = host.previousSibling;
+  const next = host.nextSibling;
+  const parent = host.parentNode;
+  host.remove();
+  if (prev === null || next === null || prev.nodeType !== TEXT_NODE || !splitTails.has(next as Text)) return null;
+  (prev as Text).appendData((next as Text).data);
+  next.parentNode?.removeChild(next);
+  splitTails.delete(next as Text);
+  return parent;
 }

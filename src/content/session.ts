@@ -125,7 +125,9 @@ export class Session {
     // to the right nodes. (Their text is unchanged, so the matches stay valid.)
     if (result.touched.length > 0) {
       const marked = result.marks.map((m) => matches[m.index]?.block ?? -1);
-      if (!index.resplit(marked) && index.update(result.touched, Infinity) === null) {
+      // Joined text nodes (a marker removed) are re-read; split ones are followed.
+      const ok = result.rejoined ? false : index.resplit(marked);
+      if (!ok && index.update(result.touched, Infinity) === null) {
         await slicer.next();
         await slicer.drain(index.rebuildSteps());
       }

@@ -39,4 +39,4 @@ window.addEventListener('message', (e: MessageEvent<ParentMessage>) => {
   if (e.data?.type === 'evidence-lens:paste-show' && typeof e.data.text === 'string') void show(e.data.text);
 });
 new ResizeObserver(postHeight).observe(document.documentElement);
-post({ type: 'evidence-lens:paste-ready' });
+post({ type: 'evidence-lens:paste-ready', n: new URLSearchParams(location.search).get('n') ?? '' });

@@ -43,6 +43,9 @@ function send(message: ParentMessage): void {
   frame.contentWindow?.postMessage(message, location.origin);
 }
 
+let frameId = '';
+let frames = 0;
+
 /** A fresh frame per text: a document is read once, as a page is. */
 function check(text: string): void {
   if (text.trim() === '') {
@@ -54,7 +57,8 @@ function check(text: string): void {
   reportRoot.replaceChildren();
   result.hidden = false;
   pending = text;
-  frame.src = `./frame.html?n=${Date.now()}`;
+  frameId = `${Date.now()}-${++frames}`;
+  frame.src = `./frame.html?n=${frameId}`;
 }
 
 function showReport(report: PageReport): void {
@@ -68,7 +72,8 @@ window.addEventListener('message', (e: MessageEvent<FrameMessage>) => {
   if (e.origin !== location.origin || e.source !== frame.contentWindow) return;
   const m = e.data;
   if (m?.type === 'evidence-lens:paste-ready') {
-    if (pending !== null) {
+    // The first, empty frame (or one replaced since) may report late: only the newest counts.
+    if (pending !== null && m.n === frameId) {
       send({ type: 'evidence-lens:paste-show', text: pending });
       pending = null;
     }
