@@ -30,3 +30,10 @@ describe('stance', () => {
     expect(stanceOf(text, claim)).toBe(stance);
   });
 });
+
+describe('stance inside a long trigger', () => {
+  it('"Unlike other forms, it appears to cross…" is hedged, and reported once', () => {
+    const ms = detectClaims(page('Unlike other forms of magnesium, MgT appears to be able to cross the blood-brain barrier.'));
+    expect(ms.map((m) => `${m.claim}:${m.stance}`)).toEqual(['brain-uptake-exclusive:hedged']);
+  });
+});

@@ -124,7 +124,9 @@ function findInSentence(
     }
   }
   for (const [winner, loser] of SUPPRESSES) {
-    if (found.get(winner)?.stance === 'asserted' && found.has(loser)) found.delete(loser);
+    const w = found.get(winner);
+    const l = found.get(loser);
+    if (w && l && STANCE_RANK[w.stance] >= STANCE_RANK[l.stance]) found.delete(loser);
   }
   return [...found.values()];
 }

@@ -54,7 +54,8 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\bonly\s+${MGT}\b${gap(4)}(?:cross|penetrat|reach|enter|get|pass|increas|rais|elevat|boost|is\s+able|can)`,
         String.raw`\bother\s+(?:magnesium\s+)?(?:forms|types|kinds|supplements|salts|compounds)(?:\s+of\s+magnesium)?${gap(3)}(?:can(?:no|')?t|cannot|fail|don'?t|do\s+not|are\s+unable|aren'?t\s+able|won'?t|never|struggle|barely)`,
         String.raw`\b(?:unique|exclusive)(?:ly)?\s+(?:in\s+its\s+)?(?:ability|able|capable)\s+to\s+(?:cross|penetrat|reach|enter|get)`,
-        String.raw`\bunlike\s+(?:other|most|regular|ordinary|common|typical|conventional|traditional)\s+(?:[\w-]+\s+){0,2}(?:forms?|magnesium|supplements?|types|salts)`,
+        // Up to the verb, so that "Unlike other forms, it appears to cross…" carries its hedge.
+        String.raw`\bunlike\s+(?:other|most|regular|ordinary|common|typical|conventional|traditional)\s+(?:[\w-]+\s+){0,2}(?:forms?|magnesium|supplements?|types|salts)\b(?:[^.;!?]{0,80}?\b(?:cross|penetrat|reach|enter|get|rais|increas|boost|deliver)\w*)?`,
         String.raw`\b(?:other|regular|ordinary|common|most)\s+(?:forms\s+of\s+)?magnesium${gap(2)}(?:can(?:no|')?t|cannot|don'?t|do\s+not|fail|won'?t)\s+(?:\w+\s+)?(?:cross|reach|enter|get|penetrat)`,
       ),
     ],
@@ -170,7 +171,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
         String.raw`\b(?:mental|cognitive)\s+(?:clarity|sharpness|edge|performance|boost)\b`,
         String.raw`\bthink\s+(?:more\s+)?(?:clearly|faster|sharper)`,
         String.raw`\b(?:brain|mental)\s+fog\b(?:[^\w.;!?]+\w+){0,3}[^\w.;!?]+(?:gone|lifted|cleared|disappeared|vanished|better)\b`,
-        String.raw`\bsharper\b(?!\s+(?:memory|recall))|\bbrain\s+boost\w*|\bcan\s+(?:actually\s+|finally\s+)?(?:focus|concentrate|think\s+clearly)`,
+        String.raw`\bsharper\b(?!\s+(?:memory|recall))|\bbrain[\s-]+boost\w*|\bcan\s+(?:actually\s+|finally\s+)?(?:focus|concentrate|think\s+clearly)`,
         String.raw`\b(?:better|higher|improved)\s+(?:\w+\s+){0,2}scores?\s+(?:\w+\s+){0,4}(?:cognit\w*|thinking|attention)`,
         String.raw`\bbest\s+for\s*:?\s+(?:[\w-]+,?\s+){0,3}?(?:focus|cognit\w*|brain\s+health)\b`,
       ),

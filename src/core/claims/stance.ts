@@ -21,6 +21,8 @@ const NEG_AFTER =
 const HEDGE =
   /\b(?:may|might|could|possibly|perhaps|potentially|whether|preliminary|(?:studies|research|evidence|data|findings|results|it|this)\s+(?:\w+\s+)?suggests?|suggests?\s+that|suggested\s+that|appears?\s+to|seems?\s+to|reportedly|supposedly|allegedly|purported\w*|touted|claimed|claims?\s+(?:that|to)|is\s+said\s+to|are\s+said\s+to|marketed\s+as|promoted\s+as|believed\s+to|thought\s+to|hoped?|hopefully|unclear|uncertain|unknown|theoretically|early\s+(?:research|studies|evidence|data)|some\s+(?:studies|research|evidence|of\s+us|websites|sites|labels|sellers|brands|companies|marketers|articles|bloggers)|says?|said|claims?|believes?|cautioned|warned|questioned|doubts?|argues?|insists?|describes?|calls?|the\s+(?:idea|claim|notion|belief|assertion|promise)\s+that)\b|\bif\b[^,]*$/i;
 const STARTS_WITH_IF = /^\W*if\b/i;
+/** Doubt inside a trigger; not "may be stacked", which is permission, not doubt. */
+const HEDGE_INSIDE = /\b(?:appears?\s+to|seems?\s+to|might|could|possibly|potentially|may(?!\s+be\s+(?:stacked|combined|paired)))\b/i;
 
 /** Cues are read within this many characters of the claim, which keeps every test linear. */
 const WINDOW = 240;
@@ -45,6 +47,8 @@ export function stanceOf(sentence: string, clauseStart: number, start: number, e
   if (NEG_EVIDENCE.test(before) || NEG_AFTER.test(after)) return 'negated';
   if (NEG_NEAR.test(before) && !NOT_ONLY.test(before)) return 'negated';
   if (HEDGE.test(before) || STARTS_WITH_IF.test(clause.slice(0, 16))) return 'hedged';
+  // A long trigger can hold its own doubt ("Unlike other forms, it appears to cross…").
+  if (HEDGE_INSIDE.test(clause.slice(start, end))) return 'hedged';
   // A question asks; it does not assert ("Is it better than cheaper forms?").
   if (/\?\W*$/.test(sentence)) return 'hedged';
   // Citing a study is a fact even when the study was in rats.
