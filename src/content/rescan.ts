@@ -13,8 +13,7 @@
 // result equals a full scan.
 import { detectClaimsSteps } from '../core/claims/detect';
 import { isChrome } from '../core/claims/context';
-import { mentionsMgt } from '../core/claims/subject';
-import { normalize } from '../core/text/normalize';
+import { rawMentionsMgt } from '../core/claims/subject';
 import type { ClaimMatch, TextBlock } from '../core/types';
 import type { BlockEdit } from './page-index';
 
@@ -40,12 +39,12 @@ function sameHeadings(a: readonly TextBlock[], b: readonly TextBlock[]): boolean
 
 /** Blocks that count towards "the page is about MgT" (as pageContext counts them). */
 function countsAsMention(b: TextBlock): boolean {
-  return !isChrome(b) && b.region !== 'aside' && mentionsMgt(normalize(b.text).text);
+  return !isChrome(b) && b.region !== 'aside' && rawMentionsMgt(b.text);
 }
 
 /** pageContext's `aboutMgt`, stopping as soon as the answer is known. Yields every 64 blocks. */
 export function* aboutMgtSteps(blocks: readonly TextBlock[], title: string): Generator<number, boolean, void> {
-  if (mentionsMgt(normalize(title).text)) return true;
+  if (rawMentionsMgt(title)) return true;
   let mentions = 0;
   for (let i = 0; i < blocks.length; i++) {
     if ((i & 63) === 63) yield i;
@@ -93,7 +92,7 @@ function* detectWindow(
   return out;
 }
 
-/** Characters of text per window of a full detection (a window's first step normalizes all of it at once). */
+/** Characters of text per window of a full detection (a window's first step reads the context of all of it at once). */
 const WINDOW_CHARS = 20_000;
 
 /**

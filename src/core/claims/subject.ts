@@ -1,6 +1,8 @@
 // Who a clause is about: MgT, another magnesium form, magnesium in general, or
 // nobody named (then the subject carries over from context: "It crosses…").
 import { COMPARISON_BEFORE, MGT_NAME, OTHER_FORM } from './names';
+import { UNUSUAL } from './gate';
+import { normalize } from '../text/normalize';
 
 export type Subject = 'mgt' | 'other' | 'magnesium';
 
@@ -50,7 +52,12 @@ export function leadingSubjectOf(clause: string): Subject | null {
   return /^\W*(?:\S+\s+){0,2}$/.test(clause.slice(0, other)) ? 'other' : null;
 }
 
-/** Does the text name MgT anywhere? */
+/** Does raw page text name MgT? Normalizes only text that needs it (invisible or fullwidth characters). */
+export function rawMentionsMgt(raw: string): boolean {
+  return mentionsMgt(UNUSUAL.test(raw) ? normalize(raw).text : raw);
+}
+
+/** Does the (normalized) text name MgT anywhere? */
 export function mentionsMgt(text: string): boolean {
   MGT_NAME.lastIndex = 0;
   return MGT_NAME.test(text);
