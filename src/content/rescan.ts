@@ -8,7 +8,7 @@
 // subject, from the open headings above it, and (4) whether the page is about
 // MgT (its title or an h1/h2 names MgT, or two blocks do). So: detect from the
 // heading before the change to the heading after it, with the open headings
-// above prepended and (4) passed in through the title. A changed heading, or a
+// above prepended and (4) passed in as `aboutMgt`. A changed heading, or a
 // change to (4), needs a full scan instead. test/unit/rescan.test.ts checks the
 // result equals a full scan.
 import { detectClaimsSteps } from '../core/claims/detect';
@@ -17,8 +17,6 @@ import { rawMentionsMgt } from '../core/claims/subject';
 import type { ClaimMatch, TextBlock } from '../core/types';
 import type { BlockEdit } from './page-index';
 
-/** A title that makes the core treat the page as about MgT (case 4 above). */
-const ABOUT_MGT_TITLE = 'Magnesium L-threonate';
 
 function sectionStart(b: TextBlock): boolean {
   return b.headingLevel > 0 && !isChrome(b);
@@ -86,7 +84,7 @@ function* detectWindow(
   open: readonly TextBlock[],
   about: boolean,
 ): Generator<number, ClaimMatch[], void> {
-  const found = yield* detectClaimsSteps([...open, ...blocks.slice(w0, w1)], { title: about ? ABOUT_MGT_TITLE : '' });
+  const found = yield* detectClaimsSteps([...open, ...blocks.slice(w0, w1)], { aboutMgt: about });
   const out: ClaimMatch[] = [];
   for (const m of found) if (m.block >= open.length) out.push({ ...m, block: m.block - open.length + w0 });
   return out;

@@ -17,7 +17,7 @@ export interface PageContext {
 }
 
 /** `text(i)` gives block i's text for matching (normalized when it needs to be). */
-export function pageContext(blocks: readonly TextBlock[], text: (i: number) => string, title = ''): PageContext {
+export function pageContext(blocks: readonly TextBlock[], text: (i: number) => string, title = '', aboutOverride?: boolean): PageContext {
   let mentions = 0;
   let headingMention = mentionsMgt(title);
   blocks.forEach((b, i) => {
@@ -26,7 +26,7 @@ export function pageContext(blocks: readonly TextBlock[], text: (i: number) => s
     mentions++;
     if (b.headingLevel > 0 && b.headingLevel <= 2) headingMention = true;
   });
-  const aboutMgt = headingMention || mentions >= 2;
+  const aboutMgt = aboutOverride ?? (headingMention || mentions >= 2);
   const pageDefault: Subject | null = aboutMgt ? 'mgt' : null;
 
   // Stack of open headings: [level, subject].

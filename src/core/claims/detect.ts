@@ -13,6 +13,11 @@ import { leadingSubjectOf, mentionsMgt, mentionsOtherForm, subjectOf, type Subje
 export interface DetectOptions {
   /** The page title (helps decide whether the page is about MgT). */
   title?: string;
+  /**
+   * Whether the page is about MgT, when the caller already knows it from the whole
+   * page (it detects a part of the page at a time); otherwise found from `blocks`.
+   */
+  aboutMgt?: boolean;
 }
 
 /** A bibliography entry: "Slutsky I, Abumaria N, … Neuron. 2010;65(2):165-77." */
@@ -53,7 +58,7 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     const raw = (blocks[i] as TextBlock).text;
     return UNUSUAL.test(raw) ? norm(i).text : raw;
   };
-  const ctx = pageContext(blocks, matchText, normalize(options.title ?? '').text);
+  const ctx = pageContext(blocks, matchText, normalize(options.title ?? '').text, options.aboutMgt);
   yield 0;
   const out: ClaimMatch[] = [];
   let carried: Subject | null = null;
