@@ -52,21 +52,15 @@ async function main(): Promise<void> {
   const begin = (): Promise<void> => {
     if (begun || blocked) return Promise.resolve();
     begun = true;
-    // Watch added text from now on, so text added while the page is being read is not missed.
-    const stopWatching = watchGate(doc, () => {
+    gateChecked = true;
+    if (pageMentionsMgT(doc)) return start();
+    setCount(doc, 0);
+    watchGate(doc, () => {
       start().catch(() => {
         // never leak to the page
       });
     });
-    return pageMentionsMgT(doc).then((named) => {
-      gateChecked = true;
-      if (named) {
-        stopWatching();
-        return start();
-      }
-      if (loading === null) setCount(doc, 0); // (added text may have started a scan meanwhile)
-      return undefined;
-    });
+    return Promise.resolve();
   };
   onSettingsRequest({
     // The popup or the shortcut asks this page to run (on-click mode; a no-op once running).
