@@ -145,8 +145,9 @@ const TEXT_NODE = 3;
 
 /** Inserts a marker at `spot`, remembering the tail when that splits a text node. */
 function insertMarker(spot: Range, host: Element): void {
-  const at = spot.startContainer;
-  const splits = at.nodeType === TEXT_NODE && spot.startOffset > 0 && spot.startOffset < (at as Text).length;
+  // Range.insertNode splits a text node at any offset, even its very end (leaving an
+  // empty tail) — which is what happens when two markers share a spot.
+  const splits = spot.startContainer.nodeType === TEXT_NODE;
   spot.insertNode(host);
   const tail = host.nextSibling;
   if (splits && tail !== null && tail.nodeType === TEXT_NODE) splitTails.add(tail as Text);

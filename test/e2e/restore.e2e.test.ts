@@ -68,6 +68,9 @@ const generatedPage = fc
     return pageHtml('Magnesium L-Threonate', `<h1>Magnesium L-Threonate</h1>\n${body}`);
   });
 
+const TWO_MARKERS_AT_ONE_SPOT =
+  '<!doctype html><html><head><title>Magnesium L-Threonate</title></head><body><h1>Magnesium L-Threonate</h1>\n<p>Each bottle holds 90 capsules.  Read the reviews below!\nCustomers love the taste.</p>\n<p><b></b><wbr><span>It is safe for everyone! Some sellers say Magnesium L-threonate was developed at MIT.\nmagnesium threonate enhances short- and long-term memory? F</span><b><b></b><wbr><span>ree shipping on orders over $50!\nStudies sugges</span><b><b></b><wbr><span>t that MgT is gentle on the sto</span><b>mach.</b></b></b></p></body></html>';
+
 describe('removing our marks', () => {
   it('restores the page DOM exactly (generated pages)', async () => {
     let n = 0;
@@ -96,7 +99,8 @@ describe('removing our marks', () => {
           await page.close();
         }
       }),
-      { numRuns: 12, endOnFailure: true },
+      // Found this way once: two markers at one spot (the second insert split off an empty text node).
+      { numRuns: 20, endOnFailure: true, examples: [[TWO_MARKERS_AT_ONE_SPOT]] },
     );
     // The property must have been exercised on pages that really were marked.
     expect(marked).toBeGreaterThan(6);
