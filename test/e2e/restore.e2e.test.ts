@@ -68,6 +68,12 @@ const generatedPage = fc
     return pageHtml('Magnesium L-Threonate', `<h1>Magnesium L-Threonate</h1>\n${body}`);
   });
 
+function seedOption(): { seed?: number } {
+  const env = process.env.FC_SEED;
+  if (env === 'random') return {};
+  return { seed: env ? Number(env) : 20261202 };
+}
+
 const TWO_MARKERS_AT_ONE_SPOT =
   '<!doctype html><html><head><title>Magnesium L-Threonate</title></head><body><h1>Magnesium L-Threonate</h1>\n<p>Each bottle holds 90 capsules.  Read the reviews below!\nCustomers love the taste.</p>\n<p><b></b><wbr><span>It is safe for everyone! Some sellers say Magnesium L-threonate was developed at MIT.\nmagnesium threonate enhances short- and long-term memory? F</span><b><b></b><wbr><span>ree shipping on orders over $50!\nStudies sugges</span><b><b></b><wbr><span>t that MgT is gentle on the sto</span><b>mach.</b></b></b></p></body></html>';
 
@@ -100,7 +106,8 @@ describe('removing our marks', () => {
         }
       }),
       // Found this way once: two markers at one spot (the second insert split off an empty text node).
-      { numRuns: 20, endOnFailure: true, examples: [[TWO_MARKERS_AT_ONE_SPOT]] },
+      // A fixed seed keeps CI repeatable (each page costs a browser load); FC_SEED=random explores.
+      { numRuns: 20, endOnFailure: true, examples: [[TWO_MARKERS_AT_ONE_SPOT]], ...seedOption() },
     );
     // The property must have been exercised on pages that really were marked.
     expect(marked).toBeGreaterThan(6);
