@@ -46,3 +46,27 @@ export function pageContext(blocks: readonly TextBlock[], text: (i: number) => s
   });
   return { aboutMgt, sectionSubject };
 }
+
+/**
+ * The headings still open at a point of the page (the section stack detection
+ * keeps there), outermost first, as indices into the `count` headings before the
+ * point in page order. `levelBelow(i, below)` gives heading i's level when it
+ * starts a section (not in nav/footer) at a level under `below`, else 0: callers
+ * with many headings can skip work for those that cannot count. `ownLevel` is
+ * the point's own heading level when it is a heading (7 otherwise).
+ *
+ * Detecting a part of a page needs only these headings before each of its blocks:
+ * whatever else came before was closed by one of them (see content/sparse-read.ts).
+ */
+export function openHeadings(count: number, levelBelow: (i: number, below: number) => number, ownLevel = 7): number[] {
+  const open: number[] = [];
+  let level = ownLevel;
+  for (let i = count - 1; i >= 0 && level > 1; i--) {
+    const l = levelBelow(i, level);
+    if (l > 0 && l < level) {
+      open.unshift(i);
+      level = l;
+    }
+  }
+  return open;
+}

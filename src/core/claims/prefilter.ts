@@ -1,0 +1,152 @@
+// Where in a long text could a claim, or a name that sets a sentence's subject,
+// possibly be? A fast superset, so the content script reads and analyses only
+// those parts of a large page (the exact detector in detect.ts then decides).
+//
+// Two steps over the page's text:
+// 1. One literal scan (text/scanner.ts) for every pattern's cue and every name
+//    of a magnesium form. A claim needs its pattern's cue in its clause
+//    (detect.ts), so its clause holds a cue hit.
+// 2. A cue hit counts only if the pattern's triggers, loosened (no word
+//    boundaries or lookarounds, so they match a superset), match within
+//    WINDOW characters of it. Names always count: they decide what later
+//    sentences are about, and whether the page is about MgT at all.
+//
+// Why loosened: the text here is the page's whole text (`textContent`), where
+// blocks run together without a space ("…to cartImproves memory"); a `\b` that
+// holds inside a block can fail there. What is still assumed, and documented in
+// the README: a claim's clause is under WINDOW characters from its cue, and no
+// hidden element's text sits inside a claim's wording.
+import { anchorsOf } from '../text/anchors';
+import { literalScanner } from '../text/scanner';
+import { MGT_NAME, OTHER_FORM } from './names';
+import { CLAIM_PATTERNS } from './patterns';
+
+/** How far around a cue its pattern's trigger is looked for: trigger wordings hold their cue, or sit next to it. */
+export const WINDOW = 200;
+
+/** Removes word boundaries, anchors and lookaround groups: the regex then matches a superset. */
+export function loosen(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      const e = source[i + 1] as string;
+      if (!inClass && (e === 'b' || e === 'B')) {
+        i++;
+        continue;
+      }
+      out += c + e;
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      continue;
+    }
+    if (c === '^' || c === '$') continue;
+    if (c === '(' && /^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+      i = skipGroup(source, i) - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+function skipGroup(source: string, i: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let j = i; j < source.length; j++) {
+    const c = source[j];
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return source.length;
+}
+
+/** Group k < CLAIM_PATTERNS.length: pattern k's cue; the last group: names. */
+const NAMES_BIT = 1 << CLAIM_PATTERNS.length;
+
+// Built on first use: pages that never name MgT never pay for it.
+let built: {
+  scan: ReturnType<typeof literalScanner>;
+  triggers: RegExp[];
+} | null = null;
+
+function build(): NonNullable<typeof built> {
+  const groups = CLAIM_PATTERNS.map((p) => anchorsOf(p.cue.source));
+  // "magnesium" alone too: "Most magnesium supplements…" makes "it" mean another form.
+  // Names are never held to a word start: missing one would change what "it" means.
+  const names = [...anchorsOf(MGT_NAME.source), ...anchorsOf(OTHER_FORM.source), 'magnesium'];
+  groups.push([...new Set(names.map((n) => n.replace(/^\^/, '')))]);
+  return {
+    scan: literalScanner(groups),
+    triggers: CLAIM_PATTERNS.map((p) => new RegExp(p.triggers.map((t) => loosen(t.source)).join('|'), 'i')),
+  };
+}
+
+const NON_ASCII = /[^\x00-\x7F]/;
+const FOLDS = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C-\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u00A0\u2007\u202F\u3000\u2028\u2029]/g;
+const FOLD: Record<string, string> = {};
+for (const ch of '\u2018\u2019\u201A\u201B\u2032\u02BC') FOLD[ch] = "'";
+for (const ch of '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB') FOLD[ch] = '"';
+for (const ch of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D') FOLD[ch] = '-';
+for (const ch of '\u00A0\u2007\u202F\u3000\u2028\u2029') FOLD[ch] = ' ';
+
+/** normalize.ts's one-for-one punctuation folds (the scanner refused everything else). */
+function fold(s: string): string {
+  return NON_ASCII.test(s) ? s.replace(FOLDS, (ch) => FOLD[ch] ?? ch) : s;
+}
+
+/**
+ * Sorted offsets in `text` around which a claim or a name may sit, or null when
+ * the text needs normalization first (invisible or compatibility characters):
+ * then every part of it must be analysed.
+ */
+export function candidateOffsets(text: string): number[] | null {
+  built ??= build();
+  const { scan, triggers } = built;
+  const out: number[] = [];
+  // Per pattern: the current run of cue hits, tested together once it ends.
+  const runStart = new Int32Array(triggers.length).fill(-1);
+  const runEnd = new Int32Array(triggers.length);
+  const runHits: number[][] = triggers.map(() => []);
+  const flush = (k: number): void => {
+    const hits = runHits[k] as number[];
+    const window = fold(text.slice(Math.max(0, (runStart[k] as number) - WINDOW), (runEnd[k] as number) + WINDOW));
+    if ((triggers[k] as RegExp).test(window)) for (const h of hits) out.push(h);
+    hits.length = 0;
+    runStart[k] = -1;
+  };
+  const ok = scan.scan(text, (end, mask) => {
+    if (mask & NAMES_BIT) out.push(end - 1);
+    for (let k = 0, m = mask & (NAMES_BIT - 1); m !== 0; k++, m >>>= 1) {
+      if ((m & 1) === 0) continue;
+      // Hits close together share one test, but a run never grows past one window.
+      if ((runStart[k] as number) >= 0 && end - (runStart[k] as number) > WINDOW) flush(k);
+      if ((runStart[k] as number) < 0) runStart[k] = end;
+      runEnd[k] = end;
+      (runHits[k] as number[]).push(end - 1);
+    }
+  });
+  if (!ok) return null;
+  for (let k = 0; k < triggers.length; k++) if ((runStart[k] as number) >= 0) flush(k);
+  out.sort((a, b) => a - b);
+  return out.filter((x, i) => i === 0 || x !== out[i - 1]);
+}

@@ -1,0 +1,141 @@
+// The prefilter (src/core/claims/prefilter.ts) lets the content script read only
+// parts of a large page. It must never lose a claim: on every fixture page and
+// every wording, each block where full detection finds a claim holds a candidate
+// offset, and detecting only the candidate blocks plus their open headings gives
+// the same claims as detecting every block.
+import { readFileSync, readdirSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { detectClaims } from '../../src/core/claims/detect';
+import { isChrome, openHeadings } from '../../src/core/claims/context';
+import { candidateOffsets, loosen } from '../../src/core/claims/prefilter';
+import { CLAIM_PATTERNS } from '../../src/core/claims/patterns';
+import { MGT_NAME, OTHER_FORM } from '../../src/core/claims/names';
+import { anchorsOf } from '../../src/core/text/anchors';
+import { literalScanner } from '../../src/core/text/scanner';
+import type { ClaimMatch, TextBlock } from '../../src/core/types';
+import { extractPageData } from '../../src/extract';
+import { CLAIM_IDS } from '../../src/core/types';
+import { W, page } from './wordings';
+
+const FIXTURES = new URL('../fixtures/', import.meta.url);
+
+function fixturePages(): Array<[string, string]> {
+  const out: Array<[string, string]> = [['seed.html', readFileSync(new URL('seed.html', FIXTURES), 'utf8')]];
+  for (const dir of ['corpus', 'demo', 'pages', 'hostile']) {
+    for (const f of readdirSync(new URL(`${dir}/`, FIXTURES))) {
+      if (f.endsWith('.html')) out.push([`${dir}/${f}`, readFileSync(new URL(`${dir}/${f}`, FIXTURES), 'utf8')]);
+    }
+  }
+  return out;
+}
+
+/** The blocks the content script would read on a large page: candidates and their open headings. */
+function sparse(blocks: readonly TextBlock[]): number[] | null {
+  // Blocks meet without a separator, as in textContent.
+  const text = blocks.map((b) => b.text).join('');
+  const offsets = candidateOffsets(text);
+  if (offsets === null) return null;
+  const starts: number[] = [];
+  let at = 0;
+  for (const b of blocks) {
+    starts.push(at);
+    at += b.text.length;
+  }
+  const candidate = new Set<number>();
+  let k = 0;
+  for (const o of offsets) {
+    while (k + 1 < blocks.length && (starts[k + 1] as number) <= o) k++;
+    candidate.add(k);
+  }
+  const headings = blocks.flatMap((b, i) => (b.headingLevel > 0 ? [i] : []));
+  const chosen = new Set<number>();
+  for (const c of candidate) {
+    const before = headings.filter((h) => h < c);
+    const own = (blocks[c] as TextBlock).headingLevel || 7;
+    const open = openHeadings(before.length, (i) => {
+      const b = blocks[before[i] as number] as TextBlock;
+      return isChrome(b) ? 0 : b.headingLevel;
+    }, own);
+    for (const i of open) chosen.add(before[i] as number);
+    chosen.add(c);
+  }
+  return [...chosen].sort((a, b) => a - b);
+}
+
+const key = (m: ClaimMatch, blocks: readonly TextBlock[]) => `${m.claim}|${m.stance}|${m.quote}|${(blocks[m.block] as TextBlock).text.length}`;
+
+function expectSameAsFull(blocks: TextBlock[], title = ''): void {
+  const full = detectClaims(blocks, { title });
+  const chosen = sparse(blocks);
+  if (chosen === null) return; // needs normalization: the content script reads every block then
+  const part = detectClaims(chosen.map((i) => blocks[i] as TextBlock), { title });
+  expect(part.map((m) => key(m, chosen.map((i) => blocks[i] as TextBlock)))).toEqual(full.map((m) => key(m, blocks)));
+}
+
+describe('anchors', () => {
+  it('every cue and name has literal anchors', () => {
+    for (const p of CLAIM_PATTERNS) expect(anchorsOf(p.cue.source).length, p.claim).toBeGreaterThan(0);
+    expect(anchorsOf(MGT_NAME.source)).toContain('^magtein');
+    expect(anchorsOf(OTHER_FORM.source)).toContain('taurate');
+  });
+  it('spells out groups, optional parts and whitespace', () => {
+    expect(anchorsOf(String.raw`co-?factor|vitamin\s+[dk]|(?:memory|cognitive)\s+loss|\bage`).sort()).toEqual(
+      ['^age', 'co-factor', 'cofactor', 'cognitive loss', 'memory loss', 'vitamin d', 'vitamin k'].sort(),
+    );
+  });
+  it('refuses a pattern with no literal to anchor on', () => {
+    expect(() => anchorsOf(String.raw`\w+\s+\d`)).toThrow();
+  });
+});
+
+describe('literal scanner', () => {
+  const hits = (groups: string[][], text: string) => {
+    const out: Array<[number, number]> = [];
+    const ok = literalScanner(groups).scan(text, (end, mask) => out.push([end, mask]));
+    return ok ? out : null;
+  };
+  it('finds literals case-insensitively, overlapping, with whitespace runs as one space', () => {
+    expect(hits([['sleep'], ['ep qu']], 'Deep SLEEP   quality')).toEqual([[10, 1], [15, 2]]);
+  });
+  it('folds curly quotes and dashes as normalization does', () => {
+    expect(hits([["don't"], ['side-effect']], 'don’t side–effect')).toEqual([[5, 1], [17, 2]]);
+  });
+  it('holds "^" literals to a word start, counting lowercase-to-capital as one', () => {
+    expect(hits([['^age']], 'package age cartAge')).toEqual([[11, 1], [19, 1]]);
+  });
+  it('refuses text that needs normalization first', () => {
+    expect(hits([['sleep']], 'sle\u00ADep')).toBeNull();
+    expect(hits([['sleep']], 'ｓｌｅｅｐ')).toBeNull();
+    expect(hits([['sleep']], 'ﬁne 𝐬𝐥𝐞𝐞𝐩')).toBeNull();
+    expect(hits([['sleep']], 'Schlaf für Kinder ★ — “gut”')).toEqual([]);
+  });
+});
+
+describe('loosen', () => {
+  it('drops word boundaries, anchors and lookarounds but keeps classes', () => {
+    expect(loosen(String.raw`^\bmemory\b(?!\s+(?:loss|decline))[^\w.]$`)).toBe(String.raw`memory[^\w.]`);
+  });
+  it('every loosened trigger still compiles', () => {
+    for (const p of CLAIM_PATTERNS) for (const t of p.triggers) expect(() => new RegExp(loosen(t.source), 'i')).not.toThrow();
+  });
+});
+
+describe('sparse detection equals full detection', () => {
+  for (const [name, html] of fixturePages()) {
+    it(name, () => {
+      const { document } = parseHTML(html);
+      const { page: data } = extractPageData(document as unknown as Document, null);
+      expectSameAsFull(data.blocks as TextBlock[], data.title);
+    });
+  }
+  it('every wording, alone and glued to the block before it', () => {
+    for (const id of CLAIM_IDS) {
+      for (const c of [...W[id].yes, ...W[id].no]) {
+        expectSameAsFull(page(c));
+        // The block before ends in a letter: no space between them in textContent.
+        expectSameAsFull([{ text: 'Add to cart', tag: 'p', headingLevel: 0, region: 'main' }, ...page(c)]);
+      }
+    }
+  });
+});
