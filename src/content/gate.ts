@@ -1,25 +1,54 @@
 // The cheap gate: a page that never names MgT costs one regex test and a
 // MutationObserver that looks only at added text. Nothing else is loaded.
 import { mayMentionMgt } from '../core/claims/gate';
-import { timedSlice } from './timing';
+import { readPageTextSteps, type PageText } from './page-text';
+import { Slicer } from './timing';
 
 /** The core's gate (names of MgT, robust to invisible characters and fullwidth letters). */
 export const mentionsMgT = mayMentionMgt;
 
-/** The page's whole text, tested once; measured as one `evidence-lens:slice` (it is our work too). */
-export function pageMentionsMgT(doc: Document): boolean {
-  return timedSlice(() => mentionsMgT(doc.body?.textContent ?? doc.documentElement?.textContent));
+export interface GateResult {
+  named: boolean;
+  /** The text read, for the scanner to reuse (null: nothing to read). */
+  text: PageText | null;
+}
+
+/**
+ * Does the page's text name MgT? Reads `body.textContent`, a huge page in pieces
+ * (page-text.ts), in slices measured as `evidence-lens:slice` (it is our work
+ * too), so a 5 MB page is not one long task.
+ */
+export async function readGate(doc: Document): Promise<GateResult> {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return { named: false, text: null };
+  const slicer = new Slicer();
+  slicer.phase('gate');
+  const text = await slicer.drain(readPageTextSteps(root, false));
+  // One test of the joined text: cheaper than a test per piece, and no name is cut in two.
+  // (Text read in pieces was a huge page: joining and testing it gets a slice of its own.)
+  if (text.inPieces) await slicer.next();
+  const named = mentionsMgT(text.text);
+  slicer.end();
+  return { named, text };
 }
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+export interface GateWatch {
+  stop(): void;
+  /** Whether the page changed since watching began (text read before then may be stale). */
+  changed(): boolean;
+}
 
 /**
  * Before any MgT text was seen: look only at added text, and call `onMatch` once
  * when some of it names MgT.
  */
-export function watchGate(doc: Document, onMatch: () => void): () => void {
+export function watchGate(doc: Document, onMatch: () => void): GateWatch {
+  let changed = false;
   const observer = new MutationObserver((records) => {
     try {
+      changed = true;
       for (const r of records) {
         const texts =
           r.type === 'characterData' ? [r.target.textContent] : Array.from(r.addedNodes, (n) => n.textContent);
@@ -34,5 +63,5 @@ export function watchGate(doc: Document, onMatch: () => void): () => void {
     }
   });
   observer.observe(doc, OPTIONS);
-  return () => observer.disconnect();
+  return { stop: () => observer.disconnect(), changed: () => changed };
 }

@@ -5,7 +5,8 @@
 // errors: nothing we do may surface as an error on the page.
 import { onContentRequest } from '../shared/content-messaging';
 import type { PageReport } from '../shared/messages';
-import { pageMentionsMgT, watchGate } from './gate';
+import { readGate, watchGate } from './gate';
+import type { PageText } from './page-text';
 import { setCount } from './count';
 import { yieldToMain } from './timing';
 import type { Session } from './session';
@@ -23,9 +24,9 @@ async function main(): Promise<void> {
   let session: Session | null = null;
   let loading: Promise<void> | null = null;
   let gateChecked = false;
-  const start = (): Promise<void> =>
+  const start = (text: PageText | null): Promise<void> =>
     (loading ??= import('./session').then(({ Session }) => {
-      session = new Session(doc);
+      session = new Session(doc, text);
       return session.request(null);
     }));
 
@@ -52,15 +53,22 @@ async function main(): Promise<void> {
   const begin = (): Promise<void> => {
     if (begun || blocked) return Promise.resolve();
     begun = true;
-    gateChecked = true;
-    if (pageMentionsMgT(doc)) return start();
-    setCount(doc, 0);
-    watchGate(doc, () => {
-      start().catch(() => {
+    // Watch added text from now on: the gate reads in slices, and the page may change meanwhile.
+    const watch = watchGate(doc, () => {
+      start(null).catch(() => {
         // never leak to the page
       });
     });
-    return Promise.resolve();
+    return readGate(doc).then(({ named, text }) => {
+      gateChecked = true;
+      if (named) {
+        const fresh = !watch.changed();
+        watch.stop();
+        return start(fresh ? text : null);
+      }
+      if (loading === null) setCount(doc, 0); // (added text may have started a scan meanwhile)
+      return undefined;
+    });
   };
   onSettingsRequest({
     // The popup or the shortcut asks this page to run (on-click mode; a no-op once running).

@@ -3,9 +3,19 @@
 // Finding those blocks costs a binary search (blocks are in document order),
 // not a walk over every block: a paragraph added to a 5 MB page stays cheap.
 import type { PageData, TextBlock } from '../core/types';
-import { extractBlocks, extractPageDataSteps, type ExtractedPage, type TextSegment } from '../extract';
+import { candidateOffsets, candidateOffsetsSteps } from '../core/claims/prefilter';
+import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
 import { isMarkerElement } from './markers';
+import { readPageTextSteps, type PageText } from './page-text';
+import { HeadingIndex, readSparseSteps } from './sparse-read';
+
+/**
+ * Pages with less text than this are read whole: reading is cheap there, and the
+ * whole read also looks into open shadow roots (which `textContent`, and so the
+ * sparse read, cannot see).
+ */
+export const SPARSE_MIN_CHARS = 64_000;
 
 /** Past this many changed roots one full re-read is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 40;
@@ -21,6 +31,18 @@ export interface BlockEdit {
   at: number;
   removed: TextBlock[];
   added: TextBlock[];
+  /**
+   * The added blocks are headings that were on the page all along, newly indexed
+   * because a new block sits under them (sparse index): no section changed.
+   */
+  indexedOnly?: boolean;
+}
+
+/** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */
+function worthKeeping(b: TextBlock): boolean {
+  if (b.headingLevel > 0) return true;
+  const offsets = candidateOffsets(b.text);
+  return offsets === null || offsets.length > 0;
 }
 
 /** Runs a stepwise generator to its end (for callers that do not slice). */
@@ -37,13 +59,26 @@ export class PageIndex {
   /** Blocks read since `newShadowRoots()` last looked (only new text can sit in a new shadow root). */
   private unchecked: TextSegment[][][] = [];
 
+  /**
+   * Set when the index is sparse: it holds only the blocks that may hold a claim
+   * or name a form, and the headings open above them (see sparse-read.ts), not
+   * every block. Product details then come from a whole read on request.
+   */
+  private headings: HeadingIndex | null = null;
+
   private constructor(
     private readonly doc: Document,
     read: ExtractedPage,
+    headings: HeadingIndex | null = null,
   ) {
     this.page = read.page;
     this.segments = read.segments;
     this.unchecked.push(read.segments);
+    this.headings = headings;
+  }
+
+  get sparse(): boolean {
+    return this.headings !== null;
   }
 
   /** Reads the whole document, in steps (see extractBlocksSteps). */
@@ -55,12 +90,37 @@ export class PageIndex {
     return drain(PageIndex.readSteps(doc));
   }
 
+  /**
+   * Reads a large page sparsely when its text allows (`text`: the page's text,
+   * already read by the gate, or null to read it here); otherwise whole.
+   */
+  static *readAutoSteps(doc: Document, text: PageText | null): Generator<void, PageIndex, void> {
+    const root = doc.body ?? doc.documentElement;
+    if (root === null) return yield* PageIndex.readSteps(doc);
+    let page = text ?? (yield* readPageTextSteps(root));
+    if (page.text.length < SPARSE_MIN_CHARS) return yield* PageIndex.readSteps(doc);
+    // Offsets must lead back to nodes: text read in one call is read again in pieces.
+    if (!page.inPieces) page = yield* readPageTextSteps(root);
+    const offsets = yield* candidateOffsetsSteps(page.text);
+    if (offsets === null) return yield* PageIndex.readSteps(doc);
+    const headings = new HeadingIndex(root);
+    const sparse = yield* readSparseSteps(page, offsets, headings);
+    const data: PageData = { url: doc.location?.href ?? null, title: (doc.title ?? '').trim(), meta: {}, jsonLd: [], blocks: sparse.blocks };
+    return new PageIndex(doc, { page: data, segments: sparse.segments }, headings);
+  }
+
   /** Re-reads everything (title and meta too), in steps. */
   *rebuildSteps(): Generator<void, void, void> {
-    const { page, segments } = yield* extractPageDataSteps(this.doc, this.doc.location?.href ?? null);
-    this.page = page;
-    this.segments = segments;
-    this.unchecked = [segments];
+    const fresh = this.sparse ? yield* PageIndex.readAutoSteps(this.doc, null) : yield* PageIndex.readSteps(this.doc);
+    this.page = fresh.page;
+    this.segments = fresh.segments;
+    this.headings = fresh.headings;
+    this.unchecked = [fresh.segments];
+  }
+
+  /** The whole page's data (meta, JSON-LD, every block): what the product summary reads. */
+  wholePage(): PageData {
+    return this.sparse ? extractPageData(this.doc, this.doc.location?.href ?? null).page : this.page;
   }
 
   /**
@@ -125,8 +185,31 @@ export class PageIndex {
     const segments = this.segments;
     const edits: BlockEdit[] = [];
     for (const root of roots) {
+      let fresh = extractBlocks(root);
+      if (this.headings !== null) {
+        const headings = this.headings;
+        if (fresh.blocks.some((b) => b.headingLevel > 0)) headings.invalidate();
+        const keep = fresh.blocks.map(worthKeeping);
+        fresh = { blocks: fresh.blocks.filter((_, i) => keep[i]), segments: fresh.segments.filter((_, i) => keep[i]) };
+        // Headings open above the new blocks that the index lacks go in first, where they belong.
+        const known = new Set(segments.map((s) => s[0]?.node));
+        const fresher = new Set(fresh.segments.map((s) => s[0]?.node));
+        for (const segs of fresh.segments) {
+          const first = segs[0]?.node;
+          if (first === undefined) continue;
+          for (const h of headings.openAbove(first, 0)) {
+            const node = h.segments[0]?.node;
+            if (node === undefined || known.has(node) || fresher.has(node)) continue;
+            known.add(node);
+            const at = insertionPoint(node, segments);
+            blocks.splice(at, 0, h.block);
+            segments.splice(at, 0, h.segments);
+            this.unchecked.push([h.segments]);
+            edits.push({ at, removed: [], added: [h.block], indexedOnly: true });
+          }
+        }
+      }
       const [from, to] = runOf(root, segments);
-      const fresh = extractBlocks(root);
       const removed = blocks.splice(from, to - from, ...fresh.blocks);
       segments.splice(from, to - from, ...fresh.segments);
       this.unchecked.push(fresh.segments);
@@ -135,6 +218,19 @@ export class PageIndex {
     this.page = { ...this.page, blocks };
     return edits;
   }
+}
+
+/** Where a block starting at `node` goes in the (page-ordered) index. */
+function insertionPoint(node: Node, segments: readonly TextSegment[][]): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const other = firstNode(segments, mid);
+    if (other !== undefined && other.isConnected && !atOrAfter(node, other)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function firstNode(segments: readonly TextSegment[][], i: number): Text | undefined {

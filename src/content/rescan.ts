@@ -150,9 +150,10 @@ export function* rescanSteps(
   let hi = -1;
   let mentionsAdded = false;
   let mentionsRemoved = false;
-  for (const { at, removed, added } of edits) {
+  for (const { at, removed, added, indexedOnly } of edits) {
     // Re-reading a block that holds a heading removes and adds the same heading: fine.
-    if (!sameHeadings(removed, added)) return null;
+    // (Headings only newly indexed were there all along: no section changed.)
+    if (!indexedOnly && !sameHeadings(removed, added)) return null;
     mentionsAdded ||= added.some(countsAsMention);
     mentionsRemoved ||= removed.some(countsAsMention);
     const end = at + removed.length;

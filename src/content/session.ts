@@ -8,6 +8,7 @@ import type { ClaimMatch, ClaimReport, ScanResult } from '../core/types';
 import type { ClaimRef, PageReport, RevealResponse } from '../shared/messages';
 import { sendToBackground } from '../shared/content-messaging';
 import { PageIndex, type BlockEdit } from './page-index';
+import type { PageText } from './page-text';
 import { detectSteps, rescanSteps, type Detected } from './rescan';
 import { setCount } from './count';
 import { render, type Mark } from './render';
@@ -48,7 +49,11 @@ export class Session {
   private readonly cards: CardController;
   private hoverInstalled = false;
 
-  constructor(private readonly doc: Document) {
+  constructor(
+    private readonly doc: Document,
+    /** The page's text as the gate read it (the first pass need not read it again), or null. */
+    private initialText: PageText | null = null,
+  ) {
     this.observer = new PageObserver(doc, (changed) => this.request(changed));
     this.cards = new CardController(doc, this.abort.signal, (t) => this.detailsRequested(t));
   }
@@ -90,7 +95,11 @@ export class Session {
     const slicer = new Slicer();
     let edits: BlockEdit[] | null = null;
     slicer.phase('read');
-    if (this.index === null) this.index = await slicer.drain(PageIndex.readSteps(doc));
+    if (this.index === null) {
+      const text = this.initialText;
+      this.initialText = null;
+      this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text));
+    }
     else {
       if (changed !== null) edits = this.index.update(changed);
       if (edits === null) await slicer.drain(this.index.rebuildSteps());
@@ -143,7 +152,7 @@ export class Session {
     setCount(doc, matches.length);
     if (this.marks.length > 0) this.installHover();
     slicer.end();
-    measurePass();
+    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length });
     void sendToBackground({
       type: 'claims',
       count: matches.length,
@@ -157,8 +166,9 @@ export class Session {
   /** Product summary, disclaimer and dose: page-wide reads, done once per pass and only when asked for. */
   private fullResult(): ScanResult | null {
     if (this.detected === null || this.index === null) return null;
-    const page = this.index.page;
-    return (this.result ??= summarize(page, summarizeProduct(page), this.detected.matches));
+    if (this.result !== null) return this.result;
+    const page = this.index.wholePage();
+    return (this.result = summarize(page, summarizeProduct(page), this.detected.matches));
   }
 
   private target(mark: Mark): CardTarget {

@@ -48,24 +48,15 @@ export function markPassStart(): void {
   record(() => performance.mark(MARK_START));
 }
 
-export function measurePass(): void {
-  record(() => performance.measure(MEASURE_SCAN, MARK_START));
+/** Ends the pass's wall-time measure; `detail` says how the page was read (shown in DevTools, read by tests). */
+export function measurePass(detail?: { read: 'whole' | 'sparse'; blocks: number }): void {
+  record(() => performance.measure(MEASURE_SCAN, { start: MARK_START, detail }));
 }
 
 /** Records one uninterrupted slice of our work that began at `start` (performance.now()); `detail` names what it did. */
 export function measureSlice(start: number, detail = 'gate'): void {
   const end = performance.now();
   record(() => performance.measure(MEASURE_SLICE, { start, end, detail }));
-}
-
-/** Runs `fn` as one measured slice. */
-export function timedSlice<T>(fn: () => T): T {
-  const start = performance.now();
-  try {
-    return fn();
-  } finally {
-    measureSlice(start);
-  }
 }
 
 /**

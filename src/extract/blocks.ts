@@ -196,6 +196,17 @@ export function extractBlocks(root: Node): ExtractedBlocks {
  * old and new state; callers re-read what their MutationObserver reports.
  */
 export function* extractBlocksSteps(root: Node): Generator<void, ExtractedBlocks, void> {
+  const start = contextAt(root);
+  if (start === null) return { blocks: [], segments: [] };
+  return yield* walkSteps(root, root, start.ctx, false);
+}
+
+/**
+ * The walk itself, in the context `ctx` it starts in: the subtree under `first`
+ * (= `last`), or with `run`, the siblings from `first` to `last` themselves.
+ */
+function* walkSteps(first: Node, last: Node, ctx: Context, run: boolean): Generator<void, ExtractedBlocks, void> {
+  const root = run ? last : first; // the walk stops after it
   const blocks: TextBlock[] = [];
   const segments: TextSegment[][] = [];
 
@@ -224,18 +235,15 @@ export function* extractBlocksSteps(root: Node): Generator<void, ExtractedBlocks
     }
   };
 
-  const start = contextAt(root);
-  if (start === null) return { blocks, segments };
-
   const stack: Frame[] = [];
   const rootType = root.nodeType;
-  if (rootType === ELEMENT_NODE || rootType === DOCUMENT_NODE || rootType === DOCUMENT_FRAGMENT_NODE) {
-    stack.push({ next: root.firstChild, ctx: start.ctx, closes: true });
+  if (!run && (rootType === ELEMENT_NODE || rootType === DOCUMENT_NODE || rootType === DOCUMENT_FRAGMENT_NODE)) {
+    stack.push({ next: root.firstChild, ctx, closes: true });
     const sr = rootType === ELEMENT_NODE ? (root as Element).shadowRoot : null;
-    if (sr) stack.push({ next: sr.firstChild, ctx: start.ctx, closes: true });
+    if (sr) stack.push({ next: sr.firstChild, ctx, closes: true });
   } else {
-    // A lone text node: walk just that node.
-    stack.push({ next: root, ctx: start.ctx, closes: true });
+    // A lone text node, or a run of siblings: walk just those.
+    stack.push({ next: first, ctx, closes: true });
   }
 
   let budget = NODES_PER_STEP;
@@ -251,7 +259,7 @@ export function* extractBlocksSteps(root: Node): Generator<void, ExtractedBlocks
       if (frame.closes) flush();
       continue;
     }
-    frame.next = node === root ? null : node.nextSibling;
+    frame.next = node === root || node === last ? null : node.nextSibling;
 
     const type = node.nodeType;
     if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
@@ -287,4 +295,64 @@ export function* extractBlocksSteps(root: Node): Generator<void, ExtractedBlocks
   }
   flush();
   return { blocks, segments };
+}
+
+/** Whether `node` ends a run of inline content in context `ctx` (the walk above would flush there). */
+function breaksRun(node: Node, ctx: Context): boolean {
+  if (node.nodeType !== ELEMENT_NODE) return false;
+  const el = node as Element;
+  const tag = el.localName;
+  if (tag === 'br') return true;
+  const entered = enter(el, tag, ctx);
+  if (entered === null) return false; // skipped: the walk steps over it without ending the block
+  return entered.isBlock || shadowRootOf(el, tag) !== null;
+}
+
+/**
+ * The block(s) that hold `node`, read without reading the rest of the page: the
+ * run of inline siblings around it inside its nearest block, walked exactly as
+ * `extractBlocks` walks it (so the text and offsets are the same). Null when the
+ * node is in a skipped subtree. Usually one block; an inline element holding a
+ * block element (<span><div>…</div></span>) gives several.
+ */
+export function extractBlocksAround(node: Node): ExtractedBlocks | null {
+  // Ancestors, outermost first, up to the document or shadow root.
+  const chain: Node[] = [];
+  for (let n: Node | null = node; n !== null; n = n.parentNode) chain.unshift(n);
+  const top = chain[0] as Node;
+  let entered: Entered = { ctx: DETACHED_CONTEXT, isBlock: false };
+  if (top.nodeType === DOCUMENT_FRAGMENT_NODE) {
+    const host = (top as ShadowRoot).host;
+    if (!host) return null;
+    const hostContext = contextAt(host);
+    if (hostContext === null) return null;
+    entered = hostContext;
+  }
+  // The run lives in the deepest block ancestor (or the tree's root).
+  let container: Node = top;
+  let containerCtx = entered.ctx;
+  for (let i = 0; i < chain.length - 1; i++) {
+    const n = chain[i] as Node;
+    if (n.nodeType !== ELEMENT_NODE) continue;
+    const next = enter(n as Element, (n as Element).localName, entered.ctx);
+    if (next === null) return null;
+    entered = next;
+    if (next.isBlock) {
+      container = n;
+      containerCtx = next.ctx;
+    }
+  }
+  if (node.nodeType === ELEMENT_NODE && enter(node as Element, (node as Element).localName, entered.ctx) === null) return null;
+  // The container's child on the way to `node`, then its inline neighbours.
+  const at = chain[chain.indexOf(container) + 1] as Node | undefined;
+  if (at === undefined) return null;
+  let first = at;
+  let last = at;
+  for (let s = first.previousSibling; s !== null && !breaksRun(s, containerCtx); s = s.previousSibling) first = s;
+  for (let s = last.nextSibling; s !== null && !breaksRun(s, containerCtx); s = s.nextSibling) last = s;
+  const steps = walkSteps(first, last, containerCtx, true);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }

@@ -74,6 +74,11 @@ function expectSameAsFull(blocks: TextBlock[], title = ''): void {
 }
 
 describe('anchors', () => {
+  it('anchors.generated.ts is up to date (npm run gen:anchors)', async () => {
+    const { generate } = await import('../../scripts/gen-anchors');
+    const file = readFileSync(new URL('../../src/core/claims/anchors.generated.ts', import.meta.url), 'utf8');
+    expect(file).toBe(generate());
+  });
   it('every cue and name has literal anchors', () => {
     for (const p of CLAIM_PATTERNS) expect(anchorsOf(p.cue.source).length, p.claim).toBeGreaterThan(0);
     expect(anchorsOf(MGT_NAME.source)).toContain('^magtein');
@@ -136,6 +141,19 @@ describe('sparse detection equals full detection', () => {
         // The block before ends in a letter: no space between them in textContent.
         expectSameAsFull([{ text: 'Add to cart', tag: 'p', headingLevel: 0, region: 'main' }, ...page(c)]);
       }
+    }
+  });
+});
+
+describe('candidateOffsets in steps', () => {
+  it('finds a claim whose words straddle a step boundary', () => {
+    const claim = 'Magnesium L-threonate improves memory.';
+    for (const shift of [0, 5, 12, 30, 37]) {
+      const text = 'x'.repeat(65536 - shift) + claim + ' filler'.repeat(20);
+      const offsets = candidateOffsets(text) ?? [];
+      // The name and the verified cue ("memor") are both found.
+      expect(offsets.some((o) => o >= 65536 - shift && o < 65536 - shift + 9), `shift ${shift}`).toBe(true);
+      expect(offsets.some((o) => text.slice(o, o + 5).toLowerCase() === 'y' || text.slice(o - 4, o + 1).toLowerCase() === 'memor'), `shift ${shift}`).toBe(true);
     }
   });
 });

@@ -3,10 +3,11 @@
 // those parts of a large page (the exact detector in detect.ts then decides).
 //
 // Two steps over the page's text:
-// 1. One literal scan (text/scanner.ts) for every pattern's cue and every name
-//    of a magnesium form. A claim needs its pattern's cue in its clause
-//    (detect.ts), so its clause holds a cue hit.
-// 2. A cue hit counts only if the pattern's triggers, loosened (no word
+// 1. One literal scan (text/scanner.ts) for every pattern's anchors and every
+//    name of a magnesium form. A pattern's anchors are literals every claim of
+//    it contains: its cue's, or its triggers' (anchors.generated.ts), so a
+//    claim's clause holds an anchor hit.
+// 2. An anchor hit counts only if the pattern's triggers, loosened (no word
 //    boundaries or lookarounds, so they match a superset), match within
 //    WINDOW characters of it. Names always count: they decide what later
 //    sentences are about, and whether the page is about MgT at all.
@@ -16,9 +17,8 @@
 // holds inside a block can fail there. What is still assumed, and documented in
 // the README: a claim's clause is under WINDOW characters from its cue, and no
 // hidden element's text sits inside a claim's wording.
-import { anchorsOf } from '../text/anchors';
 import { literalScanner } from '../text/scanner';
-import { MGT_NAME, OTHER_FORM } from './names';
+import { NAME_ANCHORS, PATTERN_ANCHORS } from './anchors.generated';
 import { CLAIM_PATTERNS } from './patterns';
 
 /** How far around a cue its pattern's trigger is looked for: trigger wordings hold their cue, or sit next to it. */
@@ -90,11 +90,10 @@ let built: {
 } | null = null;
 
 function build(): NonNullable<typeof built> {
-  const groups = CLAIM_PATTERNS.map((p) => anchorsOf(p.cue.source));
-  // "magnesium" alone too: "Most magnesium supplements…" makes "it" mean another form.
-  // Names are never held to a word start: missing one would change what "it" means.
-  const names = [...anchorsOf(MGT_NAME.source), ...anchorsOf(OTHER_FORM.source), 'magnesium'];
-  groups.push([...new Set(names.map((n) => n.replace(/^\^/, '')))]);
+  // The anchors are generated from the patterns (scripts/gen-anchors.ts): parsing
+  // the regexes here would cost every page load ~20 ms of cold JavaScript.
+  const groups = CLAIM_PATTERNS.map((p) => PATTERN_ANCHORS[p.claim]);
+  groups.push(NAME_ANCHORS);
   return {
     scan: literalScanner(groups),
     triggers: CLAIM_PATTERNS.map((p) => new RegExp(p.triggers.map((t) => loosen(t.source)).join('|'), 'i')),
@@ -120,10 +119,24 @@ function fold(s: string): string {
  * then every part of it must be analysed.
  */
 export function candidateOffsets(text: string): number[] | null {
+  const steps = candidateOffsetsSteps(text);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Text scanned per step of `candidateOffsetsSteps`. */
+const STEP_CHARS = 1 << 16;
+/** Consecutive steps overlap by more than the longest literal, so none is cut in two. */
+const OVERLAP = 64;
+
+/** `candidateOffsets` in steps of STEP_CHARS, so a caller on the main thread can yield between them. */
+export function* candidateOffsetsSteps(text: string): Generator<void, number[] | null, void> {
   built ??= build();
   const { scan, triggers } = built;
   const out: number[] = [];
-  // Per pattern: the current run of cue hits, tested together once it ends.
+  // Per pattern: the current run of anchor hits, tested together once it ends.
   const runStart = new Int32Array(triggers.length).fill(-1);
   const runEnd = new Int32Array(triggers.length);
   const runHits: number[][] = triggers.map(() => []);
@@ -134,18 +147,21 @@ export function candidateOffsets(text: string): number[] | null {
     hits.length = 0;
     runStart[k] = -1;
   };
-  const ok = scan.scan(text, (end, mask) => {
+  const onHit = (end: number, mask: number): void => {
     if (mask & NAMES_BIT) out.push(end - 1);
     for (let k = 0, m = mask & (NAMES_BIT - 1); m !== 0; k++, m >>>= 1) {
       if ((m & 1) === 0) continue;
       // Hits close together share one test, but a run never grows past one window.
       if ((runStart[k] as number) >= 0 && end - (runStart[k] as number) > WINDOW) flush(k);
       if ((runStart[k] as number) < 0) runStart[k] = end;
-      runEnd[k] = end;
+      runEnd[k] = Math.max(runEnd[k] as number, end);
       (runHits[k] as number[]).push(end - 1);
     }
-  });
-  if (!ok) return null;
+  };
+  for (let from = 0; from < text.length; from += STEP_CHARS) {
+    if (from > 0) yield;
+    if (!scan.scan(text, onHit, Math.max(0, from - OVERLAP), Math.min(text.length, from + STEP_CHARS))) return null;
+  }
   for (let k = 0; k < triggers.length; k++) if ((runStart[k] as number) >= 0) flush(k);
   out.sort((a, b) => a - b);
   return out.filter((x, i) => i === 0 || x !== out[i - 1]);

@@ -1,0 +1,121 @@
+// The page's whole text (exactly `body.textContent`), read in pieces so a huge
+// page is not one long task, with a table of where each piece starts so an
+// offset in the text leads back to its DOM node.
+//
+// Why pieces of `textContent` rather than a walk over text nodes: the content
+// script lives in an isolated world, where every DOM node it touches costs a
+// wrapper object (~1–2 µs each, several times the main world's cost). One
+// `textContent` call reads a whole subtree natively and touches nothing. So we
+// descend only through large containers and read everything else whole.
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** Elements below this many descendants are read in one call (when pieces are wanted). */
+const SMALL_SUBTREE = 2000;
+/** A page body with fewer descendants than this is read in one call when pieces are not needed (~1–2 MB of HTML). */
+const WHOLE_PAGE = 60_000;
+/** A parent with this many element children is a list: its children are read one by one, unmeasured. */
+const WIDE = 16;
+
+export class PageText {
+  private joined: string | null = null;
+  constructor(
+    private readonly parts: string[],
+    /** Piece i is `nodes[i]` (an element or a text node); it starts at `starts[i]` in `text`. */
+    readonly nodes: Node[],
+    readonly starts: number[],
+  ) {}
+
+  /** The whole text (joined on first use: a page without MgT never needs it). */
+  get text(): string {
+    if (this.joined === null) {
+      this.joined = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
+      this.parts.length = 0;
+    }
+    return this.joined;
+  }
+
+  /** Whether the text is in pieces that lead back to small parts of the page (see sparse-read.ts). */
+  get inPieces(): boolean {
+    return this.nodes.length !== 1 || (this.nodes[0] as Node).nodeType !== ELEMENT_NODE;
+  }
+}
+
+/** Counting descendants is native and touches no node; only done where a parent has few children. */
+function descendants(el: Element): number {
+  return el.getElementsByTagName('*').length;
+}
+
+/** Subtrees read between two steps (each step lets the caller look at the clock). */
+const READS_PER_STEP = 16;
+
+/**
+ * Reads `root`'s text in steps; the generator's caller decides when a slice is
+ * used up. With `pieces` false, a page that is not huge is read in one call
+ * (cheapest: the gate on a page that never names MgT); a huge one is always read
+ * in pieces, so no single call is a long task.
+ */
+export function* readPageTextSteps(root: Node, pieces = true): Generator<void, PageText, void> {
+  const parts: string[] = [];
+  const nodes: Node[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  const add = (node: Node, text: string): void => {
+    if (text.length === 0) return;
+    parts.push(text);
+    nodes.push(node);
+    starts.push(length);
+    length += text.length;
+  };
+  let reads = 0;
+
+  const size = root.nodeType === ELEMENT_NODE ? descendants(root as Element) : Infinity;
+  const bigRoot = size > (pieces ? SMALL_SUBTREE : WHOLE_PAGE);
+  if (!bigRoot) {
+    add(root, root.textContent ?? '');
+  } else {
+    // Depth-first over the containers we descend into; each frame: next child to read, and whether the parent is wide.
+    const stack: Array<{ next: Node | null; wide: boolean }> = [
+      { next: root.firstChild, wide: root.nodeType === ELEMENT_NODE && (root as Element).childElementCount >= WIDE },
+    ];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as { next: Node | null; wide: boolean };
+      const node = frame.next;
+      if (node === null) {
+        stack.pop();
+        continue;
+      }
+      frame.next = node.nextSibling;
+      const type = node.nodeType;
+      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+        add(node, (node as Text).data);
+        continue;
+      }
+      if (type !== ELEMENT_NODE) continue; // comments: not part of textContent
+      const el = node as Element;
+      const children = el.childElementCount;
+      // In a list, an item is small unless it is itself a long list; elsewhere, measure.
+      const big = frame.wide ? children >= WIDE : children > 0 && descendants(el) > SMALL_SUBTREE;
+      if (big) stack.push({ next: el.firstChild, wide: children >= WIDE });
+      else {
+        add(el, el.textContent ?? '');
+        if (++reads % READS_PER_STEP === 0) yield;
+      }
+    }
+  }
+  return new PageText(parts, nodes, starts);
+}
+
+/** Index of the piece holding text offset `offset` (binary search). */
+export function pieceAt(page: PageText, offset: number): number {
+  let lo = 0;
+  let hi = page.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((page.starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,205 @@
+// Reads only the blocks of a large page that may hold a claim or name a form of
+// magnesium (the core prefilter's candidates), plus the headings still open
+// above each of them. Detection over these blocks equals detection over every
+// block (test/unit/prefilter.test.ts): a block's claims depend on its own text,
+// the subject carried from earlier blocks that name a form (all candidates),
+// its open headings, and whether the page is about MgT (decided by blocks that
+// name MgT: candidates again).
+import { openHeadings } from '../core/claims/context';
+import { isChrome } from '../core/claims/context';
+import type { TextBlock } from '../core/types';
+import { extractBlocks, extractBlocksAround } from '../extract/blocks';
+import type { ExtractedBlocks, TextSegment } from '../extract/types';
+import { pieceAt, type PageText } from './page-text';
+
+const TEXT_NODE = 3;
+const SHOW_TEXT_AND_CDATA = 4 | 8;
+const DOCUMENT_POSITION_DISCONNECTED = 1;
+const DOCUMENT_POSITION_FOLLOWING = 4;
+const DOCUMENT_POSITION_CONTAINED_BY = 16;
+
+/** Everything that can start a section (extract/blocks.ts decides which really do). */
+export const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role~="heading" i]';
+
+const TAG_LEVEL: Readonly<Record<string, number>> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+/** The level extraction will give an element (role=heading wins, as in blocks.ts), without reading it. */
+function levelOf(el: Element): number {
+  const role = el.getAttribute('role');
+  if (role !== null && (role.trim().toLowerCase().split(/\s+/)[0] ?? '') === 'heading') {
+    const level = Number.parseInt(el.getAttribute('aria-level') ?? '', 10);
+    return level >= 1 && level <= 6 ? level : 2;
+  }
+  return TAG_LEVEL[el.localName] ?? 0;
+}
+
+export interface Read {
+  block: TextBlock;
+  segments: TextSegment[];
+}
+
+/**
+ * The page's headings in order, read lazily: a level costs one attribute look,
+ * and a heading's block is read only when it could be open above a candidate.
+ */
+export class HeadingIndex {
+  private list: Element[] | null = null;
+  private levels: Int8Array = new Int8Array(0);
+  private read = new Map<Element, Read | null>();
+
+  constructor(private readonly root: ParentNode) {}
+
+  /** Headings were added: look them up again next time. */
+  invalidate(): void {
+    this.list = null;
+  }
+
+  private headings(): Element[] {
+    if (this.list === null) {
+      this.list = Array.from(this.root.querySelectorAll(HEADING_SELECTOR));
+      this.levels = new Int8Array(this.list.length).fill(-1);
+    }
+    return this.list;
+  }
+
+  /** How many headings come before `node` (a heading holding `node` does not count). */
+  countBefore(node: Node): number {
+    let list = this.headings();
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const pos = (list[mid] as Element).compareDocumentPosition(node);
+      if ((pos & DOCUMENT_POSITION_DISCONNECTED) !== 0 && node.isConnected) {
+        // A heading was removed since the list was made: make it again.
+        this.invalidate();
+        list = this.headings();
+        lo = 0;
+        hi = list.length;
+        continue;
+      }
+      const before = (pos & DOCUMENT_POSITION_FOLLOWING) !== 0 && (pos & DOCUMENT_POSITION_CONTAINED_BY) === 0;
+      if (before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Heading i's block, when it is one that starts a section (not removed, skipped, or in nav/footer). */
+  blockOf(i: number): Read | null {
+    const el = this.headings()[i] as Element;
+    let r = this.read.get(el);
+    if (r === undefined) {
+      r = null;
+      if (el.isConnected) {
+        const { blocks, segments } = extractBlocks(el);
+        const k = blocks.findIndex((b) => b.headingLevel > 0);
+        const block = blocks[k];
+        if (block !== undefined && !isChrome(block)) r = { block, segments: segments[k] as TextSegment[] };
+      }
+      this.read.set(el, r);
+    }
+    return r;
+  }
+
+  /** For openHeadings: heading i's level if it starts a section under `below`, else 0. */
+  levelBelow(i: number, below: number): number {
+    this.headings();
+    let level = this.levels[i] as number;
+    if (level < 0) {
+      level = levelOf(this.headings()[i] as Element);
+      this.levels[i] = level;
+    }
+    if (level === 0 || level >= below) return 0;
+    return this.blockOf(i)?.block.headingLevel ?? 0;
+  }
+
+  /** The headings open above a block that starts at `node`, outermost first. */
+  openAbove(node: Node, ownLevel: number): Read[] {
+    const count = this.countBefore(node);
+    return openHeadings(count, (i, below) => this.levelBelow(i, below), ownLevel || 7).flatMap((i) => {
+      const r = this.blockOf(i);
+      return r ? [r] : [];
+    });
+  }
+}
+
+/**
+ * The candidate blocks and the headings open above them, in page order: each
+ * candidate's open headings are already in the list or come after the previous
+ * candidate (a heading open at a later block was open at every block since).
+ * `add` takes blocks in page order and drops ones already taken.
+ */
+export class SparseBlocks {
+  readonly blocks: TextBlock[] = [];
+  readonly segments: TextSegment[][] = [];
+  private taken = new Set<Text>();
+
+  constructor(private readonly headings: HeadingIndex) {}
+
+  has(node: Text): boolean {
+    return this.taken.has(node);
+  }
+
+  private push(r: Read): void {
+    const first = r.segments[0]?.node;
+    if (first === undefined || this.taken.has(first)) return;
+    for (const s of r.segments) this.taken.add(s.node);
+    this.blocks.push(r.block);
+    this.segments.push(r.segments);
+  }
+
+  /** Adds a candidate's blocks (one read), each after the headings open above it. */
+  add(read: ExtractedBlocks): void {
+    read.blocks.forEach((block, k) => {
+      const segments = read.segments[k] as TextSegment[];
+      const first = segments[0]?.node;
+      if (first === undefined || this.taken.has(first)) return;
+      for (const h of this.headings.openAbove(first, block.headingLevel)) this.push(h);
+      this.push({ block, segments });
+    });
+  }
+}
+
+/**
+ * Reads the blocks around `offsets` (sorted offsets into `page.text`), one
+ * candidate per step. Text offsets lead to a piece of the page (page-text.ts)
+ * and then, walking only that piece, to the text node.
+ */
+export function* readSparseSteps(page: PageText, offsets: readonly number[], headings: HeadingIndex): Generator<void, SparseBlocks, void> {
+  const out = new SparseBlocks(headings);
+  const refused = new Set<Text>();
+  let piece = -1;
+  let walker: TreeWalker | null = null;
+  let current: Text | null = null;
+  let currentStart = 0;
+  for (const offset of offsets) {
+    const p = pieceAt(page, offset);
+    const node = page.nodes[p] as Node;
+    let local = offset - (page.starts[p] as number);
+    let text: Text | null = null;
+    if (node.nodeType === TEXT_NODE || node.nodeType === 4) {
+      text = node as Text;
+    } else {
+      // Walk the piece's text nodes forward (offsets only grow, so one walk per piece).
+      if (p !== piece) {
+        piece = p;
+        walker = (node.ownerDocument ?? document).createTreeWalker(node, SHOW_TEXT_AND_CDATA);
+        current = walker.nextNode() as Text | null;
+        currentStart = 0;
+      }
+      while (current !== null && currentStart + current.data.length <= local) {
+        currentStart += current.data.length;
+        current = (walker as TreeWalker).nextNode() as Text | null;
+      }
+      text = current;
+      local -= currentStart;
+    }
+    if (text === null || out.has(text) || refused.has(text)) continue;
+    const read = extractBlocksAround(text);
+    if (read === null) refused.add(text);
+    else out.add(read);
+    yield;
+  }
+  return out;
+}

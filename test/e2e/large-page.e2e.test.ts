@@ -1,0 +1,130 @@
+// Large pages (over 64,000 characters of text) are read sparsely: only the
+// blocks that may hold a claim or name a form, and the headings open above them
+// (src/content/sparse-read.ts). On such pages the extension must report exactly
+// what a whole read reports (the core's detection on every block, in Node), also
+// after late insertions under headings it had not needed before.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import type { Page } from 'playwright-core';
+import { detectClaims } from '../../src/core/claims/detect';
+import { extractPageData } from '../../src/extract';
+import { generatePage } from '../../bench/pages';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { serveStatic, type StaticServer } from './harness/server';
+import { claimCount, markers, openPage } from './harness/pages';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let dir: string;
+
+const filler = (n: number, seed: string): string =>
+  Array.from({ length: n }, (_, i) => `<p>${seed} ${i}: shipping was quick and the bottle arrived sealed, taste is fine, would order again.</p>`).join('');
+
+/** Sections whose headings decide who subjectless sentences are about, far apart in a long page. */
+const SECTIONS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Magnesium guide</title></head><body>
+<nav><a href="#">Sleep</a> <a href="#">Brain</a></nav><main>
+<h1>Magnesium forms compared</h1>
+<h2>Magnesium glycinate</h2><p>It improves sleep and is gentle on the stomach.</p>${filler(250, 'Glycinate review')}
+<h2>Magnesium L-threonate</h2><p>Supports memory and learning.</p>${filler(250, 'Threonate review')}
+<h3 id="questions">Customer questions</h3>${filler(250, 'Question')}
+<h2 id="citrate">Magnesium citrate</h2>${filler(50, 'Citrate review')}
+</main><footer><p>Best magnesium supplements for sleep and memory.</p></footer></body></html>`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'evidence-lens-large-'));
+  await writeFile(join(dir, 'shop.html'), generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
+  await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
+  await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
+  server = await serveStatic(dir);
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** What a whole read finds in the page as it is now, claim/stance, sorted. */
+async function wholeRead(page: Page): Promise<string[]> {
+  const { document } = parseHTML(await page.content());
+  const { page: data } = extractPageData(document as unknown as Document, null);
+  expect(data.blocks.reduce((a, b) => a + b.text.length, 0)).toBeGreaterThan(64_000);
+  return detectClaims(data.blocks, { title: data.title }).map((m) => `${m.claim}/${m.stance}`).sort();
+}
+
+async function marked(page: Page): Promise<string[]> {
+  return (await markers(page)).map((m) => `${m.claim}/${m.stance}`).sort();
+}
+
+describe('a large page is read sparsely and reports what a whole read reports', () => {
+  it('a retailer page with claims split across inline elements', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
+    const count = await claimCount(page, 1);
+    const expected = await wholeRead(page);
+    expect(expected.length).toBeGreaterThan(9);
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(expected.length);
+    // It was the sparse read, and it read a small part of the page's blocks.
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
+    const { document } = parseHTML(await page.content());
+    const all = extractPageData(document as unknown as Document, null).page.blocks.length;
+    expect(pass.read).toBe('sparse');
+    expect(pass.blocks).toBeLessThan(all / 10);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a large page that never names MgT: nothing', async () => {
+    const { page } = await openPage(browser, `${server.origin}/plain.html`);
+    expect(await claimCount(page)).toBe(0);
+    expect(await markers(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('headings decide the subject: sections far apart, nav and footer ignored', async () => {
+    const { page } = await openPage(browser, `${server.origin}/sections.html`);
+    await claimCount(page, 1);
+    const expected = await wholeRead(page);
+    expect(expected).toContain('memory/asserted'); // "Supports memory" under the MgT heading
+    expect(expected).not.toContain('sleep/asserted'); // "It improves sleep" is about glycinate
+    expect(await marked(page)).toEqual(expected);
+    await page.close();
+  });
+
+  it('late insertions: under a heading not read before, under another form, and removed again', async () => {
+    const { page } = await openPage(browser, `${server.origin}/sections.html`);
+    const before = await claimCount(page, 1);
+    // Subjectless: counts only because "Customer questions" sits under the MgT heading.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late-sleep';
+      p.textContent = 'Supports restful sleep every night.';
+      document.getElementById('questions')!.after(p);
+    });
+    const afterSleep = await claimCount(page, before + 1);
+    expect(await marked(page)).toEqual(await wholeRead(page));
+    // Under citrate, a subjectless claim is not about MgT; a named one is.
+    await page.evaluate(() => {
+      const a = document.createElement('p');
+      a.textContent = 'It improves memory too.';
+      const b = document.createElement('p');
+      b.id = 'late-named';
+      b.innerHTML = '<b>Magtein</b> improves <em>memory</em>.';
+      document.getElementById('citrate')!.after(a, b);
+    });
+    const afterNamed = await claimCount(page, afterSleep + 1);
+    expect(await marked(page)).toEqual(await wholeRead(page));
+    expect(afterNamed).toBe(afterSleep + 1);
+    await page.evaluate(() => {
+      document.getElementById('late-sleep')!.remove();
+      document.getElementById('late-named')!.remove();
+    });
+    await expect.poll(() => page.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims'))), { timeout: 5000 }).toBe(before);
+    expect(await marked(page)).toEqual(await wholeRead(page));
+    await page.close();
+  });
+});
