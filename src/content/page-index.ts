@@ -186,9 +186,13 @@ export class PageIndex {
     const edits: BlockEdit[] = [];
     for (const root of roots) {
       let fresh = extractBlocks(root);
+      /** Every heading among the fresh blocks was on the page before (only newly indexed). */
+      let headingsKnown = false;
       if (this.headings !== null) {
         const headings = this.headings;
-        if (fresh.blocks.some((b) => b.headingLevel > 0)) headings.invalidate();
+        const freshHeadings = fresh.segments.filter((segs, i) => (fresh.blocks[i] as TextBlock).headingLevel > 0 && segs[0] !== undefined);
+        headingsKnown = freshHeadings.every((segs) => headings.knowsHeadingOf((segs[0] as TextSegment).node));
+        if (!headingsKnown) headings.invalidate();
         const keep = fresh.blocks.map(worthKeeping);
         fresh = { blocks: fresh.blocks.filter((_, i) => keep[i]), segments: fresh.segments.filter((_, i) => keep[i]) };
         // Headings open above the new blocks that the index lacks go in first, where they belong.
@@ -211,9 +215,18 @@ export class PageIndex {
       }
       const [from, to] = runOf(root, segments);
       const removed = blocks.splice(from, to - from, ...fresh.blocks);
-      segments.splice(from, to - from, ...fresh.segments);
+      const removedSegments = segments.splice(from, to - from, ...fresh.segments);
       this.unchecked.push(fresh.segments);
-      edits.push({ at: from, removed, added: fresh.blocks });
+      // Sparse: re-reading a part of the page can index a heading that was there all
+      // along; that changes no section, as long as no indexed heading went away.
+      const kept = new Map(fresh.segments.map((s, i) => [s[0]?.node, fresh.blocks[i] as TextBlock]));
+      const headingGone = removed.some((b, i) => {
+        if (b.headingLevel === 0) return false;
+        const now = kept.get(removedSegments[i]?.[0]?.node as Text);
+        return now === undefined || now.text !== b.text || now.headingLevel !== b.headingLevel;
+      });
+      const indexedOnly = this.headings !== null && headingsKnown && !headingGone;
+      edits.push({ at: from, removed, added: fresh.blocks, ...(indexedOnly ? { indexedOnly } : {}) });
     }
     this.page = { ...this.page, blocks };
     return edits;

@@ -44,6 +44,7 @@ export interface Read {
  */
 export class HeadingIndex {
   private list: Element[] | null = null;
+  private known = new Set<Element>();
   private levels: Int8Array = new Int8Array(0);
   private read = new Map<Element, Read | null>();
 
@@ -57,9 +58,17 @@ export class HeadingIndex {
   private headings(): Element[] {
     if (this.list === null) {
       this.list = Array.from(this.root.querySelectorAll(HEADING_SELECTOR));
+      this.known = new Set(this.list);
       this.levels = new Int8Array(this.list.length).fill(-1);
     }
     return this.list;
+  }
+
+  /** Whether the heading holding `node` was already on the page when the list was made. */
+  knowsHeadingOf(node: Node): boolean {
+    this.headings();
+    const el = node.parentElement?.closest(HEADING_SELECTOR);
+    return el !== null && el !== undefined && this.known.has(el);
   }
 
   /** How many headings come before `node` (a heading holding `node` does not count). */

@@ -119,6 +119,16 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     const afterNamed = await claimCount(page, afterSleep + 1);
     expect(await marked(page)).toEqual(await wholeRead(page));
     expect(afterNamed).toBe(afterSleep + 1);
+    // A heading's words change: "It improves memory too." is now under an MgT heading.
+    await page.evaluate(() => {
+      document.getElementById('citrate')!.textContent = 'Magnesium L-threonate, again';
+    });
+    await claimCount(page, afterNamed + 1);
+    expect(await marked(page)).toEqual(await wholeRead(page));
+    await page.evaluate(() => {
+      document.getElementById('citrate')!.textContent = 'Magnesium citrate';
+    });
+    await expect.poll(() => page.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims'))), { timeout: 5000 }).toBe(afterNamed);
     await page.evaluate(() => {
       document.getElementById('late-sleep')!.remove();
       document.getElementById('late-named')!.remove();

@@ -127,13 +127,16 @@ export function candidateOffsets(text: string): number[] | null {
 }
 
 /** Text scanned per step of `candidateOffsetsSteps`. */
-const STEP_CHARS = 1 << 16;
+const STEP_CHARS = 1 << 15;
 /** Consecutive steps overlap by more than the longest literal, so none is cut in two. */
 const OVERLAP = 64;
 
 /** `candidateOffsets` in steps of STEP_CHARS, so a caller on the main thread can yield between them. */
 export function* candidateOffsetsSteps(text: string): Generator<void, number[] | null, void> {
-  built ??= build();
+  if (built === null) {
+    built = build();
+    yield; // building costs a few ms on a page's first pass: a step of its own
+  }
   const { scan, triggers } = built;
   const out: number[] = [];
   // Per pattern: the current run of anchor hits, tested together once it ends.
