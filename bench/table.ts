@@ -58,7 +58,7 @@ export function formatTable(r: BenchResult): string {
     '',
     `Content script initial bundle: ${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.bundle.files.length} files); ` +
       `scanner chunk, loaded only on pages naming MgT: ${(r.bundle.lazyGzipBytes / 1024).toFixed(1)} KB gzipped.`,
-    `Popup first render: ${ms(r.popupFirstRender)} ms after navigation start.`,
+    `Popup first render: ${ms(r.popupFirstRender)} ms after navigation start; its document had arrived at ${ms(r.popupDocumentAt)} ms, so ${ms(r.popupFirstRender - r.popupDocumentAt)} ms after it opened.`,
     `Core in Node (${r.core.textMB.toFixed(2)} MB of block text): scanPage ${ms(r.core.scanMsPerMB)} ms/MB ` +
       `(detectClaims ${ms(r.core.detectMsPerMB)}, summarizeProduct ${ms(r.core.productMsPerMB)}).`,
     `Core profile during scanPage, inclusive ms/MB: ${Object.entries(r.core.profile)

@@ -101,9 +101,21 @@ export class PageObserver {
     this.observer.observe(target, OPTIONS);
   }
 
+  /** Set while we render in slices: records between our steps are our own marker insertions. */
+  private paused = false;
+
   /** Drops records of changes we just made ourselves. */
   discardOwn(): void {
     this.observer.takeRecords();
+  }
+
+  /**
+   * While rendering in slices, records delivered between our steps are dropped
+   * (mostly our own text splits; a page change in those few milliseconds is
+   * missed, as it would be in the records `discardOwn` drops).
+   */
+  pause(paused: boolean): void {
+    this.paused = paused;
   }
 
   disconnect(): void {
@@ -112,6 +124,7 @@ export class PageObserver {
   }
 
   private collect(records: readonly MutationRecord[]): void {
+    if (this.paused) return;
     const nodes = changedNodes(records);
     if (nodes.length === 0) return;
     this.pending.push(...nodes);

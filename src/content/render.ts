@@ -49,21 +49,31 @@ function reportFor(scan: PageScan, i: number, m: ClaimMatch): ClaimReport {
   return { claim: m.claim, stance: m.stance, verdict: ev.verdict, quote: m.quote, note: ev.note, sources: ev.sources };
 }
 
-export function render(
+/** Marks handled between two steps of `renderSteps`. */
+const MARKS_PER_STEP = 24;
+
+/**
+ * Marks the page's matches (reusing the marks of the last pass that still fit),
+ * in steps, so a page with hundreds of claims is not one long task: markers are
+ * made, then inserted, then the highlights are set at the end.
+ */
+export function* renderSteps(
   doc: Document,
   previous: readonly Mark[],
   scan: PageScan,
   segments: readonly TextSegment[][],
   onRemoved: (marker: Marker) => void,
   onCreated: (mark: Mark) => void,
-): RenderResult {
+): Generator<void, RenderResult, void> {
   const byKey = new Map(previous.map((m) => [m.key, m]));
   const seen = new Map<string, number>();
   const marks: Mark[] = [];
   const mapped = new Set<number>();
   const inserts: { spot: Range; mark: Mark }[] = [];
 
-  scan.matches.forEach((m, index) => {
+  for (let index = 0; index < scan.matches.length; index++) {
+    if (index > 0 && index % MARKS_PER_STEP === 0) yield;
+    const m = scan.matches[index] as ClaimMatch;
     const report = reportFor(scan, index, m);
     const base = `${m.claim}\u0000${m.stance}\u0000${m.quote}`;
     const n = seen.get(base) ?? 0;
@@ -72,22 +82,22 @@ export function render(
     const label = evidenceFor(m.claim, m.quote).label;
     const data: MarkerData = { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label };
 
-    if (index >= MAX_MARKS) return;
-    if (!isMarked(report.verdict)) return; // verdict turned off in the options (the popup still lists it)
+    if (index >= MAX_MARKS) continue;
+    if (!isMarked(report.verdict)) continue; // verdict turned off in the options (the popup still lists it)
     const old = byKey.get(key);
     if (old !== undefined && old.marker.host.isConnected && rangeIsAlive(old.highlight, old.highlightText)) {
       byKey.delete(key);
       updateMarker(old.marker, data);
       marks.push({ ...old, index, report, label });
       mapped.add(index);
-      return;
+      continue;
     }
     const segs = segments[m.block];
-    if (segs === undefined) return;
+    if (segs === undefined) continue;
     const highlight = rangeFor(segs, m.matchStart, m.matchEnd);
     const sentence = rangeFor(segs, m.start, m.end);
     const spot = markerSpot(segs, m.end);
-    if (highlight === null || sentence === null || spot === null) return;
+    if (highlight === null || sentence === null || spot === null) continue;
     const mark: Mark = {
       key,
       index,
@@ -101,7 +111,7 @@ export function render(
     marks.push(mark);
     mapped.add(index);
     inserts.push({ spot, mark });
-  });
+  }
 
   const touched: Node[] = [];
   let rejoined = false;
@@ -116,6 +126,7 @@ export function render(
 
   // Reverse order: markers at the same spot then end up in claim order.
   for (let i = inserts.length - 1; i >= 0; i--) {
+    if (i < inserts.length - 1 && i % MARKS_PER_STEP === 0) yield;
     const { spot, mark } = inserts[i] as { spot: Range; mark: Mark };
     try {
       insertMarker(spot, mark.marker.host);

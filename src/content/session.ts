@@ -11,7 +11,7 @@ import { PageIndex, type BlockEdit } from './page-index';
 import type { PageText } from './page-text';
 import { detectSteps, rescanSteps, type Detected } from './rescan';
 import { setCount } from './count';
-import { render, type Mark } from './render';
+import { renderSteps, type Mark, type RenderResult } from './render';
 import { PageObserver } from './observer';
 import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
@@ -113,21 +113,30 @@ export class Session {
     detected ??= await slicer.drain(detectSteps(blocks, title));
     const matches = detected.matches;
     const claims = detected === this.detected ? this.claims : claimReports(matches);
-    await slicer.maybeNext();
+    // Rendering many marks is one piece of work: it starts a slice of its own.
+    await slicer.next();
 
     slicer.phase('render');
     const scan: PageScan = {
       matches,
       result: { product: null, disclaimer: false, claims, dose: null, disease_claims: [] },
     };
-    const result = render(
-      doc,
-      this.marks,
-      scan,
-      index.segments,
-      (m) => this.cards.forget(m),
-      (mark) => this.wireMarker(mark),
-    );
+    this.observer.pause(true);
+    let result: RenderResult;
+    try {
+      result = await slicer.drain(
+        renderSteps(
+          doc,
+          this.marks,
+          scan,
+          index.segments,
+          (m) => this.cards.forget(m),
+          (mark) => this.wireMarker(mark),
+        ),
+      );
+    } finally {
+      this.observer.pause(false);
+    }
     this.observer.discardOwn(); // our markers and text-node splits are not page changes
     slicer.phase('reindex');
     // Markers split text nodes: point those blocks at the pieces so later offsets map

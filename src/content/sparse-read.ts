@@ -71,6 +71,11 @@ export class HeadingIndex {
     return el !== null && el !== undefined && this.known.has(el);
   }
 
+  /** Makes the list now (on a huge page, a query of its own). */
+  load(): void {
+    this.headings();
+  }
+
   /** How many headings come before `node` (a heading holding `node` does not count). */
   countBefore(node: Node): number {
     let list = this.headings();
@@ -177,6 +182,8 @@ export class SparseBlocks {
  */
 export function* readSparseSteps(page: PageText, offsets: readonly number[], headings: HeadingIndex): Generator<void, SparseBlocks, void> {
   const out = new SparseBlocks(headings);
+  headings.load();
+  yield;
   const refused = new Set<Text>();
   let piece = -1;
   let walker: TreeWalker | null = null;

@@ -24,6 +24,8 @@ describe('benchmark smoke run', () => {
       }
       expect(result.bundle.gzipBytes).toBeGreaterThan(0);
       expect(Number.isFinite(result.popupFirstRender)).toBe(true);
+      expect(result.popupDocumentAt).toBeGreaterThan(0);
+      expect(result.popupDocumentAt).toBeLessThan(result.popupFirstRender);
       expect(Number.isFinite(result.core.scanMsPerMB)).toBe(true);
       expect(formatTable(result)).toContain('floor+regex');
     } finally {
