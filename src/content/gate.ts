@@ -23,7 +23,7 @@ export async function readGate(doc: Document): Promise<GateResult> {
   if (!root) return { named: false, text: null };
   const slicer = new Slicer();
   slicer.phase('gate');
-  const text = await slicer.drain(readPageTextSteps(root, false));
+  const text = (await slicer.drain(readPageTextSteps(root, false))) as PageText; // (no `known`: never null)
   // One test of the joined text: cheaper than a test per piece, and no name is cut in two.
   // (Text read in pieces was a huge page: joining and testing it gets a slice of its own.)
   if (text.inPieces) await slicer.next();

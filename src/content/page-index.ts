@@ -97,10 +97,13 @@ export class PageIndex {
   static *readAutoSteps(doc: Document, text: PageText | null): Generator<void, PageIndex, void> {
     const root = doc.body ?? doc.documentElement;
     if (root === null) return yield* PageIndex.readSteps(doc);
-    let page = text ?? (yield* readPageTextSteps(root));
+    let page = text ?? ((yield* readPageTextSteps(root)) as PageText);
     if (page.text.length < SPARSE_MIN_CHARS) return yield* PageIndex.readSteps(doc);
-    // Offsets must lead back to nodes: text read in one call is read again in pieces.
-    if (!page.inPieces) page = yield* readPageTextSteps(root);
+    // Offsets must lead back to nodes: for text read in one call, only the piece table is made.
+    if (!page.inPieces) {
+      const table = yield* readPageTextSteps(root, true, page.text);
+      page = table ?? ((yield* readPageTextSteps(root)) as PageText); // (changed meanwhile: read again)
+    }
     const offsets = yield* candidateOffsetsSteps(page.text);
     if (offsets === null) return yield* PageIndex.readSteps(doc);
     const headings = new HeadingIndex(root);

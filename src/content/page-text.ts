@@ -56,15 +56,18 @@ const READS_PER_STEP = 16;
  * used up. With `pieces` false, a page that is not huge is read in one call
  * (cheapest: the gate on a page that never names MgT); a huge one is always read
  * in pieces, so no single call is a long task.
+ *
+ * With `known`, the whole text as read a moment ago, only the piece table is
+ * made (no text kept or joined again); null if the text has changed meanwhile.
  */
-export function* readPageTextSteps(root: Node, pieces = true): Generator<void, PageText, void> {
+export function* readPageTextSteps(root: Node, pieces = true, known?: string): Generator<void, PageText | null, void> {
   const parts: string[] = [];
   const nodes: Node[] = [];
   const starts: number[] = [];
   let length = 0;
   const add = (node: Node, text: string): void => {
     if (text.length === 0) return;
-    parts.push(text);
+    if (known === undefined) parts.push(text);
     nodes.push(node);
     starts.push(length);
     length += text.length;
@@ -105,6 +108,7 @@ export function* readPageTextSteps(root: Node, pieces = true): Generator<void, P
       }
     }
   }
+  if (known !== undefined) return length === known.length ? new PageText([known], nodes, starts) : null;
   return new PageText(parts, nodes, starts);
 }
 
