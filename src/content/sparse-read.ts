@@ -13,6 +13,7 @@ import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
 
 const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
 const SHOW_TEXT_AND_CDATA = 4 | 8;
 const DOCUMENT_POSITION_DISCONNECTED = 1;
 const DOCUMENT_POSITION_FOLLOWING = 4;
@@ -192,9 +193,9 @@ export function* readSparseSteps(page: PageText, offsets: readonly number[], hea
   for (const offset of offsets) {
     const p = pieceAt(page, offset);
     const node = page.nodes[p] as Node;
-    let local = offset - (page.starts[p] as number);
+    const local = offset - (page.starts[p] as number);
     let text: Text | null = null;
-    if (node.nodeType === TEXT_NODE || node.nodeType === 4) {
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
       text = node as Text;
     } else {
       // Walk the piece's text nodes forward (offsets only grow, so one walk per piece).
@@ -209,7 +210,6 @@ export function* readSparseSteps(page: PageText, offsets: readonly number[], hea
         current = (walker as TreeWalker).nextNode() as Text | null;
       }
       text = current;
-      local -= currentStart;
     }
     if (text === null || out.has(text) || refused.has(text)) continue;
     const read = extractBlocksAround(text);
