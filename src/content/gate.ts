@@ -1,7 +1,7 @@
 // The cheap gate: a page that never names MgT costs one regex test and a
 // MutationObserver that looks only at added text. Nothing else is loaded.
 import { mayMentionMgt } from '../core/claims/gate';
-import { readPageTextSteps, type PageText } from './page-text';
+import { PageText, readPageTextSteps } from './page-text';
 import { Slicer } from './timing';
 
 /** The core's gate (names of MgT, robust to invisible characters and fullwidth letters). */
@@ -11,6 +11,19 @@ export interface GateResult {
   named: boolean;
   /** The text read, for the scanner to reuse (null: nothing to read). */
   text: PageText | null;
+}
+
+/** HTML below this size (as loaded) is read in one call without counting its elements first. */
+const SMALL_HTML_BYTES = 1_500_000;
+
+/** The size of the page's HTML as it was loaded (navigation timing), or 0 when unknown. */
+function loadedHtmlBytes(): number {
+  try {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return nav?.decodedBodySize ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -23,7 +36,12 @@ export async function readGate(doc: Document): Promise<GateResult> {
   if (!root) return { named: false, text: null };
   const slicer = new Slicer();
   slicer.phase('gate');
-  const text = (await slicer.drain(readPageTextSteps(root, false))) as PageText; // (no `known`: never null)
+  // Most pages are small: one call, no element count (which costs ~1–3 ms per MB).
+  const bytes = loadedHtmlBytes();
+  const text =
+    bytes > 0 && bytes < SMALL_HTML_BYTES
+      ? PageText.whole(root)
+      : ((await slicer.drain(readPageTextSteps(root, false))) as PageText); // (no `known`: never null)
   // One test of the joined text: cheaper than a test per piece, and no name is cut in two.
   // (Text read in pieces was a huge page: joining and testing it gets a slice of its own.)
   if (text.inPieces) await slicer.next();

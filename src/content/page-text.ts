@@ -37,6 +37,11 @@ export class PageText {
     return this.joined;
   }
 
+  /** The text of `root` read in one call. */
+  static whole(root: Node): PageText {
+    return new PageText([root.textContent ?? ''], [root], [0]);
+  }
+
   /** Whether the text is in pieces that lead back to small parts of the page (see sparse-read.ts). */
   get inPieces(): boolean {
     return this.nodes.length !== 1 || (this.nodes[0] as Node).nodeType !== ELEMENT_NODE;
