@@ -4,7 +4,7 @@
 // not a walk over every block: a paragraph added to a 5 MB page stays cheap.
 import type { PageData, TextBlock } from '../core/types';
 import { candidateOffsets, candidateOffsetsSteps } from '../core/claims/prefilter';
-import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedPage, type TextSegment } from '../extract';
+import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedBlocks, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
 import { isMarkerElement } from './markers';
 import { readPageTextSteps, type PageText } from './page-text';
@@ -191,31 +191,7 @@ export class PageIndex {
       let fresh = extractBlocks(root);
       /** Every heading among the fresh blocks was on the page before (only newly indexed). */
       let headingsKnown = false;
-      if (this.headings !== null) {
-        const headings = this.headings;
-        const freshHeadings = fresh.segments.filter((segs, i) => (fresh.blocks[i] as TextBlock).headingLevel > 0 && segs[0] !== undefined);
-        headingsKnown = freshHeadings.every((segs) => headings.knowsHeadingOf((segs[0] as TextSegment).node));
-        if (!headingsKnown) headings.invalidate();
-        const keep = fresh.blocks.map(worthKeeping);
-        fresh = { blocks: fresh.blocks.filter((_, i) => keep[i]), segments: fresh.segments.filter((_, i) => keep[i]) };
-        // Headings open above the new blocks that the index lacks go in first, where they belong.
-        const known = new Set(segments.map((s) => s[0]?.node));
-        const fresher = new Set(fresh.segments.map((s) => s[0]?.node));
-        for (const segs of fresh.segments) {
-          const first = segs[0]?.node;
-          if (first === undefined) continue;
-          for (const h of headings.openAbove(first, 0)) {
-            const node = h.segments[0]?.node;
-            if (node === undefined || known.has(node) || fresher.has(node)) continue;
-            known.add(node);
-            const at = insertionPoint(node, segments);
-            blocks.splice(at, 0, h.block);
-            segments.splice(at, 0, h.segments);
-            this.unchecked.push([h.segments]);
-            edits.push({ at, removed: [], added: [h.block], indexedOnly: true });
-          }
-        }
-      }
+      if (this.headings !== null) [fresh, headingsKnown] = this.keepSparse(fresh, edits);
       const [from, to] = runOf(root, segments);
       const removed = blocks.splice(from, to - from, ...fresh.blocks);
       const removedSegments = segments.splice(from, to - from, ...fresh.segments);
@@ -233,6 +209,39 @@ export class PageIndex {
     }
     this.page = { ...this.page, blocks };
     return edits;
+  }
+
+  /**
+   * Sparse index: of freshly read blocks, keeps those worth keeping, and first
+   * inserts the headings open above them that the index lacks (each an edit of
+   * its own). Also says whether every fresh heading was on the page before.
+   */
+  private keepSparse(read: ExtractedBlocks, edits: BlockEdit[]): [ExtractedBlocks, boolean] {
+    const headings = this.headings as HeadingIndex;
+    const blocks = this.page.blocks as TextBlock[];
+    const segments = this.segments;
+    const headingsKnown = read.segments.every(
+      (segs, i) => (read.blocks[i] as TextBlock).headingLevel === 0 || segs[0] === undefined || headings.knowsHeadingOf(segs[0].node),
+    );
+    if (!headingsKnown) headings.invalidate();
+    const keep = read.blocks.map(worthKeeping);
+    const fresh = { blocks: read.blocks.filter((_, i) => keep[i]), segments: read.segments.filter((_, i) => keep[i]) };
+    const known = new Set([...segments, ...fresh.segments].map((s) => s[0]?.node));
+    for (const segs of fresh.segments) {
+      const first = segs[0]?.node;
+      if (first === undefined) continue;
+      for (const h of headings.openAbove(first, 0)) {
+        const node = h.segments[0]?.node;
+        if (node === undefined || known.has(node)) continue;
+        known.add(node);
+        const at = insertionPoint(node, segments);
+        blocks.splice(at, 0, h.block);
+        segments.splice(at, 0, h.segments);
+        this.unchecked.push([h.segments]);
+        edits.push({ at, removed: [], added: [h.block], indexedOnly: true });
+      }
+    }
+    return [fresh, headingsKnown];
   }
 }
 

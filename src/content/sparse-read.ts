@@ -5,8 +5,7 @@
 // the subject carried from earlier blocks that name a form (all candidates),
 // its open headings, and whether the page is about MgT (decided by blocks that
 // name MgT: candidates again).
-import { openHeadings } from '../core/claims/context';
-import { isChrome } from '../core/claims/context';
+import { isChrome, openHeadings } from '../core/claims/context';
 import type { TextBlock } from '../core/types';
 import { extractBlocks, extractBlocksAround } from '../extract/blocks';
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
@@ -119,10 +118,10 @@ export class HeadingIndex {
 
   /** For openHeadings: heading i's level if it starts a section under `below`, else 0. */
   levelBelow(i: number, below: number): number {
-    this.headings();
+    const list = this.headings();
     let level = this.levels[i] as number;
     if (level < 0) {
-      level = levelOf(this.headings()[i] as Element);
+      level = levelOf(list[i] as Element);
       this.levels[i] = level;
     }
     if (level === 0 || level >= below) return 0;

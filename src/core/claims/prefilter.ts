@@ -17,6 +17,7 @@
 // holds inside a block can fail there. What is still assumed, and documented in
 // the README: a claim's clause is under WINDOW characters from its cue, and no
 // hidden element's text sits inside a claim's wording.
+import { groupEnd } from '../text/regex-source';
 import { literalScanner } from '../text/scanner';
 import { NAME_ANCHORS, PATTERN_ANCHORS } from './anchors.generated';
 import { CLAIM_PATTERNS } from './patterns';
@@ -52,32 +53,13 @@ export function loosen(source: string): string {
     }
     if (c === '^' || c === '$') continue;
     if (c === '(' && /^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
-      i = skipGroup(source, i) - 1;
+      const end = groupEnd(source, i);
+      i = (end < 0 ? source.length : end) - 1;
       continue;
     }
     out += c;
   }
   return out;
-}
-
-function skipGroup(source: string, i: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let j = i; j < source.length; j++) {
-    const c = source[j];
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return j + 1;
-  }
-  return source.length;
 }
 
 /** Group k < CLAIM_PATTERNS.length: pattern k's cue; the last group: names. */

@@ -10,6 +10,8 @@
 // one is kept. Throws on what it cannot read, so a new pattern cannot silently
 // lose its anchors (test/unit/prefilter.test.ts builds them all).
 
+import { alternatives, groupEnd } from './regex-source';
+
 /** A piece of an alternative: a set of strings it can be, or a gap of unknown text. */
 type Atom = { kind: 'set'; values: string[] } | { kind: 'gap'; anchors?: string[] } | { kind: 'boundary' };
 
@@ -24,55 +26,6 @@ function product(a: string[], b: string[]): string[] | null {
   const out: string[] = [];
   for (const x of a) for (const y of b) out.push(x + y);
   return out.length > MAX_VARIANTS ? null : [...new Set(out)];
-}
-
-/** Splits `source` at top-level `|`. */
-function alternatives(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(source.slice(start));
-  return out;
-}
-
-/** Index just past the group that opens at `i` (source[i] === '('). */
-function groupEnd(source: string, i: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let j = i; j < source.length; j++) {
-    const c = source[j];
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return j + 1;
-  }
-  throw new Error(`unbalanced group in ${source}`);
 }
 
 /** The characters a simple class stands for, or null (negated or with ranges: a gap). */
@@ -118,6 +71,7 @@ function atoms(source: string): Atom[] {
       next = end + 1;
     } else if (c === '(') {
       const end = groupEnd(source, i);
+      if (end < 0) throw new Error(`unbalanced group in ${source}`);
       if (!source.startsWith('(?:', i)) throw new Error(`only (?:…) groups are supported: ${source}`);
       const body = source.slice(i + 3, end - 1);
       const inner = expand(body);

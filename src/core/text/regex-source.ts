@@ -1,0 +1,48 @@
+// Reading the source text of a regular expression: where a group or a class
+// ends, and its top-level alternatives. Shared by the anchor finder
+// (anchors.ts) and the prefilter's loosening of triggers (claims/prefilter.ts).
+
+/** Index just past the class that opens at `i` (source[i] === '['), or -1 if it never closes. */
+function classEnd(source: string, i: number): number {
+  for (let j = i + 1; j < source.length; j++) {
+    if (source[j] === '\\') j++;
+    else if (source[j] === ']') return j + 1;
+  }
+  return -1;
+}
+
+/** Index just past the group that opens at `i` (source[i] === '('), or -1 if it never closes. */
+export function groupEnd(source: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < source.length; j++) {
+    const c = source[j];
+    if (c === '\\') j++;
+    else if (c === '[') {
+      const end = classEnd(source, j);
+      if (end < 0) return -1;
+      j = end - 1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+/** `source` split at its top-level `|`. */
+export function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[' || c === '(') {
+      const end = c === '[' ? classEnd(source, i) : groupEnd(source, i);
+      if (end < 0) throw new Error(`unbalanced ${c} in ${source}`);
+      i = end - 1;
+    } else if (c === '|') {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
