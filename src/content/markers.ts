@@ -114,13 +114,19 @@ export function createMarker(doc: Document, data: MarkerData): Marker {
   button.append(glyph);
   root.append(style, button);
   const marker: Marker = { host, root, button, data };
-  updateMarker(marker, data);
+  updateMarker(marker, data, true);
   return marker;
 }
 
-export function updateMarker(marker: Marker, data: MarkerData): void {
+/** Writes a marker's data into the page, touching only what changed (a rescan updates every marker). */
+export function updateMarker(marker: Marker, data: MarkerData, fresh = false): void {
+  const was = marker.data;
   marker.data = data;
   const { host, button } = marker;
+  if (!fresh && was.claim === data.claim && was.verdict === data.verdict && was.stance === data.stance && was.label === data.label) {
+    if (was.index !== data.index) host.setAttribute('data-evidence-index', String(data.index));
+    return;
+  }
   host.setAttribute('data-evidence-claim', data.claim);
   host.setAttribute('data-evidence-verdict', data.verdict);
   host.setAttribute('data-evidence-stance', data.stance);

@@ -1,11 +1,14 @@
-// Watches the page after the first pass. Mutation storms collapse: changes are
-// collected and handled once, ~50 ms after the last one. Our own writes
+// Watches the page after the first pass. A change after a quiet spell is handled
+// at once; a storm that follows collapses: its changes are collected and handled
+// once, ~50 ms after the last one. Our own writes
 // (markers, split text nodes) are discarded with takeRecords() right after we
 // make them, and markers are ignored if their records slip through.
 import { isMarkerElement } from './markers';
 import { BLOCK_TAGS } from '../extract/tags';
 
 const DEBOUNCE_MS = 50;
+/** The longest a change waits while the page keeps changing. */
+const MAX_WAIT_MS = 500;
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 function ours(node: Node): boolean {
@@ -123,16 +126,37 @@ export class PageObserver {
     this.observer.disconnect();
   }
 
+  /** When changes were last handed on (performance.now()). */
+  private lastFlush = -Infinity;
+  /** When the changes now waiting began to wait. */
+  private waitingSince = 0;
+
   private collect(records: readonly MutationRecord[]): void {
     if (this.paused) return;
     const nodes = changedNodes(records);
     if (nodes.length === 0) return;
     this.pending.push(...nodes);
+    const now = performance.now();
+    // A change after a quiet spell is handled at once, in this callback: before the
+    // page lays it out, which on a huge page takes longer than our pass. Changes
+    // that follow it within DEBOUNCE_MS wait until they stop, and are handled once.
+    if (this.timer === undefined && now - this.lastFlush >= DEBOUNCE_MS) {
+      this.flush();
+      return;
+    }
+    if (this.timer === undefined) this.waitingSince = now;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      const changed = this.pending;
-      this.pending = [];
-      this.onChange(changed);
-    }, DEBOUNCE_MS);
+    // A page that never stops changing is still handled, at least every MAX_WAIT_MS.
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.waitingSince + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.lastFlush = performance.now();
+    const changed = this.pending;
+    this.pending = [];
+    this.onChange(changed);
   }
 }

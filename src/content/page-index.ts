@@ -283,6 +283,11 @@ function inside(root: Node, node: Node): boolean {
  * order of extractBlocks: a shadow tree is read before its host's light children).
  */
 function atOrAfter(root: Node, node: Node): boolean {
+  if (root.getRootNode() === node.getRootNode()) {
+    // One tree (the usual case): one native comparison.
+    if (root === node) return true;
+    return (root.compareDocumentPosition(node) & DOCUMENT_POSITION_FOLLOWING) !== 0; // a descendant follows too
+  }
   if (inside(root, node)) return true;
   // Lift both into one tree: out of shadow trees until they share a root node.
   const trees = new Map<Node, Node>();

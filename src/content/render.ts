@@ -37,6 +37,8 @@ export interface RenderResult {
   mapped: Set<number>;
   /** Parents of newly inserted or removed markers (their blocks' text-node tables changed). */
   touched: Node[];
+  /** Claims (indices into the scan's matches) whose marker was inserted in this pass. */
+  inserted: number[];
   /** Removing a marker joined split text nodes again: those blocks must be re-read. */
   rejoined: boolean;
 }
@@ -79,19 +81,19 @@ export function* renderSteps(
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     const key = `${base}\u0000${n}`;
-    const label = evidenceFor(m.claim, m.quote).label;
-    const data: MarkerData = { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label };
-
     if (index >= MAX_MARKS) continue;
     if (!isMarked(report.verdict)) continue; // verdict turned off in the options (the popup still lists it)
     const old = byKey.get(key);
     if (old !== undefined && old.marker.host.isConnected && rangeIsAlive(old.highlight, old.highlightText)) {
+      // Same key, same claim and quote: the same label.
       byKey.delete(key);
-      updateMarker(old.marker, data);
-      marks.push({ ...old, index, report, label });
+      updateMarker(old.marker, { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label: old.label });
+      marks.push({ ...old, index, report });
       mapped.add(index);
       continue;
     }
+    const label = evidenceFor(m.claim, m.quote).label;
+    const data: MarkerData = { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label };
     const segs = segments[m.block];
     if (segs === undefined) continue;
     const highlight = rangeFor(segs, m.matchStart, m.matchEnd);
@@ -114,6 +116,7 @@ export function* renderSteps(
   }
 
   const touched: Node[] = [];
+  const inserted: number[] = [];
   let rejoined = false;
   for (const old of byKey.values()) {
     onRemoved(old.marker);
@@ -132,6 +135,7 @@ export function* renderSteps(
       insertMarker(spot, mark.marker.host);
       const parent = mark.marker.host.parentNode;
       if (parent !== null) touched.push(parent);
+      inserted.push(mark.index);
       onCreated(mark);
     } catch {
       mapped.delete(mark.index);
@@ -147,7 +151,7 @@ export function* renderSteps(
     else groups.set(name, [m.highlight]);
   }
   setHighlights(doc, groups);
-  return { marks: live, mapped, touched, rejoined };
+  return { marks: live, mapped, touched, inserted, rejoined };
 }
 
 /** Text nodes that exist only because a marker split the page's text node in two. */

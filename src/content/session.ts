@@ -19,9 +19,16 @@ import { flash } from './highlights';
 import type { Marker } from './markers';
 import { Slicer, markPassStart, measurePass, yieldToMain } from './timing';
 
-/** The claims' reports (what `summarize` makes of them), without the page-wide product and disclaimer reads. */
-function claimReports(matches: readonly ClaimMatch[]): ClaimReport[] {
+/**
+ * The claims' reports (what `summarize` makes of them), without the page-wide
+ * product and disclaimer reads. A rescan keeps most claims: their reports are
+ * taken from the last pass's instead of being made again.
+ */
+function claimReports(matches: readonly ClaimMatch[], previous: readonly ClaimReport[]): ClaimReport[] {
+  const known = new Map(previous.map((r) => [`${r.claim}\u0000${r.stance}\u0000${r.quote}`, r]));
   return matches.map((m) => {
+    const same = known.get(`${m.claim}\u0000${m.stance}\u0000${m.quote}`);
+    if (same !== undefined) return same;
     const e = evidenceFor(m.claim, m.quote);
     return { claim: m.claim, stance: m.stance, verdict: e.verdict, quote: m.quote, note: e.note, sources: [...e.sources] };
   });
@@ -90,7 +97,9 @@ export class Session {
    */
   private async pass(changed: Node[] | null): Promise<void> {
     const doc = this.doc;
-    await yieldToMain();
+    // A change is handled in the observer's callback, before the page lays it out
+    // (see observer.ts); a full pass lets the page go first.
+    if (changed === null) await yieldToMain();
     markPassStart();
     const slicer = new Slicer();
     let edits: BlockEdit[] | null = null;
@@ -112,9 +121,11 @@ export class Session {
     if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSteps(blocks, title, this.detected, edits));
     detected ??= await slicer.drain(detectSteps(blocks, title));
     const matches = detected.matches;
-    const claims = detected === this.detected ? this.claims : claimReports(matches);
-    // Rendering many marks is one piece of work: it starts a slice of its own.
-    await slicer.next();
+    const claims = detected === this.detected ? this.claims : claimReports(matches, this.claims);
+    // Rendering many marks is one piece of work: it starts a slice of its own (a
+    // change's few marks go on in the same slice while it has time).
+    if (edits === null) await slicer.next();
+    else await slicer.maybeNext();
 
     slicer.phase('render');
     const scan: PageScan = {
@@ -142,7 +153,8 @@ export class Session {
     // Markers split text nodes: point those blocks at the pieces so later offsets map
     // to the right nodes. (Their text is unchanged, so the matches stay valid.)
     if (result.touched.length > 0) {
-      const marked = result.marks.map((m) => matches[m.index]?.block ?? -1);
+      // Only blocks that got a marker now: older splits were followed in earlier passes.
+      const marked = result.inserted.map((i) => matches[i]?.block ?? -1);
       // Joined text nodes (a marker removed) are re-read; split ones are followed.
       const ok = result.rejoined ? false : index.resplit(marked);
       if (!ok && index.update(result.touched, Infinity) === null) {

@@ -11,7 +11,10 @@ import { extractBlocks, extractBlocksAround } from '../extract/blocks';
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
 
+const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+/** How far countByNearest walks back before falling back to a binary search. */
+const NEAREST_STEPS = 256;
 const CDATA_SECTION_NODE = 4;
 const SHOW_TEXT_AND_CDATA = 4 | 8;
 const DOCUMENT_POSITION_DISCONNECTED = 1;
@@ -55,11 +58,15 @@ export class HeadingIndex {
     this.list = null;
   }
 
+  /** Each listed heading's place in the list (made when first needed). */
+  private places: Map<Element, number> | null = null;
+
   private headings(): Element[] {
     if (this.list === null) {
       this.list = Array.from(this.root.querySelectorAll(HEADING_SELECTOR));
       this.known = new Set(this.list);
       this.levels = new Int8Array(this.list.length).fill(-1);
+      this.places = null;
     }
     return this.list;
   }
@@ -78,6 +85,41 @@ export class HeadingIndex {
 
   /** How many headings come before `node` (a heading holding `node` does not count). */
   countBefore(node: Node): number {
+    return this.countByNearest(node) ?? this.countBySearch(node);
+  }
+
+  /**
+   * countBefore by walking back from `node` to the nearest listed heading: a new
+   * block usually sits a few nodes after its heading, and on a huge page each
+   * compareDocumentPosition of the binary search walks long child lists.
+   * Null when no listed heading is within NEAREST_STEPS nodes.
+   */
+  private countByNearest(node: Node): number | null {
+    const list = this.headings();
+    const places = (this.places ??= new Map(list.map((h, i) => [h, i])));
+    let n: Node = node;
+    for (let steps = 0; steps < NEAREST_STEPS; steps++) {
+      // The previous node in document order: the deepest last child of the previous
+      // sibling, or else the parent.
+      const prev = n.previousSibling;
+      if (prev !== null) {
+        n = prev;
+        while (n.lastChild !== null) n = n.lastChild;
+      } else {
+        const parent = n.parentNode;
+        if (parent === null) return null; // a shadow root: its host's headings were not walked
+        n = parent;
+        if (n === this.root) return 0;
+      }
+      if (n.nodeType !== ELEMENT_NODE) continue;
+      const place = places.get(n as Element);
+      // A heading holding `node` does not count (as in countBySearch).
+      if (place !== undefined && !n.contains(node)) return place + 1;
+    }
+    return null;
+  }
+
+  private countBySearch(node: Node): number {
     let list = this.headings();
     let lo = 0;
     let hi = list.length;

@@ -147,6 +147,32 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it('marks a lone change at once, before the page paints it', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Magnesium L-threonate improves memory.';
+      document.getElementById('main')!.append(p);
+    });
+    expect(await claimCount(page, 1)).toBe(1);
+    await page.waitForTimeout(300); // a quiet spell: the next change is not part of a storm
+    const seen = await page.evaluate(async () => {
+      const p = document.createElement('p');
+      p.id = 'second';
+      p.textContent = 'It crosses the blood-brain barrier.';
+      document.getElementById('main')!.append(p);
+      // The next frame's callbacks run before its style and layout.
+      await new Promise((r) => requestAnimationFrame(r));
+      return {
+        count: document.documentElement.getAttribute('data-evidence-lens-claims'),
+        marker: p.querySelector('evidence-lens-marker')?.getAttribute('data-evidence-claim') ?? null,
+      };
+    });
+    expect(seen).toEqual({ count: '2', marker: 'brain-uptake' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('collapses a storm of mutations into few passes', async () => {
     const { page } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     await claimCount(page);
