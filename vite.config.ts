@@ -4,20 +4,23 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { browserManifest, type TargetBrowser } from './scripts/browser-manifest';
+import { browserManifest, type TargetBrowser } from './scripts/browser-manifest.ts';
+import { singleFilePopup } from './scripts/single-file-popup.ts';
 
 // `vite build` → dist/ for Chrome; `vite build --mode firefox` → dist-firefox/.
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const outDir = browser === 'firefox' ? 'dist-firefox' : 'dist';
+  const target = browser === 'firefox' ? 'firefox140' : 'chrome105';
   return {
-  plugins: [preact(), crx({ manifest: browserManifest(manifest, browser), browser })],
+  plugins: [preact(), crx({ manifest: browserManifest(manifest, browser), browser }), singleFilePopup({ outDir, target })],
   build: {
-    outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
+    outDir,
     emptyOutDir: true,
     // Minified: the content script runs on every page, its size matters.
     minify: true,
     sourcemap: false,
-    target: browser === 'firefox' ? 'firefox140' : 'chrome105',
+    target,
     // No <link rel=modulepreload> helper: in a content script it would query the
     // whole page and add links to it before loading the scanner chunk.
     modulePreload: false,
