@@ -46,7 +46,7 @@ function classValues(body: string): string[] | null {
 }
 
 /** The atoms of one alternative. */
-function atoms(source: string): Atom[] {
+function atoms(source: string, cost: AnchorCost = byLength): Atom[] {
   const out: Atom[] = [];
   let i = 0;
   while (i < source.length) {
@@ -76,7 +76,7 @@ function atoms(source: string): Atom[] {
       const body = source.slice(i + 3, end - 1);
       const inner = expand(body);
       // A group too open to spell out still holds one of its alternatives' anchors.
-      atom = inner ? set(...inner) : { kind: 'gap', anchors: tryAnchors(body) };
+      atom = inner ? set(...inner) : { kind: 'gap', anchors: tryAnchors(body, cost) };
       next = end;
     } else if (c === '.' || c === '^' || c === '$') {
       atom = GAP;
@@ -133,9 +133,18 @@ function expand(source: string): string[] | null {
   return all.length > MAX_VARIANTS ? null : all;
 }
 
-/** Literal strings every match of one alternative contains: its longest gap-free run. */
-function anchorsOfAlternative(source: string): string[] {
+/**
+ * How costly a set of anchors is to scan for (lower is better): by default, the
+ * shorter its shortest string, the more often it will be met.
+ */
+export type AnchorCost = (anchors: readonly string[]) => number;
+
+const byLength: AnchorCost = (anchors) => -Math.min(...anchors.map((a) => a.replace(/^\^/, '').length));
+
+/** Literal strings every match of one alternative contains: its cheapest gap-free run (of 2+ characters). */
+function anchorsOfAlternative(source: string, cost: AnchorCost): string[] {
   let best: string[] | null = null;
+  let bestCost = Infinity;
   let bestLength = 0;
   let acc = [''];
   // Whether the current run starts right after \b (a word start), marked "^" in the result.
@@ -143,15 +152,20 @@ function anchorsOfAlternative(source: string): string[] {
   const consider = (): void => {
     const trimmed = acc.map((s) => s.replace(/^ +| +$/g, ''));
     const length = Math.min(...trimmed.map((s) => s.length));
-    if (length > bestLength) {
+    if (length >= 2) {
       const marked = wordStart && trimmed.every((s) => !s.includes(' ') && acc.every((a) => !a.startsWith(' ')));
-      best = [...new Set(trimmed.map((s) => (marked ? `^${s}` : s)))];
-      bestLength = length;
+      const candidate = [...new Set(trimmed.map((s) => (marked ? `^${s}` : s)))];
+      const c = cost(candidate);
+      if (c < bestCost || (c === bestCost && length > bestLength)) {
+        best = candidate;
+        bestCost = c;
+        bestLength = length;
+      }
     }
     acc = [''];
     wordStart = false;
   };
-  for (const a of atoms(source)) {
+  for (const a of atoms(source, cost)) {
     if (a.kind === 'boundary') {
       if (acc.length === 1 && acc[0] === '') wordStart = true;
       continue;
@@ -169,13 +183,13 @@ function anchorsOfAlternative(source: string): string[] {
     else acc = p;
   }
   consider();
-  if (best === null || bestLength < 2) throw new Error(`no literal anchor of 2+ characters in /${source}/`);
+  if (best === null) throw new Error(`no literal anchor of 2+ characters in /${source}/`);
   return best;
 }
 
-function tryAnchors(source: string): string[] | undefined {
+function tryAnchors(source: string, cost: AnchorCost): string[] | undefined {
   try {
-    return anchorsOf(source);
+    return anchorsOf(source, cost);
   } catch {
     return undefined;
   }
@@ -183,8 +197,9 @@ function tryAnchors(source: string): string[] | undefined {
 
 /**
  * Lowercase anchors for a whole regex source: every match contains one of them.
- * An anchor marked "^" follows a \b in the regex: it starts a word.
+ * An anchor marked "^" follows a \b in the regex: it starts a word. Of the
+ * literal runs each alternative must contain, the cheapest by `cost` is taken.
  */
-export function anchorsOf(source: string): string[] {
-  return [...new Set(alternatives(source).flatMap(anchorsOfAlternative))];
+export function anchorsOf(source: string, cost: AnchorCost = byLength): string[] {
+  return [...new Set(alternatives(source).flatMap((alt) => anchorsOfAlternative(alt, cost)))];
 }
