@@ -14,8 +14,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { CLAIM_PATTERNS } from '../src/core/claims/patterns';
 import { MGT_NAME, OTHER_FORM } from '../src/core/claims/names';
-import { loosen } from '../src/core/claims/prefilter';
 import { anchorsOf, type AnchorCost } from '../src/core/text/anchors';
+import { loosen } from '../src/core/text/regex-source';
 import { literalScanner } from '../src/core/text/scanner';
 import { generatePage } from '../bench/pages';
 
@@ -64,6 +64,7 @@ export function generate(): string {
     return n;
   };
   const lines: string[] = [];
+  const loose: string[] = [];
   for (const p of CLAIM_PATTERNS) {
     // Candidates: the cue's anchors and the triggers', each with runs picked by
     // length and by frequency; the one with the fewest hits wins.
@@ -79,6 +80,7 @@ export function generate(): string {
     }
     const chosen = candidates.reduce((best, c) => (hits(c, text) < hits(best, text) ? c : best));
     lines.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(chosen)},`);
+    loose.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(p.triggers.map((t) => loosen(t.source)).join('|'))},`);
   }
   // Names are never held to a word start: missing one would change what "it" means.
   const names = [...new Set([...anchorsOf(MGT_NAME.source), ...anchorsOf(OTHER_FORM.source), 'magnesium'].map((n) => n.replace(/^\^/, '')))];
@@ -92,6 +94,11 @@ ${lines.join('\n')}
 };
 
 export const NAME_ANCHORS: readonly string[] = ${JSON.stringify(names)};
+
+/** Per claim pattern, its triggers loosened into one regex source (no word boundaries or lookarounds): a superset. */
+export const LOOSE_TRIGGERS: Readonly<Record<ClaimId, string>> = {
+${loose.join('\n')}
+};
 `;
 }
 

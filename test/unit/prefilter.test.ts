@@ -8,7 +8,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import { isChrome, openHeadings } from '../../src/core/claims/context';
-import { candidateOffsets, loosen } from '../../src/core/claims/prefilter';
+import { candidateOffsets } from '../../src/core/claims/prefilter';
+import { loosen } from '../../src/core/text/regex-source';
 import { CLAIM_PATTERNS } from '../../src/core/claims/patterns';
 import { MGT_NAME, OTHER_FORM } from '../../src/core/claims/names';
 import { anchorsOf } from '../../src/core/text/anchors';
@@ -89,6 +90,13 @@ describe('anchors', () => {
       ['^age', 'co-factor', 'cofactor', 'cognitive loss', 'memory loss', 'vitamin d', 'vitamin k'].sort(),
     );
   });
+  it('takes the longest literal run, or the cheapest one by a given cost', () => {
+    const source = String.raw`(?:with|alongside)\s+\w+\s+(?:zinc|calcium)`;
+    expect(anchorsOf(source).sort()).toEqual(['alongside', 'with']);
+    const seen = 'take it with food, with water, with zinc';
+    const cost = (anchors: readonly string[]) => anchors.reduce((n, a) => n + seen.split(a).length - 1, 0);
+    expect(anchorsOf(source, cost).sort()).toEqual(['calcium', 'zinc']);
+  });
   it('refuses a pattern with no literal to anchor on', () => {
     expect(() => anchorsOf(String.raw`\w+\s+\d`)).toThrow();
   });
@@ -120,6 +128,7 @@ describe('literal scanner', () => {
 describe('loosen', () => {
   it('drops word boundaries, anchors and lookarounds but keeps classes', () => {
     expect(loosen(String.raw`^\bmemory\b(?!\s+(?:loss|decline))[^\w.]$`)).toBe(String.raw`memory[^\w.]`);
+    expect(loosen(String.raw`(?<!no\s)[\b^x\]]\By$`)).toBe(String.raw`[\b^x\]]y`);
   });
   it('every loosened trigger still compiles', () => {
     for (const p of CLAIM_PATTERNS) for (const t of p.triggers) expect(() => new RegExp(loosen(t.source), 'i')).not.toThrow();

@@ -17,50 +17,12 @@
 // holds inside a block can fail there. What is still assumed, and documented in
 // the README: a claim's clause is under WINDOW characters from its cue, and no
 // hidden element's text sits inside a claim's wording.
-import { groupEnd } from '../text/regex-source';
 import { literalScanner } from '../text/scanner';
-import { NAME_ANCHORS, PATTERN_ANCHORS } from './anchors.generated';
+import { LOOSE_TRIGGERS, NAME_ANCHORS, PATTERN_ANCHORS } from './anchors.generated';
 import { CLAIM_PATTERNS } from './patterns';
 
 /** How far around a cue its pattern's trigger is looked for: trigger wordings hold their cue, or sit next to it. */
 export const WINDOW = 200;
-
-/** Removes word boundaries, anchors and lookaround groups: the regex then matches a superset. */
-export function loosen(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i] as string;
-    if (c === '\\') {
-      const e = source[i + 1] as string;
-      if (!inClass && (e === 'b' || e === 'B')) {
-        i++;
-        continue;
-      }
-      out += c + e;
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      out += c;
-      continue;
-    }
-    if (c === '^' || c === '$') continue;
-    if (c === '(' && /^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
-      const end = groupEnd(source, i);
-      i = (end < 0 ? source.length : end) - 1;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
 
 /** Group k < CLAIM_PATTERNS.length: pattern k's cue; the last group: names. */
 const NAMES_BIT = 1 << CLAIM_PATTERNS.length;
@@ -72,13 +34,14 @@ let built: {
 } | null = null;
 
 function build(): NonNullable<typeof built> {
-  // The anchors are generated from the patterns (scripts/gen-anchors.ts): parsing
-  // the regexes here would cost every page load ~20 ms of cold JavaScript.
+  // The anchors and loosened triggers are generated from the patterns
+  // (scripts/gen-anchors.ts): reading the regexes here would cost every page
+  // load ~20 ms of cold JavaScript.
   const groups = CLAIM_PATTERNS.map((p) => PATTERN_ANCHORS[p.claim]);
   groups.push(NAME_ANCHORS);
   return {
     scan: literalScanner(groups),
-    triggers: CLAIM_PATTERNS.map((p) => new RegExp(p.triggers.map((t) => loosen(t.source)).join('|'), 'i')),
+    triggers: CLAIM_PATTERNS.map((p) => new RegExp(LOOSE_TRIGGERS[p.claim], 'i')),
   };
 }
 

@@ -1,6 +1,7 @@
 // Reading the source text of a regular expression: where a group or a class
-// ends, and its top-level alternatives. Shared by the anchor finder
-// (anchors.ts) and the prefilter's loosening of triggers (claims/prefilter.ts).
+// ends, its top-level alternatives, and a loosened copy. Used by the anchor
+// finder (anchors.ts) and by scripts/gen-anchors.ts, which writes the
+// prefilter's loosened triggers (claims/anchors.generated.ts).
 
 /** Index just past the class that opens at `i` (source[i] === '['), or -1 if it never closes. */
 function classEnd(source: string, i: number): number {
@@ -44,5 +45,33 @@ export function alternatives(source: string): string[] {
     }
   }
   out.push(source.slice(start));
+  return out;
+}
+
+/**
+ * `source` without word boundaries, anchors and lookaround groups: the regex then
+ * matches a superset (what it matched, and text where only a boundary or a
+ * lookaround failed).
+ */
+export function loosen(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      const e = source[i + 1] ?? '';
+      if (e !== 'b' && e !== 'B') out += c + e;
+      i++;
+    } else if (c === '[') {
+      const end = classEnd(source, i);
+      if (end < 0) throw new Error(`unbalanced [ in ${source}`);
+      out += source.slice(i, end); // inside a class, \b is a backspace: kept as it is
+      i = end - 1;
+    } else if (c === '(' && /^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+      const end = groupEnd(source, i);
+      i = (end < 0 ? source.length : end) - 1;
+    } else if (c !== '^' && c !== '$') {
+      out += c;
+    }
+  }
   return out;
 }
