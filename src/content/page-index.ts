@@ -4,6 +4,7 @@
 // not a walk over every block: a paragraph added to a 5 MB page stays cheap.
 import type { PageData, TextBlock } from '../core/types';
 import { candidateOffsets, candidateOffsetsSteps } from '../core/claims/prefilter';
+import type { SectionEdit } from '../core/claims/sections';
 import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedBlocks, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
 import { isMarkerElement } from './markers';
@@ -27,16 +28,8 @@ const DOCUMENT_FRAGMENT_NODE = 11;
 const DOCUMENT_POSITION_FOLLOWING = 4;
 
 /** One splice of the block list: `removed` were at `at`; `added` are there now. */
-export interface BlockEdit {
-  at: number;
-  removed: TextBlock[];
-  added: TextBlock[];
-  /**
-   * The added blocks are headings that were on the page all along, newly indexed
-   * because a new block sits under them (sparse index): no section changed.
-   */
-  indexedOnly?: boolean;
-}
+/** An edit of the index's block list (see core/claims/sections.ts, which rescans after it). */
+export type BlockEdit = SectionEdit;
 
 /** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */
 function worthKeeping(b: TextBlock): boolean {
@@ -194,18 +187,12 @@ export class PageIndex {
       if (this.headings !== null) [fresh, headingsKnown] = this.keepSparse(fresh, edits);
       const [from, to] = runOf(root, segments);
       const removed = blocks.splice(from, to - from, ...fresh.blocks);
-      const removedSegments = segments.splice(from, to - from, ...fresh.segments);
+      segments.splice(from, to - from, ...fresh.segments);
       this.unchecked.push(fresh.segments);
       // Sparse: re-reading a part of the page can index a heading that was there all
-      // along; that changes no section, as long as no indexed heading went away.
-      const kept = new Map(fresh.segments.map((s, i) => [s[0]?.node, fresh.blocks[i] as TextBlock]));
-      const headingGone = removed.some((b, i) => {
-        if (b.headingLevel === 0) return false;
-        const now = kept.get(removedSegments[i]?.[0]?.node as Text);
-        return now === undefined || now.text !== b.text || now.headingLevel !== b.headingLevel;
-      });
-      const indexedOnly = this.headings !== null && headingsKnown && !headingGone;
-      edits.push({ at: from, removed, added: fresh.blocks, ...(indexedOnly ? { indexedOnly } : {}) });
+      // along; that changes no section (the rescan checks none went away).
+      const headingsWereThere = this.headings !== null && headingsKnown;
+      edits.push({ at: from, removed, added: fresh.blocks, ...(headingsWereThere ? { headingsWereThere } : {}) });
     }
     this.page = { ...this.page, blocks };
     return edits;
@@ -238,7 +225,7 @@ export class PageIndex {
         blocks.splice(at, 0, h.block);
         segments.splice(at, 0, h.segments);
         this.unchecked.push([h.segments]);
-        edits.push({ at, removed: [], added: [h.block], indexedOnly: true });
+        edits.push({ at, removed: [], added: [h.block], headingsWereThere: true });
       }
     }
     return [fresh, headingsKnown];

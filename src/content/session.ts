@@ -9,7 +9,7 @@ import type { ClaimRef, PageReport, RevealResponse } from '../shared/messages';
 import { sendToBackground } from '../shared/content-messaging';
 import { PageIndex, type BlockEdit } from './page-index';
 import type { PageText } from './page-text';
-import { detectSteps, rescanSteps, type Detected } from './rescan';
+import { detectSectionsSteps, rescanSectionsSteps, type Detected } from '../core/claims/sections';
 import { setCount } from './count';
 import { renderSteps, type Mark, type RenderResult } from './render';
 import { PageObserver } from './observer';
@@ -118,8 +118,8 @@ export class Session {
 
     slicer.phase('detect');
     let detected: Detected | null = null;
-    if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSteps(blocks, title, this.detected, edits));
-    detected ??= await slicer.drain(detectSteps(blocks, title));
+    if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSectionsSteps(blocks, title, this.detected, edits));
+    detected ??= await slicer.drain(detectSectionsSteps(blocks, title));
     const matches = detected.matches;
     const claims = detected === this.detected ? this.claims : claimReports(matches, this.claims);
     // Rendering many marks is one piece of work: it starts a slice of its own (a

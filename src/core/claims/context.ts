@@ -1,11 +1,46 @@
 // Page and section context: is the page about MgT, and what is each block's default
 // subject (the subject of sentences that name none, like product bullets)?
 import type { TextBlock } from '../types';
-import { mentionsMgt, mentionsOtherForm, type Subject } from './subject';
+import { mentionsMgt, mentionsOtherForm, rawMentionsMgt, type Subject } from './subject';
 
 /** Regions whose text never makes claims or makes a page "about MgT" (menus, footers). */
 export function isChrome(block: TextBlock): boolean {
   return block.region === 'nav' || block.region === 'footer';
+}
+
+/** A heading that starts a section (one in a menu or footer does not). */
+export function sectionStart(block: TextBlock): boolean {
+  return block.headingLevel > 0 && !isChrome(block);
+}
+
+/** Blocks that count towards "the page is about MgT": they name it, outside menus, footers and asides. */
+export function countsAsMention(block: TextBlock): boolean {
+  return !isChrome(block) && block.region !== 'aside' && rawMentionsMgt(block.text);
+}
+
+/**
+ * Whether the page is about MgT: its title or an h1/h2 names it, or two blocks
+ * do. Stops as soon as the answer is known; yields every 64 blocks.
+ */
+export function* aboutMgtSteps(blocks: readonly TextBlock[], title: string): Generator<number, boolean, void> {
+  if (rawMentionsMgt(title)) return true;
+  let mentions = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if ((i & 63) === 63) yield i;
+    const b = blocks[i] as TextBlock;
+    if (!countsAsMention(b)) continue;
+    if (b.headingLevel > 0 && b.headingLevel <= 2) return true;
+    if (++mentions >= 2) return true;
+  }
+  return false;
+}
+
+export function aboutMgt(blocks: readonly TextBlock[], title: string): boolean {
+  const steps = aboutMgtSteps(blocks, title);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 const OTHER_SECTION = /\bother\s+(?:forms|types|kinds)\b|\balternatives\b/i;
@@ -18,22 +53,14 @@ export interface PageContext {
 
 /** `text(i)` gives block i's text for matching (normalized when it needs to be). */
 export function pageContext(blocks: readonly TextBlock[], text: (i: number) => string, title = '', aboutOverride?: boolean): PageContext {
-  let mentions = 0;
-  let headingMention = mentionsMgt(title);
-  blocks.forEach((b, i) => {
-    if (isChrome(b) || b.region === 'aside') return;
-    if (!mentionsMgt(text(i))) return;
-    mentions++;
-    if (b.headingLevel > 0 && b.headingLevel <= 2) headingMention = true;
-  });
-  const aboutMgt = aboutOverride ?? (headingMention || mentions >= 2);
-  const pageDefault: Subject | null = aboutMgt ? 'mgt' : null;
+  const about = aboutOverride ?? aboutMgt(blocks, title);
+  const pageDefault: Subject | null = about ? 'mgt' : null;
 
   // Stack of open headings: [level, subject].
   const stack: Array<[number, Subject | null]> = [];
   const sectionSubject: Array<Subject | null> = [];
   blocks.forEach((b, i) => {
-    if (b.headingLevel > 0 && !isChrome(b)) {
+    if (sectionStart(b)) {
       while (stack.length && (stack[stack.length - 1] as [number, Subject | null])[0] >= b.headingLevel) stack.pop();
       const parent = stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault;
       let subject: Subject | null = parent;
@@ -44,7 +71,7 @@ export function pageContext(blocks: readonly TextBlock[], text: (i: number) => s
     }
     sectionSubject.push(stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault);
   });
-  return { aboutMgt, sectionSubject };
+  return { aboutMgt: about, sectionSubject };
 }
 
 /**

@@ -1,79 +1,63 @@
-// Claim detection after a change, without re-reading the whole page: only the
-// section around the changed blocks is detected again, and every other match is
-// kept (its block index shifted). Pure: no DOM.
+// Claim detection one section at a time: a full detection cut into windows of
+// whole sections (so no step touches the whole page), and after a change, only
+// the section around the changed blocks detected again, every other match kept
+// (its block index shifted). The content script runs these on the main thread.
 //
-// Why a section is enough (src/core/claims/detect.ts, context.ts): a block's
-// matches depend on (1) its own text, (2) the subject carried from earlier
-// blocks, which resets at every heading outside nav/footer, (3) its section's
-// subject, from the open headings above it, and (4) whether the page is about
-// MgT (its title or an h1/h2 names MgT, or two blocks do). So: detect from the
-// heading before the change to the heading after it, with the open headings
-// above prepended and (4) passed in as `aboutMgt`. A changed heading, or a
-// change to (4), needs a full scan instead. test/unit/rescan.test.ts checks the
-// result equals a full scan.
-import { detectClaimsSteps } from '../core/claims/detect';
-import { isChrome } from '../core/claims/context';
-import { rawMentionsMgt } from '../core/claims/subject';
-import type { ClaimMatch, TextBlock } from '../core/types';
-import type { BlockEdit } from './page-index';
+// Why a section is enough (detect.ts, context.ts): a block's matches depend on
+// (1) its own text, (2) the subject carried from earlier blocks, which resets at
+// every section start, (3) its section's subject, from the open headings above
+// it, and (4) whether the page is about MgT. So: detect from the section start
+// before the change to the one after it, with the open headings above prepended
+// and (4) passed in as `aboutMgt`. A changed heading, or a change to (4), needs a
+// full detection instead. test/unit/sections.test.ts checks the result equals a
+// full detection.
+import type { ClaimMatch, TextBlock } from '../types';
+import { aboutMgtSteps, countsAsMention, openHeadings, sectionStart } from './context';
+import { detectClaimsSteps } from './detect';
 
-
-function sectionStart(b: TextBlock): boolean {
-  return b.headingLevel > 0 && !isChrome(b);
+/** A run of blocks replaced by another (block indices of the page after the edit). */
+export interface SectionEdit {
+  at: number;
+  removed: readonly TextBlock[];
+  added: readonly TextBlock[];
+  /**
+   * Every heading among `added` was on the page before, merely not indexed (a
+   * sparse index reads a heading only once a block under it matters): new
+   * section starts then change no section, as long as none of `removed` went away.
+   */
+  headingsWereThere?: boolean;
 }
 
-/** Whether two runs of blocks hold the same section starts (level, text, region), in order. */
-function sameHeadings(a: readonly TextBlock[], b: readonly TextBlock[]): boolean {
-  const ha = a.filter(sectionStart);
-  const hb = b.filter(sectionStart);
-  return (
-    ha.length === hb.length &&
-    ha.every((h, i) => {
-      const o = hb[i] as TextBlock;
-      return h.headingLevel === o.headingLevel && h.text === o.text && h.region === o.region && h.tag === o.tag;
-    })
-  );
+/** Whether a section start's heading is the same (level, text, region, tag). */
+function sameHeading(a: TextBlock, b: TextBlock): boolean {
+  return a.headingLevel === b.headingLevel && a.text === b.text && a.region === b.region && a.tag === b.tag;
 }
 
-/** Blocks that count towards "the page is about MgT" (as pageContext counts them). */
-function countsAsMention(b: TextBlock): boolean {
-  return !isChrome(b) && b.region !== 'aside' && rawMentionsMgt(b.text);
+/**
+ * Whether an edit leaves every section as it was: the same section starts, in
+ * order; or, when the added headings were there all along, at least every removed
+ * section start still there, in order.
+ */
+function keepsSections(edit: SectionEdit): boolean {
+  const before = edit.removed.filter(sectionStart);
+  const after = edit.added.filter(sectionStart);
+  if (!edit.headingsWereThere) return before.length === after.length && before.every((h, i) => sameHeading(h, after[i] as TextBlock));
+  let j = 0;
+  for (const h of before) {
+    while (j < after.length && !sameHeading(h, after[j] as TextBlock)) j++;
+    if (j++ >= after.length) return false;
+  }
+  return true;
 }
 
-/** pageContext's `aboutMgt`, stopping as soon as the answer is known. Yields every 64 blocks. */
-export function* aboutMgtSteps(blocks: readonly TextBlock[], title: string): Generator<number, boolean, void> {
-  if (rawMentionsMgt(title)) return true;
-  let mentions = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    if ((i & 63) === 63) yield i;
+/** The headings still open at block `w0` (the detection's section stack there), outermost first. */
+function openAt(blocks: readonly TextBlock[], w0: number): TextBlock[] {
+  const own = w0 < blocks.length && sectionStart(blocks[w0] as TextBlock) ? (blocks[w0] as TextBlock).headingLevel : 7;
+  const levelBelow = (i: number, below: number): number => {
     const b = blocks[i] as TextBlock;
-    if (!countsAsMention(b)) continue;
-    if (b.headingLevel > 0 && b.headingLevel <= 2) return true;
-    if (++mentions >= 2) return true;
-  }
-  return false;
-}
-
-export function aboutMgt(blocks: readonly TextBlock[], title: string): boolean {
-  const steps = aboutMgtSteps(blocks, title);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
-/** The headings still open at section start `w0` (the core's section stack there), outermost first. */
-function openHeadings(blocks: readonly TextBlock[], w0: number): TextBlock[] {
-  const open: TextBlock[] = [];
-  let level = w0 < blocks.length && sectionStart(blocks[w0] as TextBlock) ? (blocks[w0] as TextBlock).headingLevel : 7;
-  for (let i = w0 - 1; i >= 0 && level > 1; i--) {
-    const b = blocks[i] as TextBlock;
-    if (sectionStart(b) && b.headingLevel < level) {
-      open.unshift(b);
-      level = b.headingLevel;
-    }
-  }
-  return open;
+    return sectionStart(b) && b.headingLevel < below ? b.headingLevel : 0;
+  };
+  return openHeadings(w0, levelBelow, own).map((i) => blocks[i] as TextBlock);
 }
 
 /** Matches in blocks [w0, w1) (w0 a section start or 0, w1 a section start or the end), in page indices. */
@@ -98,7 +82,7 @@ const WINDOW_CHARS = 20_000;
  * section by section (sections grouped into windows of ~WINDOW_CHARS), so no
  * step touches the whole page at once.
  */
-export function* detectSteps(
+export function* detectSectionsSteps(
   blocks: readonly TextBlock[],
   title: string,
   windowChars = WINDOW_CHARS,
@@ -139,21 +123,21 @@ export interface Detected {
  * Matches for `blocks` (the page after `edits`), given the matches and `about`
  * from before them. Returns null when only a full scan gives the right answer.
  */
-export function* rescanSteps(
+export function* rescanSectionsSteps(
   blocks: readonly TextBlock[],
   title: string,
   before: Detected,
-  edits: readonly BlockEdit[],
+  edits: readonly SectionEdit[],
 ): Generator<number, Detected | null, void> {
   let matches = before.matches;
   let lo = -1;
   let hi = -1;
   let mentionsAdded = false;
   let mentionsRemoved = false;
-  for (const { at, removed, added, indexedOnly } of edits) {
+  for (const edit of edits) {
     // Re-reading a block that holds a heading removes and adds the same heading: fine.
-    // (Headings only newly indexed were there all along: no section changed.)
-    if (!indexedOnly && !sameHeadings(removed, added)) return null;
+    if (!keepsSections(edit)) return null;
+    const { at, removed, added } = edit;
     mentionsAdded ||= added.some(countsAsMention);
     mentionsRemoved ||= removed.some(countsAsMention);
     const end = at + removed.length;
@@ -186,7 +170,7 @@ export function* rescanSteps(
   while (w1 < blocks.length && !sectionStart(blocks[w1] as TextBlock)) w1++;
   w1 = Math.min(w1, blocks.length);
 
-  const fresh = yield* detectWindow(blocks, w0, w1, openHeadings(blocks, w0), about);
+  const fresh = yield* detectWindow(blocks, w0, w1, openAt(blocks, w0), about);
   // The core lists matches in block order; the window's blocks are one run.
   return {
     about,

@@ -7,8 +7,8 @@ import { parseHTML } from 'linkedom';
 import { detectClaims } from '../../src/core/claims/detect';
 import type { TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
-import { aboutMgt, detectSteps, rescanSteps, type Detected } from '../../src/content/rescan';
-import type { BlockEdit } from '../../src/content/page-index';
+import { aboutMgt } from '../../src/core/claims/context';
+import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../../src/core/claims/sections';
 import { benchPages, generatePage } from '../../bench/pages';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
@@ -19,8 +19,8 @@ function pageOf(html: string): { blocks: TextBlock[]; title: string } {
   return { blocks: page.blocks, title: page.title };
 }
 
-function run(blocks: TextBlock[], title: string, before: Detected, edits: BlockEdit[]): Detected | null {
-  const steps = rescanSteps(blocks, title, before, edits);
+function run(blocks: TextBlock[], title: string, before: Detected, edits: SectionEdit[]): Detected | null {
+  const steps = rescanSectionsSteps(blocks, title, before, edits);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -70,7 +70,7 @@ function drain<T>(steps: Generator<unknown, T, void>): T {
   }
 }
 
-describe('detectSteps (section windows)', () => {
+describe('detectSectionsSteps (section windows)', () => {
   for (const [name, html] of pages) {
     it(`equals a full scan: ${name}`, () => {
       const { blocks, title } = pageOf(html);
@@ -78,13 +78,13 @@ describe('detectSteps (section windows)', () => {
       // A page with claims (one corpus page is about another form and has none).
       if (name !== 'glycinate-only.html') expect(expected.matches.length).toBeGreaterThan(0);
       // Tiny windows (every section alone) and the default.
-      expect(drain(detectSteps(blocks, title, 1))).toEqual(expected);
-      expect(drain(detectSteps(blocks, title))).toEqual(expected);
+      expect(drain(detectSectionsSteps(blocks, title, 1))).toEqual(expected);
+      expect(drain(detectSectionsSteps(blocks, title))).toEqual(expected);
     });
   }
 });
 
-describe('rescanSteps', () => {
+describe('rescanSectionsSteps', () => {
   for (const [name, html] of pages) {
     it(`equals a full scan after random edits: ${name}`, () => {
       const { blocks: original, title } = pageOf(html);
@@ -95,7 +95,7 @@ describe('rescanSteps', () => {
       let incremental = 0;
       for (let round = 0; round < 40; round++) {
         // 1-2 splices: remove 0-2 blocks, insert 0-2 blocks copied from elsewhere in the page.
-        const edits: BlockEdit[] = [];
+        const edits: SectionEdit[] = [];
         for (let k = 0; k < 1 + Math.floor(rand() * 2); k++) {
           const at = Math.floor(rand() * (blocks.length + 1));
           const removeCount = Math.min(Math.floor(rand() * 3), blocks.length - at);
@@ -139,6 +139,29 @@ describe('rescanSteps', () => {
     const next = [...blocks];
     next.splice(3, 0, heading);
     expect(run(next, title, state, [{ at: 3, removed: [], added: [heading] }])).toBeNull();
+  });
+
+  it('rescans only the section when the added headings were there all along (a sparse index)', () => {
+    const nested = pages.find(([n]) => n === 'nested sections')![1];
+    const { blocks: whole, title } = pageOf(nested);
+    // The index lacks the "Other forms" section (nothing under it mattered yet).
+    const from = whole.findIndex((b) => b.text === 'Other forms of magnesium');
+    const to = whole.findIndex((b, i) => i > from && b.headingLevel === 2);
+    const blocks = [...whole.slice(0, from), ...whole.slice(to)];
+    const state = full(blocks, title);
+    // A paragraph appears under it: the heading is indexed with it.
+    const para: TextBlock = { text: 'It improves sleep.', tag: 'p', headingLevel: 0, region: 'main' };
+    const added = [whole[from]!, para];
+    const next = [...blocks];
+    next.splice(from, 0, ...added);
+    const got = run(next, title, state, [{ at: from, removed: [], added, headingsWereThere: true }]);
+    expect(got).not.toBeNull();
+    expect(got?.matches).toEqual(detectClaims(next, { title }));
+    // Without the promise, a new heading means a full scan; and a heading that went away always does.
+    expect(run(next, title, state, [{ at: from, removed: [], added }])).toBeNull();
+    const gone = [...next];
+    const removed = gone.splice(from, 2, para);
+    expect(run(gone, title, full(next, title), [{ at: from, removed, added: [para], headingsWereThere: true }])).toBeNull();
   });
 
   it('rescans only the section when a re-read block holds an unchanged heading', () => {
