@@ -168,3 +168,21 @@ export async function lateInsertion({ html, storm, timeoutMs }: { html: string; 
     .reduce((a, s) => a + s.duration, 0);
   return { latency: (countedAt as number) - t0, work, passes: starts() - passesBefore };
 }
+
+/**
+ * Opens the first marker's card (a click on its button) and waits until the card
+ * is placed: placing it measures layout, by design, so it serves as the control
+ * that the forced-layout trace sees our scripts.
+ */
+export async function openFirstCard({ timeoutMs }: { timeoutMs: number }): Promise<void> {
+  const host = document.querySelector('evidence-lens-marker');
+  const button = host?.shadowRoot?.querySelector('button');
+  if (!host || !button) throw new Error('no marker to open');
+  button.click();
+  const deadline = performance.now() + timeoutMs;
+  while (host.shadowRoot?.querySelector('.card') == null) {
+    if (performance.now() > deadline) throw new Error('the card did not open');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+}

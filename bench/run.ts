@@ -3,7 +3,7 @@
 // mark.js with that regex, the cheap gate, and the extension's own User Timing.
 // Each measurement gets a freshly loaded page (a first read of a DOM pays for
 // creating its JS wrappers; no measurement may inherit another's).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,11 +17,13 @@ import {
   installProbes,
   lateInsertion,
   markJs,
+  openFirstCard,
   readExtensionRun,
   type ExtensionRun,
   type LateRun,
   type Timed,
 } from './in-page';
+import { countForcedLayouts } from './forced-layout';
 import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
 import { CLAIM_REGEX } from './regex';
@@ -59,6 +61,12 @@ export interface PageResult {
   longestTask: number;
   late: LateRun | null;
   storm: LateRun | null;
+  /**
+   * Layouts and style recalcs our scripts forced, from one traced run: while
+   * scanning (load, first pass, a late insertion), and, as the control, while
+   * opening a card (which measures by design; null on pages without claims).
+   */
+  forcedLayouts: { scan: number; card: number | null };
   /** Every run, for the JSON. */
   raw: { baseline: { floor: Timed; floorRegex: Timed; markJs: Timed; gate: Timed }[]; extension: ExtensionRun[] };
 }
@@ -73,6 +81,8 @@ export interface BenchResult {
   popupFirstRender: number;
   /** When the popup's document had arrived (navigation timing responseEnd): the browser's part before our code runs. */
   popupDocumentAt: number;
+  /** The floor for the popup: an extension page with one empty module script, its script run (ms after navigation start). */
+  blankExtensionPage: number;
   core: CoreCost;
 }
 
@@ -116,6 +126,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       results.push(await benchPage(p, sizes.get(p.file) ?? 0, server.origin, plain.context, ext.context, markJsSource, options.runs));
     }
     const { render: popupFirstRender, documentAt: popupDocumentAt } = await popupRender(ext.context, ext.extensionId, options.runs);
+    const blankExtensionPage = await blankPageRender(ext.context, ext.extensionId, options.runs);
     const core = await coreCost(pages[1] as BenchPage, Math.max(1, options.runs));
     return {
       date: new Date().toISOString(),
@@ -125,6 +136,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       bundle: contentScriptSize(DIST),
       popupFirstRender,
       popupDocumentAt,
+      blankExtensionPage,
       core,
     };
   } finally {
@@ -182,6 +194,7 @@ async function benchPage(
     await page.close();
   }
   await tab.close();
+  const forcedLayouts = await tracedRun(ext, url, mentionsMgt);
 
   const m = (xs: number[]): number => median(xs);
   const lateMedian = (xs: LateRun[]): LateRun | null =>
@@ -207,8 +220,56 @@ async function benchPage(
     longestTask: Math.max(...extension.map((e) => e.longestTask)),
     late: lateMedian(late),
     storm: lateMedian(storm),
+    forcedLayouts,
     raw: { baseline, extension },
   };
+}
+
+/** One more run of the extension on the page, traced: the layouts it forces (see forced-layout.ts). */
+async function tracedRun(ext: Context, url: string, mentionsMgt: boolean): Promise<PageResult['forcedLayouts']> {
+  const page = await ext.newPage();
+  await page.addInitScript(installProbes);
+  try {
+    const scan = await countForcedLayouts(ext, page, async () => {
+      await fresh(page, url);
+      await page.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT });
+      if (mentionsMgt) await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 0, timeoutMs: TIMEOUT });
+    });
+    const card = mentionsMgt ? await countForcedLayouts(ext, page, () => page.evaluate(openFirstCard, { timeoutMs: TIMEOUT })) : null;
+    return { scan, card };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The popup's floor, measured like it: an extension page whose one module script
+ * only marks the time. Written into the loaded (unpacked) extension's folder for
+ * the run, and removed after.
+ */
+async function blankPageRender(ext: Context, extensionId: string, runs: number): Promise<number> {
+  const html = join(DIST, 'bench-blank.html');
+  const script = join(DIST, 'bench-blank.js');
+  await writeFile(html, '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-blank.js"></script></head><body></body></html>');
+  await writeFile(script, "performance.mark('evidence-lens:popup-rendered');\n");
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < Math.max(1, runs); i++) {
+      const page = await ext.newPage();
+      await page.goto(`chrome-extension://${extensionId}/bench-blank.html`);
+      times.push(
+        await page
+          .waitForFunction(() => performance.getEntriesByName('evidence-lens:popup-rendered')[0]?.startTime ?? false, null, { timeout: 10_000 })
+          .then((h) => h.jsonValue() as Promise<number>)
+          .catch(() => Number.NaN),
+      );
+      await page.close();
+    }
+    return median(times);
+  } finally {
+    await rm(html, { force: true });
+    await rm(script, { force: true });
+  }
 }
 
 /**

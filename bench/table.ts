@@ -17,12 +17,14 @@ export function columns(p: PageResult): Record<string, number> {
     longestSlice: p.longestSlice,
     navToCount: p.navToCount,
     longTasks: p.longTasks,
+    forcedLayouts: p.forcedLayouts.scan,
   };
   if (p.mentionsMgt) {
     cols.wall = p.wall ?? Number.NaN;
     cols.lateLatency = p.late?.latency ?? Number.NaN;
     cols.lateWork = p.late?.work ?? Number.NaN;
     cols.stormPasses = p.storm?.passes ?? Number.NaN;
+    cols.forcedLayoutsCard = p.forcedLayouts.card ?? Number.NaN;
   }
   return cols;
 }
@@ -39,12 +41,13 @@ function grid(head: string[], rows: string[][]): string {
 export function formatTable(r: BenchResult): string {
   const head = [
     'page', 'HTML', 'claims', 'floor', 'floor+regex', 'mark.js', 'gate', 'ours: work', 'longest slice', 'long tasks',
-    'wall (scan)', 'nav→count', 'late: latency / work', 'storm passes',
+    'wall (scan)', 'nav→count', 'late: latency / work', 'storm passes', 'forced layouts: scan / card',
   ];
   const rows = r.pages.map((p) => [
     p.name, kb(p.htmlBytes), String(p.claims), ms(p.floor), ms(p.floorRegex), ms(p.markJs), ms(p.gate), ms(p.work),
     ms(p.longestSlice), String(p.longTasks), ms(p.wall), ms(p.navToCount),
     p.late ? `${ms(p.late.latency)} / ${ms(p.late.work)}` : '—', p.storm ? String(p.storm.passes) : '—',
+    `${p.forcedLayouts.scan} / ${p.forcedLayouts.card ?? '—'}`,
   ]);
   const ratioHead = ['page', 'work ÷ (floor+regex)', 'mark.js ÷ work', 'work ÷ gate'];
   const ratioRows = r.pages.map((p) => [p.name, ratio(p.work, p.floorRegex), ratio(p.markJs, p.work), ratio(p.work, p.gate)]);
@@ -58,7 +61,8 @@ export function formatTable(r: BenchResult): string {
     '',
     `Content script initial bundle: ${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.bundle.files.length} files); ` +
       `scanner chunk, loaded only on pages naming MgT: ${(r.bundle.lazyGzipBytes / 1024).toFixed(1)} KB gzipped.`,
-    `Popup first render: ${ms(r.popupFirstRender)} ms after navigation start; its document had arrived at ${ms(r.popupDocumentAt)} ms, so ${ms(r.popupFirstRender - r.popupDocumentAt)} ms after it opened.`,
+    `Popup first render: ${ms(r.popupFirstRender)} ms after navigation start; its document had arrived at ${ms(r.popupDocumentAt)} ms, so ${ms(r.popupFirstRender - r.popupDocumentAt)} ms after it opened. ` +
+      `An extension page with one empty module script, measured the same way: ${ms(r.blankExtensionPage)} ms.`,
     `Core in Node (${r.core.textMB.toFixed(2)} MB of block text): scanPage ${ms(r.core.scanMsPerMB)} ms/MB ` +
       `(detectClaims ${ms(r.core.detectMsPerMB)}, summarizeProduct ${ms(r.core.productMsPerMB)}).`,
     `Core profile during scanPage, inclusive ms/MB: ${Object.entries(r.core.profile)
