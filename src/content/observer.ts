@@ -1,6 +1,6 @@
-// Watches the page after the first pass. A change after a quiet spell is handled
-// at once; a storm that follows collapses: its changes are collected and handled
-// once, ~50 ms after the last one. Our own writes
+// Watches the page after the first pass. A change after a quiet spell (500 ms
+// without one) is handled at once; changes in quick succession collapse: they
+// are collected and handled once, ~50 ms after the last one. Our own writes
 // (markers, split text nodes) are discarded with takeRecords() right after we
 // make them, and markers are ignored if their records slip through.
 import { isMarkerElement } from './markers';
@@ -9,6 +9,8 @@ import { BLOCK_TAGS } from '../extract/tags';
 const DEBOUNCE_MS = 50;
 /** The longest a change waits while the page keeps changing. */
 const MAX_WAIT_MS = 500;
+/** A change after this long without one is handled at once. */
+const QUIET_MS = 500;
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 function ours(node: Node): boolean {
@@ -126,8 +128,8 @@ export class PageObserver {
     this.observer.disconnect();
   }
 
-  /** When changes were last handed on (performance.now()). */
-  private lastFlush = -Infinity;
+  /** When the page last changed (performance.now()). */
+  private lastChange = -Infinity;
   /** When the changes now waiting began to wait. */
   private waitingSince = 0;
 
@@ -137,10 +139,15 @@ export class PageObserver {
     if (nodes.length === 0) return;
     this.pending.push(...nodes);
     const now = performance.now();
+    const quiet = now - this.lastChange >= QUIET_MS;
+    this.lastChange = now;
     // A change after a quiet spell is handled at once, in this callback: before the
     // page lays it out, which on a huge page takes longer than our pass. Changes
-    // that follow it within DEBOUNCE_MS wait until they stop, and are handled once.
-    if (this.timer === undefined && now - this.lastFlush >= DEBOUNCE_MS) {
+    // that follow it wait until they stop for DEBOUNCE_MS, and are handled once.
+    // (Quiet is counted from the last change, not from our last pass: on a huge
+    // page, the page's own layout can hold back each change of a storm for longer
+    // than the debounce.)
+    if (this.timer === undefined && quiet) {
       this.flush();
       return;
     }
@@ -154,7 +161,6 @@ export class PageObserver {
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.lastFlush = performance.now();
     const changed = this.pending;
     this.pending = [];
     this.onChange(changed);

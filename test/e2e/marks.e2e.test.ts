@@ -155,7 +155,7 @@ describe('dynamic pages', () => {
       document.getElementById('main')!.append(p);
     });
     expect(await claimCount(page, 1)).toBe(1);
-    await page.waitForTimeout(300); // a quiet spell: the next change is not part of a storm
+    await page.waitForTimeout(700); // a quiet spell (500 ms): the next change is not part of a storm
     const seen = await page.evaluate(async () => {
       const p = document.createElement('p');
       p.id = 'second';

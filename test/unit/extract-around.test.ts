@@ -1,18 +1,14 @@
 // extractBlocksAround reads one block without the rest of the page; it must give
 // exactly the block the whole-page walk gives for the same text node.
-import { readFileSync, readdirSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractBlocks, extractBlocksAround } from '../../src/extract/blocks';
-
-const FIXTURES = new URL('../fixtures/', import.meta.url);
-const files = ['seed.html', ...['corpus', 'demo', 'pages', 'hostile'].flatMap((d) =>
-  readdirSync(new URL(`${d}/`, FIXTURES)).filter((f) => f.endsWith('.html')).map((f) => `${d}/${f}`))];
+import { fixturePages } from './fixture-pages';
 
 describe('extractBlocksAround equals the whole-page walk', () => {
-  for (const f of files) {
+  for (const [f, html] of fixturePages()) {
     it(f, () => {
-      const { document } = parseHTML(readFileSync(new URL(f, FIXTURES), 'utf8'));
+      const { document } = parseHTML(html);
       const all = extractBlocks(document as unknown as Node);
       all.segments.forEach((segs, i) => {
         for (const seg of segs) {

@@ -3,7 +3,7 @@
 // every wording, each block where full detection finds a claim holds a candidate
 // offset, and detecting only the candidate blocks plus their open headings gives
 // the same claims as detecting every block.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
@@ -17,19 +17,8 @@ import { literalScanner } from '../../src/core/text/scanner';
 import type { ClaimMatch, TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { CLAIM_IDS } from '../../src/core/types';
+import { fixturePages } from './fixture-pages';
 import { W, page } from './wordings';
-
-const FIXTURES = new URL('../fixtures/', import.meta.url);
-
-function fixturePages(): Array<[string, string]> {
-  const out: Array<[string, string]> = [['seed.html', readFileSync(new URL('seed.html', FIXTURES), 'utf8')]];
-  for (const dir of ['corpus', 'demo', 'pages', 'hostile']) {
-    for (const f of readdirSync(new URL(`${dir}/`, FIXTURES))) {
-      if (f.endsWith('.html')) out.push([`${dir}/${f}`, readFileSync(new URL(`${dir}/${f}`, FIXTURES), 'utf8')]);
-    }
-  }
-  return out;
-}
 
 /** The blocks the content script would read on a large page: candidates and their open headings. */
 function sparse(blocks: readonly TextBlock[]): number[] | null {

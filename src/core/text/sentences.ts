@@ -1,4 +1,7 @@
-// Sentence splitting with Intl.Segmenter (ICU rules), available in Node 20 and browsers.
+// Sentence splitting by ICU's rules (UAX #29): sentence-break.ts for plain text,
+// Intl.Segmenter for the rest; then a few fixes for how pages write (abbreviations,
+// informal lower-case starts).
+import { sentenceStarts } from './sentence-break';
 
 let segmenter: Intl.Segmenter | null = null;
 /** A sentence end followed by more text. */
@@ -17,25 +20,36 @@ export function sentenceSpans(text: string): Array<[number, number]> {
     while (start < end && text.charCodeAt(start) === 32) start++;
     return end > start ? [[start, end]] : [];
   }
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const spans: Array<[number, number]> = [];
+  for (const [segStart, segEnd] of segments(text)) {
+    let end = segEnd;
+    while (end > segStart && text.charCodeAt(end - 1) === 32) end--;
+    if (end <= segStart) continue;
+    const last = spans[spans.length - 1];
+    // Rejoin a sentence that ICU's rules split after an abbreviation, unless a
+    // capitalised word follows "etc." or "al." (those often do end a sentence).
+    if (last && ABBREVIATION.test(text.slice(Math.max(0, last[1] - 8), last[1])) && !/(?:etc|al)\.$/.test(text.slice(last[1] - 4, last[1]))) {
+      last[1] = end;
+    } else spans.push([segStart, end]);
+  }
+  return splitLowercaseStarts(text, spans);
+}
+
+/** [start, end) of each sentence by ICU's rules (UAX #29): computed here for plain text, else by Intl.Segmenter. */
+function* segments(text: string): Generator<[number, number], void, void> {
+  const starts = sentenceStarts(text);
+  if (starts !== null) {
+    for (let i = 0; i < starts.length; i++) yield [starts[i] as number, starts[i + 1] ?? text.length];
+    return;
+  }
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   // V8's segment iterator costs time in proportion to the whole string at every step,
   // so a long text is cut into chunks first, at places ICU breaks anyway (". The").
   for (const [c0, c1] of chunks(text)) {
     for (const seg of segmenter.segment(c1 - c0 === text.length ? text : text.slice(c0, c1))) {
-      const segStart = c0 + seg.index;
-      let end = segStart + seg.segment.length;
-      while (end > segStart && text.charCodeAt(end - 1) === 32) end--;
-      if (end <= segStart) continue;
-      const last = spans[spans.length - 1];
-      // Rejoin a sentence that ICU split after an abbreviation, unless a capitalised word
-      // follows "etc." or "al." (those often do end a sentence).
-      if (last && ABBREVIATION.test(text.slice(Math.max(0, last[1] - 8), last[1])) && !/(?:etc|al)\.$/.test(text.slice(last[1] - 4, last[1]))) {
-        last[1] = end;
-      } else spans.push([segStart, end]);
+      yield [c0 + seg.index, c0 + seg.index + seg.segment.length];
     }
   }
-  return splitLowercaseStarts(text, spans);
 }
 
 const CHUNK = 2048;
