@@ -3,7 +3,7 @@
 // Finding those blocks costs a binary search (blocks are in document order),
 // not a walk over every block: a paragraph added to a 5 MB page stays cheap.
 import type { PageData, TextBlock } from '../core/types';
-import { candidateOffsets, candidateOffsetsSteps } from '../core/claims/prefilter';
+import { candidateOffsetsSteps, mayHoldCandidate } from '../core/claims/prefilter';
 import type { SectionEdit } from '../core/claims/sections';
 import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedBlocks, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
@@ -33,9 +33,7 @@ export type BlockEdit = SectionEdit;
 
 /** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */
 function worthKeeping(b: TextBlock): boolean {
-  if (b.headingLevel > 0) return true;
-  const offsets = candidateOffsets(b.text);
-  return offsets === null || offsets.length > 0;
+  return b.headingLevel > 0 || mayHoldCandidate(b.text);
 }
 
 /** Runs a stepwise generator to its end (for callers that do not slice). */

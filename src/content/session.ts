@@ -17,7 +17,7 @@ import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
 import { flash } from './highlights';
 import type { Marker } from './markers';
-import { Slicer, markPassStart, measurePass, yieldToMain } from './timing';
+import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain } from './timing';
 
 /**
  * The claims' reports (what `summarize` makes of them), without the page-wide
@@ -101,7 +101,7 @@ export class Session {
     // (see observer.ts); a full pass lets the page go first.
     if (changed === null) await yieldToMain();
     markPassStart();
-    const slicer = new Slicer();
+    const slicer = new Slicer(changed === null ? SLICE_BUDGET_MS : CHANGE_BUDGET_MS);
     let edits: BlockEdit[] | null = null;
     slicer.phase('read');
     if (this.index === null) {

@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import { isChrome, openHeadings } from '../../src/core/claims/context';
-import { candidateOffsets } from '../../src/core/claims/prefilter';
+import { candidateOffsets, mayHoldCandidate } from '../../src/core/claims/prefilter';
 import { loosen } from '../../src/core/text/regex-source';
 import { CLAIM_PATTERNS } from '../../src/core/claims/patterns';
 import { MGT_NAME, OTHER_FORM } from '../../src/core/claims/names';
@@ -111,6 +111,21 @@ describe('literal scanner', () => {
     expect(hits([['sleep']], 'ｓｌｅｅｐ')).toBeNull();
     expect(hits([['sleep']], 'ﬁne 𝐬𝐥𝐞𝐞𝐩')).toBeNull();
     expect(hits([['sleep']], 'Schlaf für Kinder ★ — “gut”')).toEqual([]);
+  });
+});
+
+describe('mayHoldCandidate (is a changed block worth keeping in a sparse index?)', () => {
+  it('holds every wording of every claim, and not plain shop text', () => {
+    for (const id of CLAIM_IDS) {
+      for (const c of W[id].yes) {
+        const text = typeof c === 'string' ? c : c.text;
+        expect(mayHoldCandidate(text), text).toBe(true);
+      }
+    }
+    expect(mayHoldCandidate('Add to cart')).toBe(false);
+  });
+  it('keeps text it cannot judge without normalizing it', () => {
+    expect(mayHoldCandidate('Add to c\u00ADart')).toBe(true);
   });
 });
 

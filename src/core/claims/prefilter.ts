@@ -71,6 +71,20 @@ export function candidateOffsets(text: string): number[] | null {
   }
 }
 
+/**
+ * Whether a short text (one block) may hold a claim or a name: any anchor or name
+ * at all, without the trigger check (keeping a block too many costs less than
+ * the regexes). True also when the text needs normalization first.
+ */
+export function mayHoldCandidate(text: string): boolean {
+  built ??= build();
+  let found = false;
+  const complete = built.scan.scan(text, () => {
+    found = true;
+  });
+  return found || !complete;
+}
+
 /** Text scanned per step of `candidateOffsetsSteps`. */
 const STEP_CHARS = 1 << 15;
 /** Consecutive steps overlap by more than the longest literal, so none is cut in two. */
