@@ -48,9 +48,13 @@ export class PageText {
   }
 }
 
-/** Counting descendants is native and touches no node; only done where a parent has few children. */
-function descendants(el: Element): number {
-  return el.getElementsByTagName('*').length;
+/**
+ * Whether `el` has more than `n` descendant elements. Native, and it touches no
+ * node: indexing a live collection walks only as far as the index, where its
+ * length would walk the whole subtree.
+ */
+function hasMoreDescendants(el: Element, n: number): boolean {
+  return el.getElementsByTagName('*')[n] !== undefined;
 }
 
 /** Subtrees read between two steps (each step lets the caller look at the clock). */
@@ -79,8 +83,7 @@ export function* readPageTextSteps(root: Node, pieces = true, known?: string): G
   };
   let reads = 0;
 
-  const size = root.nodeType === ELEMENT_NODE ? descendants(root as Element) : Infinity;
-  const bigRoot = size > (pieces ? SMALL_SUBTREE : WHOLE_PAGE);
+  const bigRoot = root.nodeType !== ELEMENT_NODE || hasMoreDescendants(root as Element, pieces ? SMALL_SUBTREE : WHOLE_PAGE);
   if (!bigRoot) {
     add(root, root.textContent ?? '');
   } else {
@@ -105,7 +108,7 @@ export function* readPageTextSteps(root: Node, pieces = true, known?: string): G
       const el = node as Element;
       const children = el.childElementCount;
       // In a list, an item is small unless it is itself a long list; elsewhere, measure.
-      const big = frame.wide ? children >= WIDE : children > 0 && descendants(el) > SMALL_SUBTREE;
+      const big = frame.wide ? children >= WIDE : children > 0 && hasMoreDescendants(el, SMALL_SUBTREE);
       if (big) stack.push({ next: el.firstChild, wide: children >= WIDE });
       else {
         add(el, el.textContent ?? '');
