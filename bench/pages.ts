@@ -4,8 +4,8 @@
 // sentence split across inline elements (b, a, em, span, sup), the way shops
 // write them. Same seed → same bytes, so runs compare like with like.
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
+/** mulberry32: small, fast, deterministic (also used by tests that need repeatable randomness). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractPageData } from '../../src/extract';
-import { benchPages, generatePage } from '../../bench/pages';
+import { benchPages, generatePage, rng } from '../../bench/pages';
 
 const { window } = parseHTML('<html></html>');
 // markers.ts (used by the index to skip our markers) reads Node.ELEMENT_NODE.
@@ -46,17 +46,6 @@ function path(n: Node): Node[] {
   const siblings = Array.from((a[i - 1] as Node).childNodes);
   return siblings.indexOf(b[i] as ChildNode) > siblings.indexOf(a[i] as ChildNode) ? 4 : 2;
 };
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Segs = { node: Text; start: number }[][];
 

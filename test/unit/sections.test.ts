@@ -9,7 +9,7 @@ import type { TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { aboutMgt } from '../../src/core/claims/context';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../../src/core/claims/sections';
-import { benchPages, generatePage } from '../../bench/pages';
+import { benchPages, generatePage, rng } from '../../bench/pages';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
@@ -29,18 +29,6 @@ function run(blocks: TextBlock[], title: string, before: Detected, edits: Sectio
 
 function full(blocks: TextBlock[], title: string): Detected {
   return { matches: detectClaims(blocks, { title }), about: aboutMgt(blocks, title) };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pages: Array<[string, string]> = [
