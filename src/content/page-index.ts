@@ -27,8 +27,7 @@ const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
 const DOCUMENT_POSITION_FOLLOWING = 4;
 
-/** One splice of the block list: `removed` were at `at`; `added` are there now. */
-/** An edit of the index's block list (see core/claims/sections.ts, which rescans after it). */
+/** One splice of the block list: `removed` were at `at`; `added` are there now (core/claims/sections.ts rescans after it). */
 export type BlockEdit = SectionEdit;
 
 /** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */

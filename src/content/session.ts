@@ -92,8 +92,9 @@ export class Session {
   }
 
   /**
-   * One pass, in slices of at most SLICE_BUDGET_MS: read (all, or only the
-   * changed blocks), detect (all, or only the changed section), render.
+   * One pass, in slices of at most SLICE_BUDGET_MS (CHANGE_BUDGET_MS for a
+   * change): read (all, or only the changed blocks), detect (all, or only the
+   * changed section), render.
    */
   private async pass(changed: Node[] | null): Promise<void> {
     const doc = this.doc;

@@ -13,13 +13,13 @@ import { pieceAt, type PageText } from './page-text';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-/** How far countByNearest walks back before falling back to a binary search. */
-const NEAREST_STEPS = 256;
 const CDATA_SECTION_NODE = 4;
 const SHOW_TEXT_AND_CDATA = 4 | 8;
 const DOCUMENT_POSITION_DISCONNECTED = 1;
 const DOCUMENT_POSITION_FOLLOWING = 4;
 const DOCUMENT_POSITION_CONTAINED_BY = 16;
+/** How far countByNearest walks back before falling back to a binary search. */
+const NEAREST_STEPS = 256;
 
 /** Everything that can start a section (extract/blocks.ts decides which really do). */
 export const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role~="heading" i]';
