@@ -11,6 +11,7 @@ const { window } = parseHTML('<html></html>');
 (globalThis as { Node?: unknown }).Node ??= (window as unknown as { Node: unknown }).Node;
 const { PageIndex } = await import('../../src/content/page-index');
 const { changedNodes } = await import('../../src/content/observer');
+const { HeadingIndex, HEADING_SELECTOR } = await import('../../src/content/sparse-read');
 
 /** The MutationRecord a browser would give for this change. */
 function record(target: Node, change: { added?: Node[]; removed?: Node[]; previousSibling?: Node | null; nextSibling?: Node | null }): MutationRecord {
@@ -115,4 +116,40 @@ describe('PageIndex.resplit', () => {
     rest.data = 'x';
     expect(index.resplit([0])).toBe(false);
   });
+});
+
+describe('HeadingIndex.countBefore', () => {
+  /** Headings before `node` in document order, one holding it not counted: by walking everything. */
+  function bruteForce(doc: Document, node: Node): number {
+    let count = 0;
+    const walker = doc.createTreeWalker(doc.body, 1 | 4);
+    for (let n = walker.nextNode(); n !== null && n !== node; n = walker.nextNode()) {
+      if (n.nodeType === 1 && (n as Element).matches(HEADING_SELECTOR) && !n.contains(node)) count++;
+    }
+    return count;
+  }
+
+  const cases: Array<[string, string]> = [
+    // Headings every few nodes: the walk back to the nearest one.
+    ['a bench page', generatePage(benchPages(0.05)[0]!)],
+    // Long stretches without a heading, and text inside headings: the binary search.
+    [
+      'far-apart headings',
+      `<html><body><h1>Top</h1>${'<p>Words here.</p>'.repeat(300)}<h2>Mid <b>bold</b></h2><div role="heading">Role</div>${'<p>More.</p>'.repeat(300)}</body></html>`,
+    ],
+  ];
+  for (const [name, html] of cases) {
+    it(`equals a count over the whole page: ${name}`, () => {
+      const { document } = parseHTML(html);
+      const doc = document as unknown as Document;
+      const index = new HeadingIndex(doc.body);
+      const walker = doc.createTreeWalker(doc.body, 4);
+      let checked = 0;
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+        if (checked++ % 7 !== 0) continue;
+        expect(index.countBefore(n), (n as Text).data).toBe(bruteForce(doc, n));
+      }
+      expect(checked).toBeGreaterThan(100);
+    });
+  }
 });
