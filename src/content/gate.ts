@@ -1,6 +1,6 @@
 // The cheap gate: a page that never names MgT costs one regex test and a
 // MutationObserver that looks only at added text. Nothing else is loaded.
-import { mayMentionMgt } from '../core/claims/gate';
+import { mayMentionMgt, mayMentionMgtInPieces } from '../core/claims/gate';
 import { PageText, readPageTextSteps } from './page-text';
 import { Slicer } from './timing';
 
@@ -42,10 +42,8 @@ export async function readGate(doc: Document): Promise<GateResult> {
     bytes > 0 && bytes < SMALL_HTML_BYTES
       ? PageText.whole(root)
       : ((await slicer.drain(readPageTextSteps(root, false))) as PageText); // (no `known`: never null)
-  // One test of the joined text: cheaper than a test per piece, and no name is cut in two.
-  // (Text read in pieces was a huge page: joining and testing it gets a slice of its own.)
-  if (text.inPieces) await slicer.next();
-  const named = mentionsMgT(text.text);
+  // A huge page is tested piece by piece: no joining megabytes, or normalizing them, in one go.
+  const named = text.inPieces ? await slicer.drain(mayMentionMgtInPieces(text.pieceTexts())) : mentionsMgT(text.text);
   slicer.end();
   return { named, text };
 }

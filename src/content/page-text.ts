@@ -37,6 +37,11 @@ export class PageText {
     return this.joined;
   }
 
+  /** The pieces' texts, in order (one, once the text has been joined). */
+  pieceTexts(): readonly string[] {
+    return this.joined === null ? this.parts : [this.joined];
+  }
+
   /** The text of `root` read in one call. */
   static whole(root: Node): PageText {
     return new PageText([root.textContent ?? ''], [root], [0]);
@@ -58,7 +63,7 @@ function hasMoreDescendants(el: Element, n: number): boolean {
 }
 
 /** Subtrees read between two steps (each step lets the caller look at the clock). */
-const READS_PER_STEP = 16;
+const READS_PER_STEP = 8;
 
 /**
  * Reads `root`'s text in steps; the generator's caller decides when a slice is
@@ -87,6 +92,7 @@ export function* readPageTextSteps(root: Node, pieces = true, known?: string): G
   if (!bigRoot) {
     add(root, root.textContent ?? '');
   } else {
+    yield; // deciding that walked up to WHOLE_PAGE elements
     // Depth-first over the containers we descend into; each frame: next child to read, and whether the parent is wide.
     const stack: Array<{ next: Node | null; wide: boolean }> = [
       { next: root.firstChild, wide: root.nodeType === ELEMENT_NODE && (root as Element).childElementCount >= WIDE },

@@ -52,7 +52,7 @@ function reportFor(scan: PageScan, i: number, m: ClaimMatch): ClaimReport {
 }
 
 /** Marks handled between two steps of `renderSteps`. */
-const MARKS_PER_STEP = 24;
+const MARKS_PER_STEP = 12;
 
 /**
  * Marks the page's matches (reusing the marks of the last pass that still fit),

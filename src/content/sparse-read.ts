@@ -62,13 +62,15 @@ export class HeadingIndex {
   private places: Map<Element, number> | null = null;
 
   private headings(): Element[] {
-    if (this.list === null) {
-      this.list = Array.from(this.root.querySelectorAll(HEADING_SELECTOR));
-      this.known = new Set(this.list);
-      this.levels = new Int8Array(this.list.length).fill(-1);
-      this.places = null;
-    }
-    return this.list;
+    if (this.list === null) this.setList(Array.from(this.root.querySelectorAll(HEADING_SELECTOR)));
+    return this.list as Element[];
+  }
+
+  private setList(list: Element[]): void {
+    this.list = list;
+    this.known = new Set(list);
+    this.levels = new Int8Array(list.length).fill(-1);
+    this.places = null;
   }
 
   /** Whether the heading holding `node` was already on the page when the list was made. */
@@ -78,9 +80,20 @@ export class HeadingIndex {
     return el !== null && el !== undefined && this.known.has(el);
   }
 
-  /** Makes the list now (on a huge page, a query of its own). */
-  load(): void {
-    this.headings();
+  /**
+   * Makes the list now, in steps: on a huge page the query finds thousands of
+   * headings, and taking each into this isolated world costs a wrapper.
+   */
+  *loadSteps(): Generator<void, void, void> {
+    if (this.list !== null) return;
+    const found = this.root.querySelectorAll(HEADING_SELECTOR);
+    yield;
+    const list: Element[] = [];
+    for (let i = 0; i < found.length; i++) {
+      list.push(found[i] as Element);
+      if ((i & 1023) === 1023) yield;
+    }
+    this.setList(list);
   }
 
   /** How many headings come before `node` (a heading holding `node` does not count). */
@@ -224,8 +237,7 @@ export class SparseBlocks {
  */
 export function* readSparseSteps(page: PageText, offsets: readonly number[], headings: HeadingIndex): Generator<void, SparseBlocks, void> {
   const out = new SparseBlocks(headings);
-  headings.load();
-  yield;
+  yield* headings.loadSteps();
   const refused = new Set<Text>();
   let piece = -1;
   let walker: TreeWalker | null = null;

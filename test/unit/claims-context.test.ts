@@ -1,7 +1,7 @@
 // Whether a page or section is about MgT, and whose claims a sentence makes.
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
-import { mayMentionMgt } from '../../src/core/claims/gate';
+import { mayMentionMgt, mayMentionMgtInPieces } from '../../src/core/claims/gate';
 import type { Region, TextBlock } from '../../src/core/types';
 
 const p = (text: string, region: Region = 'main'): TextBlock => ({ text, tag: 'p', headingLevel: 0, region });
@@ -79,4 +79,27 @@ describe('the content script gate', () => {
     ['Magnesium glycinate is gentle', false],
     ['', false],
   ])('%j → %s', (text, expected) => expect(mayMentionMgt(text)).toBe(expected));
+});
+
+describe('mayMentionMgtInPieces (the gate on a huge page, piece by piece)', () => {
+  const run = (pieces: string[]): boolean => {
+    const steps = mayMentionMgtInPieces(pieces);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  };
+  it('finds a name inside a piece, or cut in two between pieces, even across tiny pieces', () => {
+    expect(run(['Shop our range. ', 'Magtein 144 mg'])).toBe(true);
+    expect(run(['Buy Mag', 'tein today'])).toBe(true);
+    expect(run(['Magnesium L-thr', 'e', 'o', 'nate'])).toBe(true);
+    expect(run(['Magnesium citrate', ' and glycinate'])).toBe(false);
+    expect(run([])).toBe(false);
+  });
+  it('says the same as one test of the joined text', () => {
+    const text = 'Reviews: great sleep. Magnesium L-threonate (Magtein) 2 g a day. Neuro-Mag.';
+    for (let cut = 1; cut < text.length; cut += 3) {
+      expect(run([text.slice(0, cut), text.slice(cut)])).toBe(mayMentionMgt(text));
+    }
+  });
 });

@@ -13,3 +13,21 @@ export function mayMentionMgt(text: string | null | undefined): boolean {
   if (MGT_GATE.test(text)) return true;
   return UNUSUAL.test(text) && MGT_GATE.test(text.replace(INVISIBLE, '').normalize('NFKC'));
 }
+
+/** Longer than any name the gate looks for, with the character before it. */
+const NAME_OVERLAP = 32;
+
+/**
+ * `mayMentionMgt` over a text given in pieces (a huge page read piece by piece),
+ * without joining them: each piece is tested with the end of the one before, so a
+ * name cut in two is still found. Yields between pieces.
+ */
+export function* mayMentionMgtInPieces(pieces: readonly string[]): Generator<void, boolean, void> {
+  let tail = '';
+  for (const piece of pieces) {
+    if (mayMentionMgt(tail + piece)) return true;
+    tail = piece.length >= NAME_OVERLAP ? piece.slice(-NAME_OVERLAP) : (tail + piece).slice(-NAME_OVERLAP);
+    yield;
+  }
+  return false;
+}

@@ -86,7 +86,7 @@ export function mayHoldCandidate(text: string): boolean {
 }
 
 /** Text scanned per step of `candidateOffsetsSteps`. */
-const STEP_CHARS = 1 << 15;
+const STEP_CHARS = 1 << 14;
 /** Consecutive steps overlap by more than the longest literal, so none is cut in two. */
 const OVERLAP = 64;
 
