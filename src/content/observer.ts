@@ -5,9 +5,10 @@
 // make them, and markers are ignored if their records slip through.
 import { isMarkerElement } from './markers';
 import { BLOCK_TAGS } from '../extract/tags';
+import { mayHoldCandidate } from '../core/claims/prefilter';
 
 const DEBOUNCE_MS = 50;
-/** The longest a change waits while the page keeps changing. */
+/** The longest a change that may add a claim waits while the page keeps changing. */
 const MAX_WAIT_MS = 500;
 /** A change after this long without one is handled at once. */
 const QUIET_MS = 500;
@@ -79,6 +80,20 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
   return out;
 }
 
+/** Whether the records add text that may hold a claim or name a form (the prefilter's anchors). */
+function mayAddClaim(records: readonly MutationRecord[]): boolean {
+  for (const r of records) {
+    if (r.type === 'characterData') {
+      if (mayHoldCandidate((r.target as CharacterData).data)) return true;
+      continue;
+    }
+    for (const n of Array.from(r.addedNodes)) {
+      if (!ours(n) && mayHoldCandidate(n.textContent ?? '')) return true;
+    }
+  }
+  return false;
+}
+
 export class PageObserver {
   private readonly observer: MutationObserver;
   private pending: Node[] = [];
@@ -130,8 +145,8 @@ export class PageObserver {
 
   /** When the page last changed (performance.now()). */
   private lastChange = -Infinity;
-  /** When the changes now waiting began to wait. */
-  private waitingSince = 0;
+  /** When the first waiting change that may add a claim arrived (null: none waits). */
+  private urgentSince: number | null = null;
 
   private collect(records: readonly MutationRecord[]): void {
     if (this.paused) return;
@@ -151,16 +166,18 @@ export class PageObserver {
       this.flush();
       return;
     }
-    if (this.timer === undefined) this.waitingSince = now;
+    // A change that may add a claim waits at most MAX_WAIT_MS, even on a page that
+    // never stops changing (a ticker, a carousel); other changes wait for quiet.
+    if (this.urgentSince === null && mayAddClaim(records)) this.urgentSince = now;
+    const wait = this.urgentSince === null ? DEBOUNCE_MS : Math.max(0, Math.min(DEBOUNCE_MS, this.urgentSince + MAX_WAIT_MS - now));
     clearTimeout(this.timer);
-    // A page that never stops changing is still handled, at least every MAX_WAIT_MS.
-    const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.waitingSince + MAX_WAIT_MS - now));
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.urgentSince = null;
     const changed = this.pending;
     this.pending = [];
     this.onChange(changed);

@@ -173,6 +173,37 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it('marks a claim added to a page that never stops changing', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Magnesium L-threonate improves memory.';
+      document.getElementById('main')!.append(p);
+    });
+    expect(await claimCount(page, 1)).toBe(1);
+    const markedAfter = await page.evaluate(async () => {
+      // A ticker: a change every 20 ms, so the page is never quiet for 50 ms.
+      const tick = document.createElement('span');
+      document.body.append(tick);
+      let n = 0;
+      const timer = setInterval(() => (tick.textContent = String(n++)), 20);
+      await new Promise((r) => setTimeout(r, 300));
+      const p = document.createElement('p');
+      p.textContent = 'It crosses the blood-brain barrier.';
+      document.getElementById('main')!.append(p);
+      const t0 = performance.now();
+      while (document.documentElement.getAttribute('data-evidence-lens-claims') !== '2') {
+        if (performance.now() - t0 > 3000) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      clearInterval(timer);
+      return performance.now() - t0;
+    });
+    expect(markedAfter).toBeLessThan(1500);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('collapses a storm of mutations into few passes', async () => {
     const { page } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     await claimCount(page);
