@@ -147,14 +147,20 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
-  it('marks a lone change at once, before the page paints it', async () => {
-    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
-    await page.evaluate(() => {
+  /** The dynamic page with one claim added after load: the session is running. */
+  async function dynamicPageWithOneClaim(): Promise<Awaited<ReturnType<typeof openPage>>> {
+    const opened = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    await opened.page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = 'Magnesium L-threonate improves memory.';
       document.getElementById('main')!.append(p);
     });
-    expect(await claimCount(page, 1)).toBe(1);
+    expect(await claimCount(opened.page, 1)).toBe(1);
+    return opened;
+  }
+
+  it('marks a lone change at once, before the page paints it', async () => {
+    const { page, errors } = await dynamicPageWithOneClaim();
     await page.waitForTimeout(700); // a quiet spell (500 ms): the next change is not part of a storm
     const seen = await page.evaluate(async () => {
       const p = document.createElement('p');
@@ -174,13 +180,7 @@ describe('dynamic pages', () => {
   });
 
   it('marks a claim added to a page that never stops changing', async () => {
-    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.textContent = 'Magnesium L-threonate improves memory.';
-      document.getElementById('main')!.append(p);
-    });
-    expect(await claimCount(page, 1)).toBe(1);
+    const { page, errors } = await dynamicPageWithOneClaim();
     const markedAfter = await page.evaluate(async () => {
       // A ticker: a change every 20 ms, so the page is never quiet for 50 ms.
       const tick = document.createElement('span');
