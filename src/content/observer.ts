@@ -6,6 +6,7 @@
 import { isMarkerElement } from './markers';
 import { BLOCK_TAGS } from '../extract/tags';
 import { mayHoldCandidate } from '../core/claims/prefilter';
+import { COMMENT_NODE, DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 const DEBOUNCE_MS = 50;
 /** The longest a change that may add a claim waits while the page keeps changing. */
@@ -18,10 +19,6 @@ function ours(node: Node): boolean {
   return isMarkerElement(node);
 }
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const COMMENT_NODE = 8;
-const DOCUMENT_FRAGMENT_NODE = 11;
 const BLANK = /^\s*$/;
 
 function isBlockElement(node: Node | null): boolean {

@@ -10,6 +10,7 @@ import { BLOCK_TAGS } from '../extract/tags';
 import { isMarkerElement } from './markers';
 import { readPageTextSteps, type PageText } from './page-text';
 import { HeadingIndex, readSparseSteps } from './sparse-read';
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 /**
  * Pages with less text than this are read whole: reading is cheap there, and the
@@ -20,12 +21,6 @@ export const SPARSE_MIN_CHARS = 64_000;
 
 /** Past this many changed roots one full re-read is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 40;
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
-const DOCUMENT_POSITION_FOLLOWING = 4;
 
 /** One splice of the block list: `removed` were at `at`; `added` are there now (core/claims/sections.ts rescans after it). */
 export type BlockEdit = SectionEdit;

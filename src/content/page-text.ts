@@ -7,10 +7,7 @@
 // wrapper object (~1–2 µs each, several times the main world's cost). One
 // `textContent` call reads a whole subtree natively and touches nothing. So we
 // descend only through large containers and read everything else whole.
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
+import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 /** Elements below this many descendants are read in one call (when pieces are wanted). */
 const SMALL_SUBTREE = 2000;

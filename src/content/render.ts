@@ -9,6 +9,7 @@ import { createMarker, updateMarker, type Marker, type MarkerData } from './mark
 import { markerSpot, rangeFor, rangeIsAlive } from './ranges';
 import { highlightName, setHighlights } from './highlights';
 import { isMarked } from './mark-settings';
+import { TEXT_NODE } from '../extract/node-types';
 
 /**
  * At most this many claims get a marker and highlight per document. Every DOM
@@ -156,7 +157,6 @@ export function* renderSteps(
 
 /** Text nodes that exist only because a marker split the page's text node in two. */
 const splitTails = new WeakSet<Text>();
-const TEXT_NODE = 3;
 
 /** Inserts a marker at `spot`, remembering the tail when that splits a text node. */
 function insertMarker(spot: Range, host: Element): void {

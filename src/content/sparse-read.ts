@@ -10,14 +10,9 @@ import type { TextBlock } from '../core/types';
 import { extractBlocks, extractBlocksAround } from '../extract/blocks';
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
+import { CDATA_SECTION_NODE, DOCUMENT_POSITION_CONTAINED_BY, DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
 const SHOW_TEXT_AND_CDATA = 4 | 8;
-const DOCUMENT_POSITION_DISCONNECTED = 1;
-const DOCUMENT_POSITION_FOLLOWING = 4;
-const DOCUMENT_POSITION_CONTAINED_BY = 16;
 /** How far countByNearest walks back before falling back to a binary search. */
 const NEAREST_STEPS = 256;
 

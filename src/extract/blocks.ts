@@ -22,12 +22,7 @@
 import type { Region, TextBlock } from '../core/types';
 import type { ExtractedBlocks, TextSegment } from './types';
 import { BLOCK_TAGS, SECTIONING_TAGS, SKIP_TAGS, headingLevelOfTag } from './tags';
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
+import { CDATA_SECTION_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './node-types';
 
 /** State carried down the tree, so no text node needs a closest() lookup. */
 interface Context {
