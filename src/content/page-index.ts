@@ -11,6 +11,7 @@ import { isMarkerElement } from './markers';
 import { readPageTextSteps, type PageText } from './page-text';
 import { HeadingIndex, readSparseSteps } from './sparse-read';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
+import { runToEnd } from '../core/steps';
 
 /**
  * Pages with less text than this are read whole: reading is cheap there, and the
@@ -28,14 +29,6 @@ export type BlockEdit = SectionEdit;
 /** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */
 function worthKeeping(b: TextBlock): boolean {
   return b.headingLevel > 0 || mayHoldCandidate(b.text);
-}
-
-/** Runs a stepwise generator to its end (for callers that do not slice). */
-function drain<T>(steps: Generator<unknown, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
 }
 
 export class PageIndex {
@@ -72,7 +65,7 @@ export class PageIndex {
   }
 
   static read(doc: Document): PageIndex {
-    return drain(PageIndex.readSteps(doc));
+    return runToEnd(PageIndex.readSteps(doc));
   }
 
   /**
@@ -183,8 +176,7 @@ export class PageIndex {
       this.unchecked.push(fresh.segments);
       // Sparse: re-reading a part of the page can index a heading that was there all
       // along; that changes no section (the rescan checks none went away).
-      const headingsWereThere = this.headings !== null && headingsKnown;
-      edits.push({ at: from, removed, added: fresh.blocks, ...(headingsWereThere ? { headingsWereThere } : {}) });
+      edits.push({ at: from, removed, added: fresh.blocks, ...(headingsKnown ? { headingsWereThere: true } : {}) });
     }
     this.page = { ...this.page, blocks };
     return edits;
@@ -205,15 +197,17 @@ export class PageIndex {
     if (!headingsKnown) headings.invalidate();
     const keep = read.blocks.map(worthKeeping);
     const fresh = { blocks: read.blocks.filter((_, i) => keep[i]), segments: read.segments.filter((_, i) => keep[i]) };
-    const known = new Set([...segments, ...fresh.segments].map((s) => s[0]?.node));
+    // Headings read with the fresh blocks or added here; one already indexed is found where it would go.
+    const have = new Set(fresh.segments.map((s) => s[0]?.node));
     for (const segs of fresh.segments) {
       const first = segs[0]?.node;
       if (first === undefined) continue;
       for (const h of headings.openAbove(first, 0)) {
         const node = h.segments[0]?.node;
-        if (node === undefined || known.has(node)) continue;
-        known.add(node);
+        if (node === undefined || have.has(node)) continue;
+        have.add(node);
         const at = insertionPoint(node, segments);
+        if (firstNode(segments, at) === node) continue;
         blocks.splice(at, 0, h.block);
         segments.splice(at, 0, h.segments);
         this.unchecked.push([h.segments]);

@@ -52,6 +52,11 @@ function reportFor(scan: PageScan, i: number, m: ClaimMatch): ClaimReport {
   return { claim: m.claim, stance: m.stance, verdict: ev.verdict, quote: m.quote, note: ev.note, sources: ev.sources };
 }
 
+/** What identifies a claim on the page, apart from where it is: its id, stance and quoted sentence. */
+export function claimKey(c: Pick<ClaimMatch, 'claim' | 'stance' | 'quote'>): string {
+  return `${c.claim}\u0000${c.stance}\u0000${c.quote}`;
+}
+
 /** Marks handled between two steps of `renderSteps`. */
 const MARKS_PER_STEP = 12;
 
@@ -78,7 +83,7 @@ export function* renderSteps(
     if (index > 0 && index % MARKS_PER_STEP === 0) yield;
     const m = scan.matches[index] as ClaimMatch;
     const report = reportFor(scan, index, m);
-    const base = `${m.claim}\u0000${m.stance}\u0000${m.quote}`;
+    const base = claimKey(m);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     const key = `${base}\u0000${n}`;

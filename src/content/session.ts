@@ -11,7 +11,7 @@ import { PageIndex, type BlockEdit } from './page-index';
 import type { PageText } from './page-text';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected } from '../core/claims/sections';
 import { setCount } from './count';
-import { renderSteps, type Mark, type RenderResult } from './render';
+import { claimKey, renderSteps, type Mark, type RenderResult } from './render';
 import { PageObserver } from './observer';
 import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
@@ -25,9 +25,9 @@ import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, 
  * taken from the last pass's instead of being made again.
  */
 function claimReports(matches: readonly ClaimMatch[], previous: readonly ClaimReport[]): ClaimReport[] {
-  const known = new Map(previous.map((r) => [`${r.claim}\u0000${r.stance}\u0000${r.quote}`, r]));
+  const known = new Map(previous.map((r) => [claimKey(r), r]));
   return matches.map((m) => {
-    const same = known.get(`${m.claim}\u0000${m.stance}\u0000${m.quote}`);
+    const same = known.get(claimKey(m));
     if (same !== undefined) return same;
     const e = evidenceFor(m.claim, m.quote);
     return { claim: m.claim, stance: m.stance, verdict: e.verdict, quote: m.quote, note: e.note, sources: [...e.sources] };

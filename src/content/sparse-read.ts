@@ -8,6 +8,7 @@
 import { isChrome, openHeadings } from '../core/claims/context';
 import type { TextBlock } from '../core/types';
 import { extractBlocks, extractBlocksAround } from '../extract/blocks';
+import { ariaHeadingLevel, firstRole, headingLevelOfTag } from '../extract/tags';
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
 import { CDATA_SECTION_NODE, DOCUMENT_POSITION_CONTAINED_BY, DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
@@ -19,16 +20,10 @@ const NEAREST_STEPS = 256;
 /** Everything that can start a section (extract/blocks.ts decides which really do). */
 export const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role~="heading" i]';
 
-const TAG_LEVEL: Readonly<Record<string, number>> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
-
 /** The level extraction will give an element (role=heading wins, as in blocks.ts), without reading it. */
 function levelOf(el: Element): number {
   const role = el.getAttribute('role');
-  if (role !== null && (role.trim().toLowerCase().split(/\s+/)[0] ?? '') === 'heading') {
-    const level = Number.parseInt(el.getAttribute('aria-level') ?? '', 10);
-    return level >= 1 && level <= 6 ? level : 2;
-  }
-  return TAG_LEVEL[el.localName] ?? 0;
+  return role !== null && firstRole(role) === 'heading' ? ariaHeadingLevel(el) : headingLevelOfTag(el.localName);
 }
 
 export interface Read {
@@ -42,7 +37,8 @@ export interface Read {
  */
 export class HeadingIndex {
   private list: Element[] | null = null;
-  private known = new Set<Element>();
+  /** Each listed heading's place in the list. */
+  private places = new Map<Element, number>();
   private levels: Int8Array = new Int8Array(0);
   private read = new Map<Element, Read | null>();
 
@@ -53,9 +49,6 @@ export class HeadingIndex {
     this.list = null;
   }
 
-  /** Each listed heading's place in the list (made when first needed). */
-  private places: Map<Element, number> | null = null;
-
   private headings(): Element[] {
     if (this.list === null) this.setList(Array.from(this.root.querySelectorAll(HEADING_SELECTOR)));
     return this.list as Element[];
@@ -63,16 +56,15 @@ export class HeadingIndex {
 
   private setList(list: Element[]): void {
     this.list = list;
-    this.known = new Set(list);
+    this.places = new Map(list.map((h, i) => [h, i]));
     this.levels = new Int8Array(list.length).fill(-1);
-    this.places = null;
   }
 
   /** Whether the heading holding `node` was already on the page when the list was made. */
   knowsHeadingOf(node: Node): boolean {
     this.headings();
     const el = node.parentElement?.closest(HEADING_SELECTOR);
-    return el !== null && el !== undefined && this.known.has(el);
+    return el !== null && el !== undefined && this.places.has(el);
   }
 
   /**
@@ -103,8 +95,8 @@ export class HeadingIndex {
    * Null when no listed heading is within NEAREST_STEPS nodes.
    */
   private countByNearest(node: Node): number | null {
-    const list = this.headings();
-    const places = (this.places ??= new Map(list.map((h, i) => [h, i])));
+    this.headings();
+    const places = this.places;
     let n: Node = node;
     for (let steps = 0; steps < NEAREST_STEPS; steps++) {
       // The previous node in document order: the deepest last child of the previous

@@ -4,6 +4,7 @@ import { TRIAL_DOSES } from './evidence/dose-reference';
 import { detectClaimsSteps } from './claims/detect';
 import { doseContext, hasDisclaimer, summarizeProduct } from './product';
 import type { ClaimId, ClaimMatch, ClaimReport, PageData, ScanResult } from './types';
+import { runToEnd } from './steps';
 
 export interface PageScan {
   result: ScanResult;
@@ -15,11 +16,7 @@ export interface PageScan {
 const DEPRESSION = /depress/i;
 
 export function scanPage(page: PageData): PageScan {
-  const steps = scanPageSteps(page);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(scanPageSteps(page));
 }
 
 /** `scanPage` one block at a time: callers on the main thread yield between steps when their slice is used up. */

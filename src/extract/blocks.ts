@@ -21,8 +21,9 @@
 // - Blocks with only whitespace are dropped. Text is kept raw (no trimming).
 import type { Region, TextBlock } from '../core/types';
 import type { ExtractedBlocks, TextSegment } from './types';
-import { BLOCK_TAGS, SECTIONING_TAGS, SKIP_TAGS, headingLevelOfTag } from './tags';
+import { BLOCK_TAGS, SECTIONING_TAGS, SKIP_TAGS, ariaHeadingLevel, firstRole, headingLevelOfTag } from './tags';
 import { CDATA_SECTION_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './node-types';
+import { runToEnd } from '../core/steps';
 
 /** State carried down the tree, so no text node needs a closest() lookup. */
 interface Context {
@@ -132,13 +133,11 @@ function enter(el: Element, tag: string, ctx: Context): Entered | null {
     if (isSkippedByAttributes(el)) return null;
     const roleAttr = el.getAttribute('role');
     if (roleAttr !== null) {
-      const role = roleAttr.trim().toLowerCase().split(/\s+/)[0] ?? '';
+      const role = firstRole(roleAttr);
       region = regionOfRole(role) ?? region;
       if (role === 'heading') {
         isBlock = true;
-        const level = Number.parseInt(el.getAttribute('aria-level') ?? '', 10);
-        // ARIA's default heading level is 2.
-        headingLevel = level >= 1 && level <= 6 ? level : 2;
+        headingLevel = ariaHeadingLevel(el);
       }
     }
   }
@@ -178,11 +177,7 @@ const NODES_PER_STEP = 2000;
 
 /** Splits the text under `root` into blocks; see the rules at the top of this file. */
 export function extractBlocks(root: Node): ExtractedBlocks {
-  const steps = extractBlocksSteps(root);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(extractBlocksSteps(root));
 }
 
 /**
@@ -345,9 +340,5 @@ export function extractBlocksAround(node: Node): ExtractedBlocks | null {
   let last = at;
   for (let s = first.previousSibling; s !== null && !breaksRun(s, containerCtx); s = s.previousSibling) first = s;
   for (let s = last.nextSibling; s !== null && !breaksRun(s, containerCtx); s = s.nextSibling) last = s;
-  const steps = walkSteps(first, last, containerCtx, true);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(walkSteps(first, last, containerCtx, true));
 }

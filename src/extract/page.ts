@@ -3,6 +3,7 @@
 import type { PageData } from '../core/types';
 import { extractBlocksSteps } from './blocks';
 import type { ExtractedPage } from './types';
+import { runToEnd } from '../core/steps';
 
 /** <meta property|name> → content, keys lower-cased; the first tag for a key wins. */
 function readMeta(doc: Document): Record<string, string> {
@@ -30,11 +31,7 @@ function readJsonLd(doc: Document): string[] {
 }
 
 export function extractPageData(doc: Document, url: string | null): ExtractedPage {
-  const steps = extractPageDataSteps(doc, url);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(extractPageDataSteps(doc, url));
 }
 
 /** `extractPageData` in steps (see extractBlocksSteps). */

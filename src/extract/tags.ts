@@ -29,5 +29,16 @@ export function headingLevelOfTag(tag: string): number {
   return HEADING_LEVEL[tag] ?? 0;
 }
 
+/** The role a `role` attribute gives (its first token, lower-cased). */
+export function firstRole(roleAttr: string): string {
+  return roleAttr.trim().toLowerCase().split(/\s+/)[0] ?? '';
+}
+
+/** The level of a role=heading element: its aria-level 1–6, else ARIA's default, 2. */
+export function ariaHeadingLevel(el: Element): number {
+  const level = Number.parseInt(el.getAttribute('aria-level') ?? '', 10);
+  return level >= 1 && level <= 6 ? level : 2;
+}
+
 /** Sectioning elements: a header/footer inside one is not the page banner/contentinfo. */
 export const SECTIONING_TAGS: ReadonlySet<string> = new Set(['article', 'aside', 'main', 'nav', 'section']);

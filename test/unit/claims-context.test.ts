@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import { mayMentionMgt, mayMentionMgtInPieces } from '../../src/core/claims/gate';
+import { runToEnd } from '../../src/core/steps';
 import type { Region, TextBlock } from '../../src/core/types';
 
 const p = (text: string, region: Region = 'main'): TextBlock => ({ text, tag: 'p', headingLevel: 0, region });
@@ -82,13 +83,7 @@ describe('the content script gate', () => {
 });
 
 describe('mayMentionMgtInPieces (the gate on a huge page, piece by piece)', () => {
-  const run = (pieces: string[]): boolean => {
-    const steps = mayMentionMgtInPieces(pieces);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
-  };
+  const run = (pieces: string[]): boolean => runToEnd(mayMentionMgtInPieces(pieces));
   it('finds a name inside a piece, or cut in two between pieces, even across tiny pieces', () => {
     expect(run(['Shop our range. ', 'Magtein 144 mg'])).toBe(true);
     expect(run(['Buy Mag', 'tein today'])).toBe(true);

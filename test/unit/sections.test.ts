@@ -10,6 +10,7 @@ import { extractPageData } from '../../src/extract';
 import { aboutMgt } from '../../src/core/claims/context';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../../src/core/claims/sections';
 import { benchPages, generatePage, rng } from '../../bench/pages';
+import { runToEnd } from '../../src/core/steps';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
@@ -20,11 +21,7 @@ function pageOf(html: string): { blocks: TextBlock[]; title: string } {
 }
 
 function run(blocks: TextBlock[], title: string, before: Detected, edits: SectionEdit[]): Detected | null {
-  const steps = rescanSectionsSteps(blocks, title, before, edits);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(rescanSectionsSteps(blocks, title, before, edits));
 }
 
 function full(blocks: TextBlock[], title: string): Detected {
@@ -51,13 +48,6 @@ const pages: Array<[string, string]> = [
   ],
 ];
 
-function drain<T>(steps: Generator<unknown, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
 describe('detectSectionsSteps (section windows)', () => {
   for (const [name, html] of pages) {
     it(`equals a full scan: ${name}`, () => {
@@ -66,8 +56,8 @@ describe('detectSectionsSteps (section windows)', () => {
       // A page with claims (one corpus page is about another form and has none).
       if (name !== 'glycinate-only.html') expect(expected.matches.length).toBeGreaterThan(0);
       // Tiny windows (every section alone) and the default.
-      expect(drain(detectSectionsSteps(blocks, title, 1))).toEqual(expected);
-      expect(drain(detectSectionsSteps(blocks, title))).toEqual(expected);
+      expect(runToEnd(detectSectionsSteps(blocks, title, 1))).toEqual(expected);
+      expect(runToEnd(detectSectionsSteps(blocks, title))).toEqual(expected);
     });
   }
 });

@@ -2,6 +2,7 @@
 // subject (the subject of sentences that name none, like product bullets)?
 import type { TextBlock } from '../types';
 import { mentionsMgt, mentionsOtherForm, rawMentionsMgt, type Subject } from './subject';
+import { runToEnd } from '../steps';
 
 /** Regions whose text never makes claims or makes a page "about MgT" (menus, footers). */
 export function isChrome(block: TextBlock): boolean {
@@ -36,11 +37,7 @@ export function* aboutMgtSteps(blocks: readonly TextBlock[], title: string): Gen
 }
 
 export function aboutMgt(blocks: readonly TextBlock[], title: string): boolean {
-  const steps = aboutMgtSteps(blocks, title);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(aboutMgtSteps(blocks, title));
 }
 
 const OTHER_SECTION = /\bother\s+(?:forms|types|kinds)\b|\balternatives\b/i;

@@ -9,6 +9,7 @@ import { UNUSUAL } from './gate';
 import { ANY_CUE, CLAIM_PATTERNS, SUPPRESSES, type ClaimPattern } from './patterns';
 import { stanceOf } from './stance';
 import { leadingSubjectOf, mentionsMgt, mentionsOtherForm, subjectOf, type Subject } from './subject';
+import { runToEnd } from '../steps';
 
 export interface DetectOptions {
   /** The page title (helps decide whether the page is about MgT). */
@@ -37,11 +38,7 @@ interface Found {
 }
 
 export function detectClaims(blocks: readonly TextBlock[], options: DetectOptions = {}): ClaimMatch[] {
-  const steps = detectClaimsSteps(blocks, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(detectClaimsSteps(blocks, options));
 }
 
 /**

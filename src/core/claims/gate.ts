@@ -25,8 +25,9 @@ const NAME_OVERLAP = 32;
 export function* mayMentionMgtInPieces(pieces: readonly string[]): Generator<void, boolean, void> {
   let tail = '';
   for (const piece of pieces) {
-    if (mayMentionMgt(tail + piece)) return true;
-    tail = piece.length >= NAME_OVERLAP ? piece.slice(-NAME_OVERLAP) : (tail + piece).slice(-NAME_OVERLAP);
+    const text = tail + piece;
+    if (mayMentionMgt(text)) return true;
+    tail = text.slice(-NAME_OVERLAP);
     yield;
   }
   return false;

@@ -17,9 +17,11 @@
 // holds inside a block can fail there. What is still assumed, and documented in
 // the README: a claim's clause is under WINDOW characters from its cue, and no
 // hidden element's text sits inside a claim's wording.
+import { foldPunctuation } from '../text/normalize';
 import { literalScanner } from '../text/scanner';
 import { LOOSE_TRIGGERS, NAME_ANCHORS, PATTERN_ANCHORS } from './anchors.generated';
 import { CLAIM_PATTERNS } from './patterns';
+import { runToEnd } from '../steps';
 
 /** How far around a cue its pattern's trigger is looked for: trigger wordings hold their cue, or sit next to it. */
 export const WINDOW = 200;
@@ -45,30 +47,13 @@ function build(): NonNullable<typeof built> {
   };
 }
 
-const NON_ASCII = /[^\x00-\x7F]/;
-const FOLDS = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C-\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u00A0\u2007\u202F\u3000\u2028\u2029]/g;
-const FOLD: Record<string, string> = {};
-for (const ch of '\u2018\u2019\u201A\u201B\u2032\u02BC') FOLD[ch] = "'";
-for (const ch of '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB') FOLD[ch] = '"';
-for (const ch of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D') FOLD[ch] = '-';
-for (const ch of '\u00A0\u2007\u202F\u3000\u2028\u2029') FOLD[ch] = ' ';
-
-/** normalize.ts's one-for-one punctuation folds (the scanner refused everything else). */
-function fold(s: string): string {
-  return NON_ASCII.test(s) ? s.replace(FOLDS, (ch) => FOLD[ch] ?? ch) : s;
-}
-
 /**
  * Sorted offsets in `text` around which a claim or a name may sit, or null when
  * the text needs normalization first (invisible or compatibility characters):
  * then every part of it must be analysed.
  */
 export function candidateOffsets(text: string): number[] | null {
-  const steps = candidateOffsetsSteps(text);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(candidateOffsetsSteps(text));
 }
 
 /**
@@ -104,7 +89,7 @@ export function* candidateOffsetsSteps(text: string): Generator<void, number[] |
   const runHits: number[][] = triggers.map(() => []);
   const flush = (k: number): void => {
     const hits = runHits[k] as number[];
-    const window = fold(text.slice(Math.max(0, (runStart[k] as number) - WINDOW), (runEnd[k] as number) + WINDOW));
+    const window = foldPunctuation(text.slice(Math.max(0, (runStart[k] as number) - WINDOW), (runEnd[k] as number) + WINDOW));
     if ((triggers[k] as RegExp).test(window)) for (const h of hits) out.push(h);
     hits.length = 0;
     runStart[k] = -1;

@@ -17,15 +17,25 @@ const DROP = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u
 /** The same characters, all of them: for cleaning a quote a reader may copy and search for. */
 export const INVISIBLE = new RegExp(DROP.source, 'g');
 
-// Punctuation folded to ASCII so patterns can stay ASCII.
-const FOLD: Record<string, string> = {
+// Punctuation folded to ASCII so patterns can stay ASCII (® and ™ are kept as they are).
+export const PUNCTUATION_FOLDS: Readonly<Record<string, string>> = {
   '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
   '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-', '\uFE58': '-', '\uFE63': '-', '\uFF0D': '-',
   '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u3000': ' ', '\u2028': ' ', '\u2029': ' ',
   '\u00AE': '\u00AE', '\u2122': '\u2122',
 };
-const COMBINING = /[\u0300-\u036F\u1AB0-\u1AFF\u20D0-\u20FF]/g;
+const FOLD = PUNCTUATION_FOLDS;
+const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
+const NON_ASCII = /[^\x00-\x7F]/;
+
+/** Only the one-for-one punctuation folds above: quotes, dashes, odd spaces (positions kept). */
+export function foldPunctuation(s: string): string {
+  return NON_ASCII.test(s) ? s.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch) : s;
+}
+
+/** Combining marks: NFKC leaves them, and they carry no letters to match. */
+export const COMBINING = /[\u0300-\u036F\u1AB0-\u1AFF\u20D0-\u20FF]/g;
 /** Anything outside printable ASCII and ordinary whitespace needs per-character work. */
 const SPECIAL = /[^\x20-\x7E\t\n\r\f\v]/g;
 const CONTROL_SPACE = /[\t\n\r\f\v]/g;

@@ -8,6 +8,7 @@
 // folded here too. Text holding characters whose normalization could create or
 // hide letters (soft hyphens, zero-width characters, fullwidth or ligature
 // letters, combining marks) is refused: the caller must normalize it first.
+import { COMBINING, INVISIBLE, PUNCTUATION_FOLDS } from './normalize';
 
 const LETTERS = 26;
 const DIGITS = 10;
@@ -22,12 +23,9 @@ const RISKY = 254;
 const UNKNOWN = 255;
 
 const WHITESPACE = /\s/;
-const DROPPED = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u0300-\u036F\u1AB0-\u1AFF\u20D0-\u20FF]/;
+/** What normalize.ts drops: invisible characters and combining marks. */
+const DROPPED = new RegExp(`${INVISIBLE.source}|${COMBINING.source}`);
 const ASCII_ALNUM = /[A-Za-z0-9]/;
-const FOLDED_QUOTE = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/;
-/** Kept as they are by normalize.ts (not NFKC-expanded): ® and ™. */
-const KEPT = /[\u00AE\u2122]/;
-const FOLDED_DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
 
 function asciiSymbol(c: number): number {
   if (c >= 97 && c <= 122) return c - 97;
@@ -45,10 +43,10 @@ function symbolOf(ch: string): number {
   const c = ch.charCodeAt(0);
   if (c < 128) return asciiSymbol(c);
   if (DROPPED.test(ch)) return RISKY;
-  if (FOLDED_QUOTE.test(ch)) return QUOTE;
-  if (FOLDED_DASH.test(ch)) return DASH;
+  // Folded one for one by normalize.ts (quotes, dashes, odd spaces), or kept as is (® ™).
+  const folded = PUNCTUATION_FOLDS[ch];
+  if (folded !== undefined) return folded.charCodeAt(0) < 128 ? asciiSymbol(folded.charCodeAt(0)) : OTHER;
   if (WHITESPACE.test(ch)) return SPACE;
-  if (KEPT.test(ch)) return OTHER;
   return ASCII_ALNUM.test(ch.normalize('NFKC')) ? RISKY : OTHER;
 }
 
