@@ -13,7 +13,6 @@ import { loosen } from '../../src/core/text/regex-source';
 import { CLAIM_PATTERNS } from '../../src/core/claims/patterns';
 import { MGT_NAME, OTHER_FORM } from '../../src/core/claims/names';
 import { anchorsOf } from '../../src/core/text/anchors';
-import { literalScanner } from '../../src/core/text/scanner';
 import type { ClaimMatch, TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { CLAIM_IDS } from '../../src/core/types';
@@ -88,29 +87,6 @@ describe('anchors', () => {
   });
   it('refuses a pattern with no literal to anchor on', () => {
     expect(() => anchorsOf(String.raw`\w+\s+\d`)).toThrow();
-  });
-});
-
-describe('literal scanner', () => {
-  const hits = (groups: string[][], text: string) => {
-    const out: Array<[number, number]> = [];
-    const ok = literalScanner(groups).scan(text, (end, mask) => out.push([end, mask]));
-    return ok ? out : null;
-  };
-  it('finds literals case-insensitively, overlapping, with whitespace runs as one space', () => {
-    expect(hits([['sleep'], ['ep qu']], 'Deep SLEEP   quality')).toEqual([[10, 1], [15, 2]]);
-  });
-  it('folds curly quotes and dashes as normalization does', () => {
-    expect(hits([["don't"], ['side-effect']], 'don’t side–effect')).toEqual([[5, 1], [17, 2]]);
-  });
-  it('holds "^" literals to a word start, counting lowercase-to-capital as one', () => {
-    expect(hits([['^age']], 'package age cartAge')).toEqual([[11, 1], [19, 1]]);
-  });
-  it('refuses text that needs normalization first', () => {
-    expect(hits([['sleep']], 'sle\u00ADep')).toBeNull();
-    expect(hits([['sleep']], 'ｓｌｅｅｐ')).toBeNull();
-    expect(hits([['sleep']], 'ﬁne 𝐬𝐥𝐞𝐞𝐩')).toBeNull();
-    expect(hits([['sleep']], 'Schlaf für Kinder ★ — “gut”')).toEqual([]);
   });
 });
 

@@ -1,7 +1,13 @@
 // One pass over a long text that finds every occurrence of many short literal
-// strings at once (an Aho–Corasick automaton over a small alphabet). On 1 MB it
-// costs a few milliseconds, where a regex alternation of the same literals costs
-// tens: V8's regex engine tries every alternative at every position.
+// strings at once (the prefilter's anchors and the names of forms).
+//
+// The pass is one native regular expression over each literal's "key", its
+// longest run of letters, digits and dots: an alternation of plain words is the
+// shape V8's regex engine searches fastest (~5 ms per MB, in C++ speed, where a
+// loop in JavaScript over every character costs several times that on a page's
+// cold first pass). Where a key is found, its literals are checked in place with
+// the folds spelled out (a class for dashes and for quotes, \s+ for a space);
+// spelling them into the search itself made it 5–7× slower.
 //
 // Matching is case-insensitive for ASCII, every run of whitespace is one space,
 // and the punctuation normalize.ts folds (curly quotes, dashes, odd spaces) is
@@ -9,74 +15,49 @@
 // hide letters (soft hyphens, zero-width characters, fullwidth or ligature
 // letters, combining marks) is refused: the caller must normalize it first.
 import { COMBINING, INVISIBLE, PUNCTUATION_FOLDS } from './normalize';
+import { NFKC_ALNUM_CLASS } from './risky.generated';
 
-const LETTERS = 26;
-const DIGITS = 10;
-const SPACE = LETTERS + DIGITS;
-const DASH = SPACE + 1;
-const DOT = SPACE + 2;
-const QUOTE = SPACE + 3;
-const OTHER = SPACE + 4;
-const SYMBOLS = OTHER + 1;
-/** Marks a character that needs normalization (see above). */
-const RISKY = 254;
-const UNKNOWN = 255;
+const unicodeEscape = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** Every character normalize.ts folds to `to`, and `to` itself, as a regex class. */
+function foldClass(to: string): string {
+  const chars = [to, ...Object.keys(PUNCTUATION_FOLDS).filter((ch) => PUNCTUATION_FOLDS[ch] === to)];
+  return `[${chars.map(unicodeEscape).join('')}]`;
+}
+const DASH = foldClass('-');
+const QUOTE = foldClass("'");
 
-const WHITESPACE = /\s/;
-/** What normalize.ts drops: invisible characters and combining marks. */
-const DROPPED = new RegExp(`${INVISIBLE.source}|${COMBINING.source}`);
-const ASCII_ALNUM = /[A-Za-z0-9]/;
+/** What the scanner refuses: what normalize.ts drops, and what NFKC turns into ASCII letters or digits. */
+const RISKY = new RegExp(`${INVISIBLE.source}|${COMBINING.source}|${NFKC_ALNUM_CLASS}`, 'u');
 
-function asciiSymbol(c: number): number {
-  if (c >= 97 && c <= 122) return c - 97;
-  if (c >= 65 && c <= 90) return c - 65;
-  if (c >= 48 && c <= 57) return LETTERS + c - 48;
-  if (c === 45) return DASH;
-  if (c === 46) return DOT;
-  if (c === 39) return QUOTE;
-  if (c === 32 || (c >= 9 && c <= 13)) return SPACE;
-  return OTHER;
+/** Characters a literal may hold; a key is a run of the first kind. */
+const KEY_CHARS = /^[a-z0-9.]+$/;
+const LITERAL = /^[a-z0-9. '-]+$/;
+const SEPARATORS = /[ '-]/;
+
+/** A literal's text as a regex source, its folds spelled out. */
+function foldedSource(text: string): string {
+  let out = '';
+  for (const ch of text) out += ch === ' ' ? '\\s+' : ch === '-' ? DASH : ch === "'" ? QUOTE : ch === '.' ? '\\.' : ch;
+  return out;
 }
 
-/** The symbol of a character of the Basic Multilingual Plane (or RISKY). */
-function symbolOf(ch: string): number {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return asciiSymbol(c);
-  if (DROPPED.test(ch)) return RISKY;
-  // Folded one for one by normalize.ts (quotes, dashes, odd spaces), or kept as is (® ™).
-  const folded = PUNCTUATION_FOLDS[ch];
-  if (folded !== undefined) return folded.charCodeAt(0) < 128 ? asciiSymbol(folded.charCodeAt(0)) : OTHER;
-  if (WHITESPACE.test(ch)) return SPACE;
-  return ASCII_ALNUM.test(ch.normalize('NFKC')) ? RISKY : OTHER;
-}
-
-/** Symbols of all 65,536 UTF-16 code units, filled in as they are met. */
-const table = new Uint8Array(65536).fill(UNKNOWN);
-for (let c = 0; c < 128; c++) table[c] = asciiSymbol(c);
-/** Astral characters (surrogate pairs) by code point. */
-const astral = new Map<number, number>();
-
-function symbolForAt(text: string, i: number, c: number): number {
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i) as number;
-    let s = astral.get(cp);
-    if (s === undefined) {
-      s = ASCII_ALNUM.test(String.fromCodePoint(cp).normalize('NFKC')) ? RISKY : OTHER;
-      astral.set(cp, s);
-    }
-    return s;
-  }
-  if (c >= 0xdc00 && c <= 0xdfff) return OTHER; // the low half of a pair (its high half decided)
-  const s = symbolOf(String.fromCharCode(c));
-  table[c] = s;
-  return s;
+interface Literal {
+  bit: number;
+  wordStart: boolean;
+  /**
+   * The literal around its key, matched where the key starts (sticky): the part
+   * before the key in a captured lookbehind, the part after it matched. Null
+   * when the literal is its key.
+   */
+  around: RegExp | null;
 }
 
 export interface LiteralScanner {
   /**
    * Calls `hit(end, mask)` for each position where literals end (`end` exclusive;
-   * `mask` has bit k set when a literal of group k ends there). Returns false,
-   * having stopped, when the text needs normalization first.
+   * `mask` has bit k set when a literal of group k ends there), in order of `end`.
+   * Only literals wholly inside [from, to) count. Returns false, having reported
+   * nothing, when the text needs normalization first.
    */
   scan(text: string, hit: (end: number, mask: number) => void, from?: number, to?: number): boolean;
 }
@@ -100,91 +81,91 @@ function wordStartsAt(text: string, start: number): boolean {
 }
 
 /**
- * A scanner for up to 31 groups of literals: lowercase, " " for any whitespace,
- * and a leading "^" for a literal that must start a word (no spaces then).
+ * A scanner for up to 31 groups of literals: lowercase letters, digits, "." and
+ * "'" and "-", " " for any whitespace, and a leading "^" for a literal that must
+ * start a word (no spaces then).
  */
 export function literalScanner(groups: readonly (readonly string[])[]): LiteralScanner {
   if (groups.length > 31) throw new Error('at most 31 groups');
-  const literals: Array<[number[], number, boolean]> = [];
+  /** Literals by their key. */
+  const byKey = new Map<string, Literal[]>();
   groups.forEach((group, k) => {
     for (const marked of group) {
       const wordStart = marked.startsWith('^');
-      const literal = wordStart ? marked.slice(1) : marked;
-      const symbols = [...literal].map((ch) => asciiSymbol(ch.charCodeAt(0)));
-      if (symbols.includes(OTHER) || literal.length === 0 || (wordStart && literal.includes(' '))) {
+      const text = wordStart ? marked.slice(1) : marked;
+      const parts = text.split(SEPARATORS);
+      if (!LITERAL.test(text) || parts.every((p) => p.length === 0) || (wordStart && text.includes(' '))) {
         throw new Error(`unsupported literal "${marked}"`);
       }
-      literals.push([symbols, 1 << k, wordStart]);
+      // A word-start literal is keyed on its first run, so the key starts it.
+      const key = wordStart ? (parts[0] as string) : parts.reduce((a, b) => (b.length > a.length ? b : a));
+      if (key.length === 0) throw new Error(`unsupported literal "${marked}"`);
+      const at = wordStart ? 0 : text.indexOf(key);
+      const before = text.slice(0, at);
+      const after = text.slice(at + key.length);
+      const around =
+        before === '' && after === ''
+          ? null
+          : new RegExp(`${before === '' ? '' : `(?<=(${foldedSource(before)}))`}${foldedSource(key)}${foldedSource(after)}`, 'iy');
+      let list = byKey.get(key);
+      if (list === undefined) byKey.set(key, (list = []));
+      list.push({ bit: 1 << k, wordStart, around });
     }
   });
-  const maxStates = 1 + literals.reduce((a, [s]) => a + s.length, 0);
-  const delta = new Int32Array(maxStates * SYMBOLS).fill(-1);
-  const out = new Int32Array(maxStates);
-  /** Per state, the word-start literals ending there: [length, bit] (checked at the hit). */
-  const starts: Array<Array<[number, number]> | undefined> = [];
-  let states = 1;
-  for (const [symbols, bit, wordStart] of literals) {
-    let s = 0;
-    for (const sym of symbols) {
-      const at = s * SYMBOLS + sym;
-      if ((delta[at] as number) < 0) delta[at] = states++;
-      s = delta[at] as number;
-    }
-    if (wordStart) (starts[s] ??= []).push([symbols.length, bit]);
-    else out[s] = (out[s] as number) | bit;
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  for (const key of keys) if (!KEY_CHARS.test(key)) throw new Error(`unsupported key "${key}"`);
+  // Longest first: at one position the search reports the longest key, and the
+  // shorter keys found there are exactly its prefixes.
+  const search = new RegExp(keys.map((key) => key.replace(/\./g, '\\.')).join('|'), 'gi');
+  /** Per key: the literals of every key found where it is found (itself and its prefixes), with their key's length. */
+  const atKey = new Map<string, Array<[Literal, number]>>();
+  for (const key of keys) {
+    atKey.set(
+      key,
+      keys.filter((other) => key.startsWith(other)).flatMap((other) => (byKey.get(other) as Literal[]).map((l): [Literal, number] => [l, other.length])),
+    );
   }
-  // Breadth-first: failure links folded into a full transition table (a DFA).
-  const fail = new Int32Array(states);
-  const queue: number[] = [];
-  for (let sym = 0; sym < SYMBOLS; sym++) {
-    const t = delta[sym] as number;
-    if (t < 0) delta[sym] = 0;
-    else {
-      fail[t] = 0;
-      queue.push(t);
-    }
-  }
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q] as number;
-    out[s] = (out[s] as number) | (out[fail[s] as number] as number);
-    const inherited = starts[fail[s] as number];
-    if (inherited) starts[s] = [...(starts[s] ?? []), ...inherited];
-    for (let sym = 0; sym < SYMBOLS; sym++) {
-      const at = s * SYMBOLS + sym;
-      const t = delta[at] as number;
-      const viaFail = delta[(fail[s] as number) * SYMBOLS + sym] as number;
-      if (t < 0) delta[at] = viaFail;
-      else {
-        fail[t] = viaFail;
-        queue.push(t);
-      }
-    }
-  }
-
-  const hasStarts = new Uint8Array(states);
-  for (let s = 0; s < states; s++) if (starts[s] !== undefined) hasStarts[s] = 1;
 
   return {
     scan(text, hit, from = 0, to = text.length) {
-      let state = 0;
-      let previous = OTHER;
-      for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
-        let sym = table[c] as number;
-        if (sym === UNKNOWN) sym = symbolForAt(text, i, c); // (surrogates are never cached)
-        if (sym === RISKY) return false;
-        if (sym === SPACE && previous === SPACE) continue; // a whitespace run is one space
-        previous = sym;
-        state = delta[state * SYMBOLS + sym] as number;
-        let mask = out[state] as number;
-        if (hasStarts[state] === 1) {
-          for (const [length, bit] of starts[state] as Array<[number, number]>) {
-            if (wordStartsAt(text, i + 1 - length)) mask |= bit;
+      // The part scanned, so neither regex runs past `to` (a slice shares the text's memory).
+      const part = from === 0 && to === text.length ? text : text.slice(from, to);
+      if (RISKY.test(part)) return false;
+      const ends: number[] = [];
+      const masks: number[] = [];
+      search.lastIndex = 0;
+      for (let m = search.exec(part); m !== null; m = search.exec(part)) {
+        const at = m.index;
+        search.lastIndex = at + 1; // keys may overlap
+        for (const [literal, keyLength] of atKey.get(m[0].toLowerCase()) as Array<[Literal, number]>) {
+          let start = at;
+          let end = at + keyLength;
+          if (literal.around !== null) {
+            literal.around.lastIndex = at;
+            const found = literal.around.exec(part);
+            if (found === null) continue;
+            start = at - (found[1]?.length ?? 0);
+            end = at + found[0].length;
           }
+          if (literal.wordStart && !wordStartsAt(text, from + start)) continue;
+          ends.push(from + end);
+          masks.push(literal.bit);
         }
-        if (mask !== 0) hit(i + 1, mask);
       }
+      reportInOrder(ends, masks, hit);
       return true;
     },
   };
+}
+
+/** Calls `hit` once per distinct end, in order, with the masks at that end joined. */
+function reportInOrder(ends: number[], masks: number[], hit: (end: number, mask: number) => void): void {
+  const order = ends.map((_, i) => i);
+  order.sort((a, b) => (ends[a] as number) - (ends[b] as number));
+  for (let i = 0; i < order.length; ) {
+    const end = ends[order[i] as number] as number;
+    let mask = 0;
+    for (; i < order.length && ends[order[i] as number] === end; i++) mask |= masks[order[i] as number] as number;
+    hit(end, mask);
+  }
 }

@@ -1,0 +1,163 @@
+// The literal scanner (src/core/text/scanner.ts) against a slow, obvious model:
+// one regex per literal, tried at every position, with the folds spelled out,
+// and a character-by-character check for text that needs normalization. They
+// must agree on every hit (end and groups) and on every refusal: on generated
+// text rich in the literals' pieces, folds and refused characters, on every
+// fixture page, and on parts of a text (from/to).
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { literalScanner } from '../../src/core/text/scanner';
+import { COMBINING, INVISIBLE, PUNCTUATION_FOLDS } from '../../src/core/text/normalize';
+import { NAME_ANCHORS, PATTERN_ANCHORS } from '../../src/core/claims/anchors.generated';
+import { NFKC_ALNUM_CLASS, UNICODE_VERSION } from '../../src/core/text/risky.generated';
+import { generate, makesAsciiLetters } from '../../scripts/gen-risky';
+import { rng } from '../../bench/pages';
+import { fixturePages } from './fixture-pages';
+
+type Hits = Array<[number, number]> | null;
+
+const GROUPS: string[][] = [...Object.values(PATTERN_ANCHORS).map((g) => [...g]), [...NAME_ANCHORS]];
+
+function foldedLike(ch: string): string {
+  const same = Object.keys(PUNCTUATION_FOLDS).filter((k) => PUNCTUATION_FOLDS[k] === ch);
+  return `[${[ch, ...same].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
+}
+
+const DROPPED = new RegExp(`${INVISIBLE.source}|${COMBINING.source}`);
+const modelRegexes = new Map<string, RegExp>();
+
+/** The model: every literal by itself, at every start, in text[from, to). */
+function model(groups: string[][], text: string, from = 0, to = text.length): Hits {
+  const part = text.slice(from, to);
+  for (const ch of part) {
+    if (DROPPED.test(ch) || (ch.charCodeAt(0) >= 128 && makesAsciiLetters(ch))) return null;
+  }
+  const found = new Map<number, number>();
+  groups.forEach((group, k) => {
+    for (const marked of group) {
+      const wordStart = marked.startsWith('^');
+      const literal = marked.replace(/^\^/, '');
+      let re = modelRegexes.get(literal);
+      if (re === undefined) {
+        const source = [...literal]
+          .map((ch) => (ch === ' ' ? '\\s+' : ch === '-' || ch === "'" ? foldedLike(ch) : ch === '.' ? '\\.' : ch))
+          .join('');
+        modelRegexes.set(literal, (re = new RegExp(`(?=(${source}))`, 'gi')));
+      }
+      for (const m of part.matchAll(re)) {
+        const start = from + m.index;
+        if (wordStart && start > 0) {
+          const before = text[start - 1] as string;
+          const startsWord = !/\w/.test(before) || (/[a-z]/.test(before) && /[A-Z]/.test(text[start] as string));
+          if (!startsWord) continue;
+        }
+        const end = start + (m[1] as string).length;
+        found.set(end, (found.get(end) ?? 0) | (1 << k));
+      }
+    }
+  });
+  return [...found].sort((a, b) => a[0] - b[0]);
+}
+
+const scanners = new Map<string[][], ReturnType<typeof literalScanner>>();
+
+function scanned(groups: string[][], text: string, from?: number, to?: number): Hits {
+  const out: Array<[number, number]> = [];
+  let scanner = scanners.get(groups);
+  if (scanner === undefined) scanners.set(groups, (scanner = literalScanner(groups)));
+  return scanner.scan(text, (end, mask) => out.push([end, mask]), from, to) ? out : null;
+}
+
+/** Text made of pieces of the literals, their folds, ordinary words and, now and then, a refused character. */
+function generatedText(random: () => number): string {
+  const literals = GROUPS.flat().map((l) => l.replace(/^\^/, ''));
+  const pieces: Array<() => string> = [
+    () => literals[Math.floor(random() * literals.length)] as string,
+    () => {
+      const l = literals[Math.floor(random() * literals.length)] as string;
+      return l.slice(0, 1 + Math.floor(random() * l.length));
+    },
+    () => [' ', '  ', '\n', '\u00a0', ' \t ', '\u2009'][Math.floor(random() * 6)] as string,
+    () => ['-', '\u2013', '\u2014', '\u2011', "'", '\u2019', '\u02bc', '.', ',', '"'][Math.floor(random() * 10)] as string,
+    () => ['the', 'cart', 'Add to cart', 'pack', 'x', 'ing', 'é', '★', '®', 'Ünd', '😀', '2010', '600'][Math.floor(random() * 13)] as string,
+  ];
+  const refused = ['\u00ad', '\u200b', 'ｓ', 'ﬁ', '𝐬', '²', '\u0301', '\u2163'];
+  let s = '';
+  const n = 3 + Math.floor(random() * 25);
+  for (let i = 0; i < n; i++) {
+    let piece = (pieces[Math.floor(random() * pieces.length)] as () => string)();
+    const r = random();
+    if (r < 0.3) piece = piece.toUpperCase();
+    else if (r < 0.4) piece = piece.charAt(0).toUpperCase() + piece.slice(1);
+    s += piece;
+    if (random() < 0.01) s += refused[Math.floor(random() * refused.length)];
+  }
+  return s;
+}
+
+describe('literal scanner', () => {
+  it('finds literals case-insensitively, overlapping, with whitespace runs as one space', () => {
+    expect(scanned([['sleep'], ['ep qu']], 'Deep SLEEP   quality')).toEqual([[10, 1], [15, 2]]);
+    expect(scanned([['brain'], ['brain age'], ['rain']], 'BRAIN  age')).toEqual([[5, 5], [10, 2]]);
+  });
+  it('folds curly quotes and dashes as normalization does', () => {
+    expect(scanned([["don't get enough"], ['side-effect'], ['magnesium-']], 'don’t  get enough side–effect Magnesium—')).toEqual([
+      [17, 1],
+      [29, 2],
+      [40, 4],
+    ]);
+  });
+  it('holds "^" literals to a word start, counting lowercase-to-capital as one', () => {
+    expect(scanned([['^age']], 'package age cartAge')).toEqual([[11, 1], [19, 1]]);
+  });
+  it('refuses text that needs normalization first', () => {
+    expect(scanned([['sleep']], 'sle\u00ADep')).toBeNull();
+    expect(scanned([['sleep']], 'ｓｌｅｅｐ')).toBeNull();
+    expect(scanned([['sleep']], 'ﬁne 𝐬𝐥𝐞𝐞𝐩')).toBeNull();
+    expect(scanned([['sleep']], 'Schlaf für Kinder ★ — “gut” 😀')).toEqual([]);
+  });
+  it('counts only literals wholly inside [from, to)', () => {
+    expect(scanned([['brain'], ['blood-brain']], 'the blood-brain barrier', 6, 15)).toEqual([[15, 1]]);
+    expect(scanned([['brain']], 'the blood-brain barrier', 0, 14)).toEqual([]);
+  });
+  it('refuses literals it cannot read', () => {
+    expect(() => literalScanner([['café']])).toThrow();
+    expect(() => literalScanner([['^two words']])).toThrow();
+    expect(() => literalScanner([['--']])).toThrow();
+  });
+
+  it('agrees with one regex per literal on 2,000 generated texts, whole and in parts', () => {
+    const random = rng(2026);
+    for (let i = 0; i < 2000; i++) {
+      const text = generatedText(random);
+      expect(scanned(GROUPS, text), JSON.stringify(text)).toEqual(model(GROUPS, text));
+      const from = Math.floor(random() * text.length);
+      const to = from + Math.floor(random() * (text.length - from + 1));
+      expect(scanned(GROUPS, text, from, to), JSON.stringify([text, from, to])).toEqual(model(GROUPS, text, from, to));
+    }
+  });
+
+  it('agrees with one regex per literal on every fixture page', () => {
+    for (const [name, html] of fixturePages()) {
+      const text = parseHTML(html).document.body?.textContent ?? '';
+      expect(scanned(GROUPS, text), name).toEqual(model(GROUPS, text));
+    }
+  });
+});
+
+describe('risky.generated.ts', () => {
+  it('is up to date (npm run gen:risky), or, under another Unicode version, lists only characters still refused', () => {
+    if (process.versions.unicode === UNICODE_VERSION) {
+      expect(readFileSync(new URL('../../src/core/text/risky.generated.ts', import.meta.url), 'utf8')).toBe(generate());
+    } else {
+      const listed = new RegExp(NFKC_ALNUM_CLASS, 'u');
+      for (const ch of ['ｓ', 'ﬁ', '𝐬', '²', 'ª', 'Ⅳ', '①']) expect(listed.test(ch)).toBe(true);
+    }
+  });
+  it('holds the characters whose NFKC form holds ASCII letters or digits, and not ordinary ones', () => {
+    const listed = new RegExp(NFKC_ALNUM_CLASS, 'u');
+    for (const ch of ['ｓ', 'ﬁ', '𝐬', '²', 'ª', 'Ⅳ', '①', 'ſ']) expect(listed.test(ch), ch).toBe(true);
+    for (const ch of ['é', '★', '®', '™', '’', '—', '\u00a0', '😀', 'ß', 'ı']) expect(listed.test(ch), ch).toBe(false);
+  });
+});
