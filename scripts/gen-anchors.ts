@@ -15,7 +15,8 @@ import { parseHTML } from 'linkedom';
 import { CLAIM_PATTERNS } from '../src/core/claims/patterns';
 import { MGT_NAME, OTHER_FORM } from '../src/core/claims/names';
 import { anchorsOf, type AnchorCost } from '../src/core/text/anchors';
-import { loosen } from '../src/core/text/regex-source';
+import { loosen, withFoldedSources } from '../src/core/text/regex-source';
+import { PUNCTUATION_FOLDS } from '../src/core/text/normalize';
 import { literalScanner } from '../src/core/text/scanner';
 import { generatePage } from '../bench/pages';
 
@@ -80,7 +81,7 @@ export function generate(): string {
     }
     const chosen = candidates.reduce((best, c) => (hits(c, text) < hits(best, text) ? c : best));
     lines.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(chosen)},`);
-    loose.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(p.triggers.map((t) => loosen(t.source)).join('|'))},`);
+    loose.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(withFoldedSources(p.triggers.map((t) => loosen(t.source)).join('|'), PUNCTUATION_FOLDS))},`);
   }
   // Names are never held to a word start: missing one would change what "it" means.
   const names = [...new Set([...anchorsOf(MGT_NAME.source), ...anchorsOf(OTHER_FORM.source), 'magnesium'].map((n) => n.replace(/^\^/, '')))];
@@ -95,7 +96,11 @@ ${lines.join('\n')}
 
 export const NAME_ANCHORS: readonly string[] = ${JSON.stringify(names)};
 
-/** Per claim pattern, its triggers loosened into one regex source (no word boundaries or lookarounds): a superset. */
+/**
+ * Per claim pattern, its triggers loosened into one regex source (no word boundaries
+ * or lookarounds): a superset. They also accept, for each quote, dash and space,
+ * every character normalization folds to it, so they run on raw page text.
+ */
 export const LOOSE_TRIGGERS: Readonly<Record<ClaimId, string>> = {
 ${loose.join('\n')}
 };

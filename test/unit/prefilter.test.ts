@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import { isChrome, openHeadings } from '../../src/core/claims/context';
 import { candidateOffsets, mayHoldCandidate } from '../../src/core/claims/prefilter';
-import { loosen } from '../../src/core/text/regex-source';
+import { loosen, withFoldedSources } from '../../src/core/text/regex-source';
+import { PUNCTUATION_FOLDS } from '../../src/core/text/normalize';
 import { CLAIM_PATTERNS } from '../../src/core/claims/patterns';
 import { MGT_NAME, OTHER_FORM } from '../../src/core/claims/names';
 import { anchorsOf } from '../../src/core/text/anchors';
@@ -110,10 +111,23 @@ describe('loosen', () => {
     expect(loosen(String.raw`^\bmemory\b(?!\s+(?:loss|decline))[^\w.]$`)).toBe(String.raw`memory[^\w.]`);
     expect(loosen(String.raw`(?<!no\s)[\b^x\]]\By$`)).toBe(String.raw`[\b^x\]]y`);
   });
+  it('accepts raw quotes, dashes and spaces where a source accepted folded ones', () => {
+    const re = new RegExp(withFoldedSources(String.raw`don't\s+co-?factor [\w'-]+ x[^']y`, PUNCTUATION_FOLDS), 'i');
+    expect(re.test('don’t co‑factor\u00a0a’b–c x’y')).toBe(true);
+    expect(re.test("don't cofactor a'b-c xzy")).toBe(true);
+    expect(re.test('don’t co‑factor\u00a0a’b–c x\'y')).toBe(false);
+    expect(re.test('don”t cofactor a b')).toBe(false);
+  });
   it('every loosened trigger still compiles', () => {
     for (const p of CLAIM_PATTERNS) for (const t of p.triggers) expect(() => new RegExp(loosen(t.source), 'i')).not.toThrow();
   });
 });
+
+/** Curly apostrophes, non-breaking hyphens, and every other space non-breaking. */
+function typeset(text: string): string {
+  let n = 0;
+  return text.replace(/'/g, '\u2019').replace(/-/g, '\u2011').replace(/ /g, () => (n++ % 2 === 0 ? '\u00a0' : ' '));
+}
 
 describe('sparse detection equals full detection', () => {
   for (const [name, html] of fixturePages()) {
@@ -129,6 +143,8 @@ describe('sparse detection equals full detection', () => {
         expectSameAsFull(page(c));
         // The block before ends in a letter: no space between them in textContent.
         expectSameAsFull([{ text: 'Add to cart', tag: 'p', headingLevel: 0, region: 'main' }, ...page(c)]);
+        // Typeset punctuation: the prefilter reads raw text, detection normalized text.
+        expectSameAsFull(page(c).map((b) => ({ ...b, text: typeset(b.text) })));
       }
     }
   });

@@ -17,7 +17,6 @@
 // holds inside a block can fail there. What is still assumed, and documented in
 // the README: a claim's clause is under WINDOW characters from its cue, and no
 // hidden element's text sits inside a claim's wording.
-import { foldPunctuation } from '../text/normalize';
 import { literalScanner } from '../text/scanner';
 import { LOOSE_TRIGGERS, NAME_ANCHORS, PATTERN_ANCHORS } from './anchors.generated';
 import { CLAIM_PATTERNS } from './patterns';
@@ -89,7 +88,8 @@ export function* candidateOffsetsSteps(text: string): Generator<void, number[] |
   const runHits: number[][] = triggers.map(() => []);
   const flush = (k: number): void => {
     const hits = runHits[k] as number[];
-    const window = foldPunctuation(text.slice(Math.max(0, (runStart[k] as number) - WINDOW), (runEnd[k] as number) + WINDOW));
+    // Raw text: the loosened triggers accept the characters normalization would fold.
+    const window = text.slice(Math.max(0, (runStart[k] as number) - WINDOW), (runEnd[k] as number) + WINDOW);
     if ((triggers[k] as RegExp).test(window)) for (const h of hits) out.push(h);
     hits.length = 0;
     runStart[k] = -1;

@@ -75,3 +75,51 @@ export function loosen(source: string): string {
   }
   return out;
 }
+
+/** Does the (positive) class body hold `ch` itself: unescaped, escaped, or a dash at either end? */
+function classHolds(body: string, ch: string): boolean {
+  if (ch === '-') return body.startsWith('-') || body.endsWith('-') || body.includes('\\-');
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\') {
+      if (body[i + 1] === ch) return true;
+      i++;
+    } else if (body[i] === ch) return true;
+  }
+  return false;
+}
+
+/**
+ * `source` made to match raw text wherever it matched folded text: each
+ * character a fold produces (an ASCII quote, dash or space) it accepts, alone or
+ * in a class, it then accepts as any character folded to it. Negated classes
+ * need nothing: they already accept the raw (non-ASCII) characters. The
+ * prefilter's loosened triggers are written so, and its windows need no folding.
+ */
+export function withFoldedSources(source: string, folds: Readonly<Record<string, string>>): string {
+  const from = new Map<string, string>();
+  for (const [raw, to] of Object.entries(folds)) {
+    if (raw !== to) from.set(to, (from.get(to) ?? '') + `\\u${raw.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
+  const either = (ch: string): string => `[\\${ch === ' ' ? 'x20' : ch}${from.get(ch) as string}]`;
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      const e = source[i + 1] ?? '';
+      out += from.has(e) ? either(e) : c + e;
+      i++;
+    } else if (c === '[') {
+      const end = classEnd(source, i);
+      if (end < 0) throw new Error(`unbalanced [ in ${source}`);
+      const cls = source.slice(i, end);
+      const body = cls.slice(1, -1);
+      const extra = body.startsWith('^') ? '' : [...from.keys()].filter((ch) => classHolds(body, ch)).map((ch) => from.get(ch)).join('');
+      // A group, not the class extended: a new member after a trailing "-" would make a range.
+      out += extra === '' ? cls : `(?:${cls}|[${extra}])`;
+      i = end - 1;
+    } else {
+      out += from.has(c) ? either(c) : c;
+    }
+  }
+  return out;
+}
