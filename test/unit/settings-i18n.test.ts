@@ -57,6 +57,30 @@ describe('messages.json', () => {
 });
 
 describe('t()', () => {
+  it('asks the browser once per message, and puts the words in itself', () => {
+    const asked: string[] = [];
+    // Chrome's rules: $1…$9 replaced by the substitutions, "$$" by "$".
+    const getMessage = (name: string, subs?: string | string[]): string => {
+      asked.push(name);
+      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+      const m = (messages as Record<string, { message: string } | undefined>)[name]?.message ?? '';
+      return m.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
+    };
+    const g = globalThis as { chrome?: unknown };
+    g.chrome = { i18n: { getMessage } };
+    setMessages(null);
+    try {
+      expect(t('markerLabel', 'Limited evidence', 'memory')).toBe('Evidence: Limited evidence — memory');
+      expect(t('markerLabel', 'Overstated', 'costs $1 a day')).toBe('Evidence: Overstated — costs $1 a day');
+      expect(t('upperLimit', 350)).toBe('Adult upper limit for magnesium from supplements: 350 mg/day');
+      expect(t('upperLimit', 400)).toBe('Adult upper limit for magnesium from supplements: 400 mg/day');
+      expect(asked).toEqual(['markerLabel', 'upperLimit']);
+    } finally {
+      delete g.chrome;
+      setMessages(null);
+    }
+  });
+
   it('substitutes $1…$n and picks one/other', () => {
     setMessages(messages);
     try {
