@@ -40,6 +40,11 @@ export class HeadingIndex {
   /** Each listed heading's place in the list. */
   private places = new Map<Element, number>();
   private levels: Int8Array = new Int8Array(0);
+  /**
+   * For openHeadings' jumps: below[b][i] is the nearest j ≤ i whose level is
+   * 1…b-1 (or -1), for b = 2…7. Made with every level, on first use.
+   */
+  private below: Int32Array[] | null = null;
   private read = new Map<Element, Read | null>();
 
   constructor(private readonly root: ParentNode) {}
@@ -54,10 +59,40 @@ export class HeadingIndex {
     return this.list as Element[];
   }
 
-  private setList(list: Element[]): void {
+  /** `levels`: each heading's level, when known (else found on first use). */
+  private setList(list: Element[], levels = new Int8Array(list.length).fill(-1)): void {
     this.list = list;
     this.places = new Map(list.map((h, i) => [h, i]));
-    this.levels = new Int8Array(list.length).fill(-1);
+    this.levels = levels;
+    this.below = null;
+  }
+
+  private levelAt(i: number): number {
+    let level = this.levels[i] as number;
+    if (level < 0) {
+      level = levelOf(this.headings()[i] as Element);
+      this.levels[i] = level;
+    }
+    return level;
+  }
+
+  /** The nearest heading j ≤ i with a level under `below` (-1: none). */
+  private previousBelow(i: number, below: number): number {
+    if (this.below === null) {
+      const n = this.headings().length;
+      const tables: Int32Array[] = [];
+      for (let b = 0; b <= 7; b++) tables.push(new Int32Array(b < 2 ? 0 : n));
+      const last = new Int32Array(8).fill(-1);
+      for (let j = 0; j < n; j++) {
+        const level = this.levelAt(j);
+        for (let b = 2; b <= 7; b++) {
+          if (level > 0 && level < b) last[b] = j;
+          (tables[b] as Int32Array)[j] = last[b] as number;
+        }
+      }
+      this.below = tables;
+    }
+    return below < 2 ? -1 : ((this.below[Math.min(below, 7)] as Int32Array)[i] ?? -1);
   }
 
   /** Whether the heading holding `node` was already on the page when the list was made. */
@@ -76,11 +111,14 @@ export class HeadingIndex {
     const found = this.root.querySelectorAll(HEADING_SELECTOR);
     yield;
     const list: Element[] = [];
+    const levels = new Int8Array(found.length);
     for (let i = 0; i < found.length; i++) {
-      list.push(found[i] as Element);
+      const el = found[i] as Element;
+      list.push(el);
+      levels[i] = levelOf(el);
       if ((i & 1023) === 1023) yield;
     }
-    this.setList(list);
+    this.setList(list, levels);
   }
 
   /** How many headings come before `node` (a heading holding `node` does not count). */
@@ -160,12 +198,7 @@ export class HeadingIndex {
 
   /** For openHeadings: heading i's level if it starts a section under `below`, else 0. */
   levelBelow(i: number, below: number): number {
-    const list = this.headings();
-    let level = this.levels[i] as number;
-    if (level < 0) {
-      level = levelOf(list[i] as Element);
-      this.levels[i] = level;
-    }
+    const level = this.levelAt(i);
     if (level === 0 || level >= below) return 0;
     return this.blockOf(i)?.block.headingLevel ?? 0;
   }
@@ -173,7 +206,13 @@ export class HeadingIndex {
   /** The headings open above a block that starts at `node`, outermost first. */
   openAbove(node: Node, ownLevel: number): Read[] {
     const count = this.countBefore(node);
-    return openHeadings(count, (i, below) => this.levelBelow(i, below), ownLevel || 7).flatMap((i) => {
+    const open = openHeadings(
+      count,
+      (i, below) => this.levelBelow(i, below),
+      ownLevel || 7,
+      (i, below) => this.previousBelow(i, below),
+    );
+    return open.flatMap((i) => {
       const r = this.blockOf(i);
       return r ? [r] : [];
     });

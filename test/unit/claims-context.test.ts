@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import { mayMentionMgt, mayMentionMgtInPieces } from '../../src/core/claims/gate';
 import { runToEnd } from '../../src/core/steps';
+import { openHeadings } from '../../src/core/claims/context';
+import { rng } from '../../bench/pages';
 import type { Region, TextBlock } from '../../src/core/types';
 
 const p = (text: string, region: Region = 'main'): TextBlock => ({ text, tag: 'p', headingLevel: 0, region });
@@ -95,6 +97,29 @@ describe('mayMentionMgtInPieces (the gate on a huge page, piece by piece)', () =
     const text = 'Reviews: great sleep. Magnesium L-threonate (Magtein) 2 g a day. Neuro-Mag.';
     for (let cut = 1; cut < text.length; cut += 3) {
       expect(run([text.slice(0, cut), text.slice(cut)])).toBe(mayMentionMgt(text));
+    }
+  });
+});
+
+describe('openHeadings', () => {
+  it('with jumps over headings that cannot count, finds what the step-by-step walk finds', () => {
+    const random = rng(7);
+    for (let round = 0; round < 2000; round++) {
+      // Levels 0 (not a section start) to 6; some headings "skipped" only by the slow check.
+      const n = Math.floor(random() * 40);
+      const cheap = Array.from({ length: n }, () => Math.floor(random() * 7));
+      const skipped = cheap.map(() => random() < 0.2);
+      const levelBelow = (i: number, below: number): number => {
+        const l = cheap[i] as number;
+        return l === 0 || l >= below || skipped[i] ? 0 : l;
+      };
+      const previous = (i: number, below: number): number => {
+        for (let j = i; j >= 0; j--) if ((cheap[j] as number) > 0 && (cheap[j] as number) < below) return j;
+        return -1;
+      };
+      const count = Math.floor(random() * (n + 1));
+      const own = 1 + Math.floor(random() * 7);
+      expect(openHeadings(count, levelBelow, own, previous)).toEqual(openHeadings(count, levelBelow, own));
     }
   });
 });

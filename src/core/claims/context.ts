@@ -78,14 +78,27 @@ export function pageContext(blocks: readonly TextBlock[], text: (i: number) => s
  * starts a section (not in nav/footer) at a level under `below`, else 0: callers
  * with many headings can skip work for those that cannot count. `ownLevel` is
  * the point's own heading level when it is a heading (7 otherwise).
+ * `previous(i, below)`, when given, is the nearest j ≤ i whose `levelBelow(j, below)`
+ * may be non-zero (or -1): the walk back then jumps over the others instead of
+ * asking for each, which on a page with thousands of headings and a candidate
+ * under each would cost headings × candidates.
  *
  * Detecting a part of a page needs only these headings before each of its blocks:
  * whatever else came before was closed by one of them (see content/sparse-read.ts).
  */
-export function openHeadings(count: number, levelBelow: (i: number, below: number) => number, ownLevel = 7): number[] {
+export function openHeadings(
+  count: number,
+  levelBelow: (i: number, below: number) => number,
+  ownLevel = 7,
+  previous?: (i: number, below: number) => number,
+): number[] {
   const open: number[] = [];
   let level = ownLevel;
   for (let i = count - 1; i >= 0 && level > 1; i--) {
+    if (previous !== undefined) {
+      i = previous(i, level);
+      if (i < 0) break;
+    }
     const l = levelBelow(i, level);
     if (l > 0 && l < level) {
       open.unshift(i);
