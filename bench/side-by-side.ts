@@ -1,0 +1,67 @@
+// `npm run bench:ab -- <dist A> <dist B> [page] [runs]`: two builds of the
+// extension compared on one benchmark page, each loaded in its own browser, runs
+// alternating A, B, A, B… so the machine's slow and quick spells fall on both.
+// Prints each run's work (the sum of our `evidence-lens:slice` measures) and the
+// medians. Made for "did this change help?", where two bench runs minutes apart
+// differ by more than the change. Page: a file name from benchPages (default
+// 1-mb.html); runs default to 7. Builds: copy dist/ aside before and after a change.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, chromiumArgs } from '../scripts/chromium';
+import { serveStatic } from '../test/e2e/harness/server';
+import { benchPages, generatePage } from './pages';
+import { BENCH_DIR } from './run';
+import { median } from './stats';
+
+const [distA, distB, file = '1-mb.html', runsArg = '7'] = process.argv.slice(2);
+if (!distA || !distB) throw new Error('usage: npm run bench:ab -- <dist A> <dist B> [page] [runs]');
+const spec = benchPages().find((p) => p.file === file);
+if (!spec) throw new Error(`no bench page ${file}: one of ${benchPages().map((p) => p.file).join(', ')}`);
+const runs = Math.max(1, Number(runsArg) || 7);
+
+const pagesDir = join(BENCH_DIR, 'pages');
+await mkdir(pagesDir, { recursive: true });
+if (!existsSync(join(pagesDir, file))) await writeFile(join(pagesDir, file), generatePage(spec));
+
+const server = await serveStatic(pagesDir);
+const dirs: string[] = [];
+const contexts: BrowserContext[] = [];
+try {
+  for (const dist of [distA, distB]) {
+    if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`no build at ${dist}`);
+    const dir = await mkdtemp(join(tmpdir(), 'evidence-lens-ab-'));
+    dirs.push(dir);
+    contexts.push(
+      await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: false, args: chromiumArgs({ extension: resolve(dist) }) }),
+    );
+  }
+  const work: number[][] = [[], []];
+  for (let run = 0; run < runs; run++) {
+    for (let k = 0; k < 2; k++) {
+      const page = await (contexts[k] as BrowserContext).newPage();
+      await page.goto(`${server.origin}/${file}`, { waitUntil: 'load' });
+      // Done: a pass ended, or the gate closed (no MgT: the count is set to 0).
+      await page.waitForFunction(
+        () => performance.getEntriesByName('evidence-lens:scan').length > 0 || document.documentElement.getAttribute('data-evidence-lens-claims') === '0',
+        null,
+        { timeout: 120_000 },
+      );
+      await page.waitForTimeout(100); // a closed gate records its slice right after the count
+      (work[k] as number[]).push(
+        await page.evaluate(() => performance.getEntriesByName('evidence-lens:slice').reduce((sum, e) => sum + e.duration, 0)),
+      );
+      await page.close();
+    }
+  }
+  [distA, distB].forEach((dist, k) => {
+    const xs = work[k] as number[];
+    console.log(`${k === 0 ? 'A' : 'B'} ${dist}: ${xs.map((x) => x.toFixed(0)).join(' ')} ms; median ${median(xs).toFixed(0)} ms`);
+  });
+} finally {
+  for (const c of contexts) await c.close();
+  await server.close();
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+}
