@@ -26,13 +26,6 @@ export const PUNCTUATION_FOLDS: Readonly<Record<string, string>> = {
   '\u00AE': '\u00AE', '\u2122': '\u2122',
 };
 const FOLD = PUNCTUATION_FOLDS;
-const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
-const NON_ASCII = /[^\x00-\x7F]/;
-
-/** Only the one-for-one punctuation folds above: quotes, dashes, odd spaces (positions kept). */
-export function foldPunctuation(s: string): string {
-  return NON_ASCII.test(s) ? s.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch) : s;
-}
 
 /** Combining marks: NFKC leaves them, and they carry no letters to match. */
 export const COMBINING = /[\u0300-\u036F\u1AB0-\u1AFF\u20D0-\u20FF]/g;
