@@ -117,6 +117,12 @@ describe('loosen', () => {
     expect(re.test("don't cofactor a'b-c xzy")).toBe(true);
     expect(re.test('don’t co‑factor\u00a0a’b–c x\'y')).toBe(false);
     expect(re.test('don”t cofactor a b')).toBe(false);
+    // A "-" at either end of a class stays a member, never the start of a range.
+    for (const source of ['a[-b]c', 'a[b-]c', 'a[-b-]c']) {
+      const folded = new RegExp(withFoldedSources(source, PUNCTUATION_FOLDS));
+      expect(['a\u2013c', 'a-c', 'abc'].map((t) => folded.test(t)), source).toEqual([true, true, true]);
+      expect(folded.test('a.c'), source).toBe(false);
+    }
   });
   it('every loosened trigger still compiles', () => {
     for (const p of CLAIM_PATTERNS) for (const t of p.triggers) expect(() => new RegExp(loosen(t.source), 'i')).not.toThrow();

@@ -114,8 +114,11 @@ export function withFoldedSources(source: string, folds: Readonly<Record<string,
       const cls = source.slice(i, end);
       const body = cls.slice(1, -1);
       const extra = body.startsWith('^') ? '' : [...from.keys()].filter((ch) => classHolds(body, ch)).map((ch) => from.get(ch)).join('');
-      // A group, not the class extended: a new member after a trailing "-" would make a range.
-      out += extra === '' ? cls : `(?:${cls}|[${extra}])`;
+      // New members go where they cannot make a range with a "-" of the class.
+      if (extra === '') out += cls;
+      else if (!body.startsWith('-')) out += `[${extra}${body}]`;
+      else if (!body.endsWith('-')) out += `[${body}${extra}]`;
+      else out += `(?:${cls}|[${extra}])`;
       i = end - 1;
     } else {
       out += from.has(c) ? either(c) : c;
