@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import type { TextBlock } from '../../src/core/types';
+import { candidateOffsets } from '../../src/core/claims/prefilter';
 
 const NEAR_MISSES = [
   'only form of magnesium of magnesium of magnesium ',
@@ -51,4 +52,44 @@ describe('pattern safety', () => {
       expect(tBig).toBeLessThan(10_000);
     }, 60_000);
   }
+});
+
+// The prefilter's literal scan checks each key's literal in place (lookbehind, \s+):
+// keys after long whitespace runs, or half-literals again and again, stay linear.
+const ANCHOR_NEAR_MISSES = [
+  "don't get don’t  get ",
+  ' '.repeat(300) + 'enough ',
+  'mag mag-t mag t magt ',
+  'by-product of vitamin by-product of ',
+  'children children and adults kids and ',
+  'brain brain aging brain age ',
+  'with with with stack ',
+];
+
+function anchorText(chars: number): string {
+  const parts: string[] = [];
+  let n = 0;
+  for (let i = 0; n < chars; i++) {
+    const s = ANCHOR_NEAR_MISSES[i % ANCHOR_NEAR_MISSES.length] as string;
+    parts.push(s);
+    n += s.length;
+  }
+  return parts.join('');
+}
+
+describe('prefilter safety', () => {
+  it('1 MB of anchor near-matches scans in linear time', () => {
+    const small = anchorText(128 * 1024);
+    const big = anchorText(1024 * 1024);
+    const run = (text: string): number => {
+      const t = performance.now();
+      expect(candidateOffsets(text)).not.toBeNull();
+      return performance.now() - t;
+    };
+    run(small); // warm up
+    const tSmall = Math.min(run(small), run(small), run(small));
+    const tBig = Math.min(run(big), run(big), run(big));
+    expect(tBig / Math.max(tSmall, 1)).toBeLessThan(20);
+    expect(tBig).toBeLessThan(10_000);
+  }, 60_000);
 });
