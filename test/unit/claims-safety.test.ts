@@ -19,18 +19,23 @@ const NEAR_MISSES = [
   '\u00AD\u200B\u00A0\u2013 ',
 ];
 
-function adversarial(chars: number, sentences: boolean): TextBlock[] {
+/** `pieces` repeated in turn until `chars` characters, with `between` after every 7th. */
+function repeated(pieces: readonly string[], chars: number, between = ''): string {
   const parts: string[] = [];
   let n = 0;
   for (let i = 0; n < chars; i++) {
-    const s = NEAR_MISSES[i % NEAR_MISSES.length] as string;
+    const s = pieces[i % pieces.length] as string;
     parts.push(s);
     n += s.length;
-    if (sentences && i % 7 === 6) parts.push('. ');
+    if (between && i % 7 === 6) parts.push(between);
   }
+  return parts.join('');
+}
+
+function adversarial(chars: number, sentences: boolean): TextBlock[] {
   return [
     { text: 'Magnesium L-Threonate', tag: 'h1', headingLevel: 1, region: 'main' },
-    { text: parts.join(''), tag: 'p', headingLevel: 0, region: 'main' },
+    { text: repeated(NEAR_MISSES, chars, sentences ? '. ' : ''), tag: 'p', headingLevel: 0, region: 'main' },
   ];
 }
 
@@ -66,21 +71,10 @@ const ANCHOR_NEAR_MISSES = [
   'with with with stack ',
 ];
 
-function anchorText(chars: number): string {
-  const parts: string[] = [];
-  let n = 0;
-  for (let i = 0; n < chars; i++) {
-    const s = ANCHOR_NEAR_MISSES[i % ANCHOR_NEAR_MISSES.length] as string;
-    parts.push(s);
-    n += s.length;
-  }
-  return parts.join('');
-}
-
 describe('prefilter safety', () => {
   it('1 MB of anchor near-matches scans in linear time', () => {
-    const small = anchorText(128 * 1024);
-    const big = anchorText(1024 * 1024);
+    const small = repeated(ANCHOR_NEAR_MISSES, 128 * 1024);
+    const big = repeated(ANCHOR_NEAR_MISSES, 1024 * 1024);
     const run = (text: string): number => {
       const t = performance.now();
       expect(candidateOffsets(text)).not.toBeNull();
