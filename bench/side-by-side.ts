@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, chromiumArgs } from '../scripts/chromium';
 import { serveStatic } from '../test/e2e/harness/server';
+import { installProbes, readExtensionRun } from './in-page';
 import { benchPages, generatePage } from './pages';
 import { BENCH_DIR } from './run';
 import { median } from './stats';
@@ -34,25 +35,19 @@ try {
     if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`no build at ${dist}`);
     const dir = await mkdtemp(join(tmpdir(), 'evidence-lens-ab-'));
     dirs.push(dir);
-    contexts.push(
-      await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: false, args: chromiumArgs({ extension: resolve(dist) }) }),
-    );
+    const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: false, args: chromiumArgs({ extension: resolve(dist) }) });
+    // tsx keeps function names with an `__name` helper that the in-page copies would miss.
+    await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    contexts.push(context);
   }
   const work: number[][] = [[], []];
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < 2; k++) {
       const page = await (contexts[k] as BrowserContext).newPage();
+      await page.addInitScript(installProbes);
       await page.goto(`${server.origin}/${file}`, { waitUntil: 'load' });
-      // Done: a pass ended, or the gate closed (no MgT: the count is set to 0).
-      await page.waitForFunction(
-        () => performance.getEntriesByName('evidence-lens:scan').length > 0 || document.documentElement.getAttribute('data-evidence-lens-claims') === '0',
-        null,
-        { timeout: 120_000 },
-      );
-      await page.waitForTimeout(100); // a closed gate records its slice right after the count
-      (work[k] as number[]).push(
-        await page.evaluate(() => performance.getEntriesByName('evidence-lens:slice').reduce((sum, e) => sum + e.duration, 0)),
-      );
+      const measured = await page.evaluate(readExtensionRun, { expectPass: spec.claimParagraphs > 0, timeoutMs: 120_000 });
+      (work[k] as number[]).push(measured.work);
       await page.close();
     }
   }

@@ -23,8 +23,6 @@ export const SPARSE_MIN_CHARS = 64_000;
 /** Past this many changed roots one full re-read is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 40;
 
-/** One splice of the block list: `removed` were at `at`; `added` are there now (core/claims/sections.ts rescans after it). */
-export type BlockEdit = SectionEdit;
 
 /** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */
 function worthKeeping(b: TextBlock): boolean {
@@ -158,13 +156,13 @@ export class PageIndex {
    * the block list, or null (having changed nothing) when a full rebuild is the
    * better choice.
    */
-  update(changed: Iterable<Node>, maxRoots = MAX_PARTIAL_ROOTS): BlockEdit[] | null {
+  update(changed: Iterable<Node>, maxRoots = MAX_PARTIAL_ROOTS): SectionEdit[] | null {
     const roots = blockRoots(changed, this.doc);
     if (roots === null || roots.length > maxRoots) return null;
 
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;
-    const edits: BlockEdit[] = [];
+    const edits: SectionEdit[] = [];
     for (const root of roots) {
       let fresh = extractBlocks(root);
       /** Every heading among the fresh blocks was on the page before (only newly indexed). */
@@ -187,7 +185,7 @@ export class PageIndex {
    * inserts the headings open above them that the index lacks (each an edit of
    * its own). Also says whether every fresh heading was on the page before.
    */
-  private keepSparse(read: ExtractedBlocks, edits: BlockEdit[]): [ExtractedBlocks, boolean] {
+  private keepSparse(read: ExtractedBlocks, edits: SectionEdit[]): [ExtractedBlocks, boolean] {
     const headings = this.headings as HeadingIndex;
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;

@@ -7,9 +7,9 @@ import { summarizeProduct } from '../core/product';
 import type { ClaimMatch, ClaimReport, ScanResult } from '../core/types';
 import type { ClaimRef, PageReport, RevealResponse } from '../shared/messages';
 import { sendToBackground } from '../shared/content-messaging';
-import { PageIndex, type BlockEdit } from './page-index';
+import { PageIndex } from './page-index';
 import type { PageText } from './page-text';
-import { detectSectionsSteps, rescanSectionsSteps, type Detected } from '../core/claims/sections';
+import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../core/claims/sections';
 import { setCount } from './count';
 import { claimKey, renderSteps, type Mark, type RenderResult } from './render';
 import { PageObserver } from './observer';
@@ -103,7 +103,7 @@ export class Session {
     if (changed === null) await yieldToMain();
     markPassStart();
     const slicer = new Slicer(changed === null ? SLICE_BUDGET_MS : CHANGE_BUDGET_MS);
-    let edits: BlockEdit[] | null = null;
+    let edits: SectionEdit[] | null = null;
     slicer.phase('read');
     if (this.index === null) {
       const text = this.initialText;

@@ -42,7 +42,7 @@ export class HeadingIndex {
   private levels: Int8Array = new Int8Array(0);
   /**
    * For openHeadings' jumps: below[b][i] is the nearest j ≤ i whose level is
-   * 1…b-1 (or -1), for b = 2…7. Made with every level, on first use.
+   * 1…b-1 (or -1), for b = 2…7. Made on first use.
    */
   private below: Int32Array[] | null = null;
   private read = new Map<Element, Read | null>();
@@ -55,25 +55,19 @@ export class HeadingIndex {
   }
 
   private headings(): Element[] {
-    if (this.list === null) this.setList(Array.from(this.root.querySelectorAll(HEADING_SELECTOR)));
+    if (this.list === null) {
+      const list = Array.from(this.root.querySelectorAll(HEADING_SELECTOR));
+      this.setList(list, Int8Array.from(list, levelOf));
+    }
     return this.list as Element[];
   }
 
-  /** `levels`: each heading's level, when known (else found on first use). */
-  private setList(list: Element[], levels = new Int8Array(list.length).fill(-1)): void {
+  /** `levels`: each heading's level (the jumps of openAbove need every one). */
+  private setList(list: Element[], levels: Int8Array): void {
     this.list = list;
     this.places = new Map(list.map((h, i) => [h, i]));
     this.levels = levels;
     this.below = null;
-  }
-
-  private levelAt(i: number): number {
-    let level = this.levels[i] as number;
-    if (level < 0) {
-      level = levelOf(this.headings()[i] as Element);
-      this.levels[i] = level;
-    }
-    return level;
   }
 
   /** The nearest heading j ≤ i with a level under `below` (-1: none). */
@@ -84,7 +78,7 @@ export class HeadingIndex {
       for (let b = 0; b <= 7; b++) tables.push(new Int32Array(b < 2 ? 0 : n));
       const last = new Int32Array(8).fill(-1);
       for (let j = 0; j < n; j++) {
-        const level = this.levelAt(j);
+        const level = this.levels[j] as number;
         for (let b = 2; b <= 7; b++) {
           if (level > 0 && level < b) last[b] = j;
           (tables[b] as Int32Array)[j] = last[b] as number;
@@ -198,7 +192,8 @@ export class HeadingIndex {
 
   /** For openHeadings: heading i's level if it starts a section under `below`, else 0. */
   levelBelow(i: number, below: number): number {
-    const level = this.levelAt(i);
+    this.headings();
+    const level = this.levels[i] as number;
     if (level === 0 || level >= below) return 0;
     return this.blockOf(i)?.block.headingLevel ?? 0;
   }

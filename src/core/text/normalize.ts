@@ -25,7 +25,6 @@ export const PUNCTUATION_FOLDS: Readonly<Record<string, string>> = {
   '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u3000': ' ', '\u2028': ' ', '\u2029': ' ',
   '\u00AE': '\u00AE', '\u2122': '\u2122',
 };
-const FOLD = PUNCTUATION_FOLDS;
 
 /** Combining marks: NFKC leaves them, and they carry no letters to match. */
 export const COMBINING = /[\u0300-\u036F\u1AB0-\u1AFF\u20D0-\u20FF]/g;
@@ -37,10 +36,10 @@ const plain = (s: string) => (s.search(CONTROL_SPACE) >= 0 ? s.replace(CONTROL_S
 
 function normalizeChar(ch: string): string {
   if (DROP.test(ch)) return '';
-  let norm = FOLD[ch] ?? ch.normalize('NFKC');
+  let norm = PUNCTUATION_FOLDS[ch] ?? ch.normalize('NFKC');
   // Combining marks left after NFKC (e.g. stacked diacritics) carry no letters to match.
   if (norm.length) norm = norm.replace(COMBINING, '');
-  return FOLD[norm] ?? norm;
+  return PUNCTUATION_FOLDS[norm] ?? norm;
 }
 
 export function normalize(raw: string): NormalizedText {
