@@ -5,7 +5,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { browserManifest, type TargetBrowser } from './scripts/browser-manifest.ts';
-import { singleFilePopup } from './scripts/single-file-popup.ts';
+import { standalonePopup } from './scripts/standalone-popup.ts';
 
 // `vite build` → dist/ for Chrome; `vite build --mode firefox` → dist-firefox/.
 export default defineConfig(({ mode }) => {
@@ -13,7 +13,7 @@ export default defineConfig(({ mode }) => {
   const outDir = browser === 'firefox' ? 'dist-firefox' : 'dist';
   const target = browser === 'firefox' ? 'firefox140' : 'chrome105';
   return {
-  plugins: [preact(), crx({ manifest: browserManifest(manifest, browser), browser }), singleFilePopup({ outDir, target })],
+  plugins: [preact(), crx({ manifest: browserManifest(manifest, browser), browser }), standalonePopup({ outDir, target })],
   build: {
     outDir,
     emptyOutDir: true,

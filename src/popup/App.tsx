@@ -1,16 +1,12 @@
 // The popup: find the tab, ask its content script for the report (retrying while the
 // page is still being read), then show one of the states. Settings load beside the
-// first paint, never before it.
+// first paint, never before it, and so does the report's view (below).
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ClaimRef, PageReport } from '../shared/messages';
 import type { CitationFormat } from '../core/cite';
 import { isSiteBlocked, siteOf, withSiteAllowed, withSiteBlocked, type Settings } from '../shared/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store';
-import { Citations } from './Citations';
-import { ClaimList } from './ClaimList';
-import { ProductCard } from './ProductCard';
-import { PopupLinks, ReportActions, SiteToggle } from './Actions';
-import { citedSourceIds, groupByVerdict, isRestrictedUrl, parsePopupParams, stateFor, type PopupState } from './model';
+import { PopupLinks, SiteToggle } from './Actions';
+import { isRestrictedUrl, parsePopupParams, stateFor, type PopupState } from './model';
 import { CannotRun, Loading, NoClaims, SiteOff } from './states';
 import { S } from './strings';
 import { clearFocusPopup, findTargetTab, getReport, injectContentScript, reveal, runOnPage } from './tab';
@@ -24,6 +20,16 @@ const NOT_READY_ATTEMPTS = 40;
 const INJECT_AFTER = 2;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The report's view and the evidence it shows (notes, sources, citation styles) are
+ * more than half of the popup's code, and none of it is needed to draw the popup
+ * and its "reading the page" state. Loaded from the start, beside the first render
+ * and the question to the page, so it is there before the answer (issue 4: parsing
+ * it first cost the first render ~10 ms).
+ */
+const reportView = import('./ReportView');
+type ReportViewComponent = (typeof import('./ReportView'))['ReportView'];
 
 function LensMark() {
   return (
@@ -43,6 +49,12 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   /** Bumped to read the page again (after turning the site back on). */
   const [generation, setGeneration] = useState(0);
+  const [ReportView, setReportView] = useState<ReportViewComponent | null>(null);
+
+  useEffect(() => {
+    // A function in state must be wrapped, or Preact would call it as an updater.
+    void reportView.then((m) => setReportView(() => m.ReportView));
+  }, []);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -117,11 +129,11 @@ export function App() {
           <SiteOff site={site} onTurnOn={turnOn} />
         ) : (
           <>
-            {state.kind === 'loading' ? <Loading /> : null}
+            {state.kind === 'loading' || (state.kind === 'report' && !ReportView) ? <Loading /> : null}
             {state.kind === 'cannot-run' ? <CannotRun /> : null}
             {state.kind === 'no-claims' ? <NoClaims /> : null}
-            {state.kind === 'report' && state.report.result ? (
-              <Report
+            {state.kind === 'report' && state.report.result && ReportView ? (
+              <ReportView
                 report={state.report}
                 result={state.report.result}
                 refs={state.report.claims}
@@ -140,32 +152,5 @@ export function App() {
       </nav>
       <footer class="advice">{S.notMedicalAdvice}</footer>
     </div>
-  );
-}
-
-function Report(props: {
-  report: PageReport;
-  result: NonNullable<PageReport['result']>;
-  refs: ClaimRef[];
-  focus: number | null;
-  onReveal: (index: number) => void;
-  settings: Settings | null;
-  onFormat: (f: CitationFormat) => void;
-}) {
-  const { result } = props;
-  const groups = useMemo(() => groupByVerdict(result.claims, props.refs), [result, props.refs]);
-  const sourceIds = useMemo(() => citedSourceIds(result.claims), [result]);
-  return (
-    <>
-      <ReportActions report={props.report} result={result} />
-      <ProductCard
-        product={result.product}
-        dose={result.dose}
-        disclaimer={result.disclaimer}
-        diseaseClaims={result.disease_claims}
-      />
-      <ClaimList groups={groups} focus={props.focus} onReveal={props.onReveal} hiddenVerdicts={props.settings?.hiddenVerdicts ?? []} />
-      <Citations ids={sourceIds} format={props.settings?.citationFormat ?? 'ama'} onFormat={props.onFormat} />
-    </>
   );
 }
