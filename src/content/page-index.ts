@@ -3,7 +3,7 @@
 // Finding those blocks costs a binary search (blocks are in document order),
 // not a walk over every block: a paragraph added to a 5 MB page stays cheap.
 import type { PageData, TextBlock } from '../core/types';
-import { candidateOffsetsSteps, mayHoldCandidate } from '../core/claims/prefilter';
+import { candidateOffsetsSteps, mayHoldCandidate, prepareForChanges } from '../core/claims/prefilter';
 import type { SectionEdit } from '../core/claims/sections';
 import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedBlocks, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
@@ -84,6 +84,8 @@ export class PageIndex {
     if (offsets === null) return yield* PageIndex.readSteps(doc);
     const headings = new HeadingIndex(root);
     const sparse = yield* readSparseSteps(page, offsets, headings);
+    // Later changes are checked with mayHoldCandidate (worthKeeping): compile it for them now.
+    prepareForChanges();
     const data: PageData = { url: doc.location?.href ?? null, title: (doc.title ?? '').trim(), meta: {}, jsonLd: [], blocks: sparse.blocks };
     return new PageIndex(doc, { page: data, segments: sparse.segments }, headings);
   }
