@@ -1,8 +1,8 @@
 // `npm run bench:ab -- <dist A> <dist B> [page] [runs]`: two builds of the
 // extension compared on one benchmark page, each loaded in its own browser, runs
 // alternating A, B, A, B… so the machine's slow and quick spells fall on both.
-// Prints each run's work (the sum of our `evidence-lens:slice` measures) and the
-// medians. Made for "did this change help?", where two bench runs minutes apart
+// Prints each run's work (the sum of our `evidence-lens:slice` measures) and
+// longest slice, and their medians. Made for "did this change help?", where two bench runs minutes apart
 // differ by more than the change. Page: a file name from benchPages (default
 // 1-mb.html); runs default to 7. Builds: copy dist/ aside before and after a change.
 import { existsSync } from 'node:fs';
@@ -41,6 +41,7 @@ try {
     contexts.push(context);
   }
   const work: number[][] = [[], []];
+  const longest: number[][] = [[], []];
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < 2; k++) {
       const page = await (contexts[k] as BrowserContext).newPage();
@@ -48,12 +49,15 @@ try {
       await page.goto(`${server.origin}/${file}`, { waitUntil: 'load' });
       const measured = await page.evaluate(readExtensionRun, { expectPass: spec.claimParagraphs > 0, timeoutMs: 120_000 });
       (work[k] as number[]).push(measured.work);
+      (longest[k] as number[]).push(measured.longestSlice);
       await page.close();
     }
   }
   [distA, distB].forEach((dist, k) => {
     const xs = work[k] as number[];
-    console.log(`${k === 0 ? 'A' : 'B'} ${dist}: ${xs.map((x) => x.toFixed(0)).join(' ')} ms; median ${median(xs).toFixed(0)} ms`);
+    const ls = longest[k] as number[];
+    console.log(`${k === 0 ? 'A' : 'B'} ${dist}: work ${xs.map((x) => x.toFixed(0)).join(' ')} ms; median ${median(xs).toFixed(0)} ms`);
+    console.log(`  longest slice ${ls.map((x) => x.toFixed(0)).join(' ')} ms; median ${median(ls).toFixed(0)} ms`);
   });
 } finally {
   for (const c of contexts) await c.close();

@@ -74,13 +74,13 @@ export class PageIndex {
     const root = doc.body ?? doc.documentElement;
     if (root === null) return yield* PageIndex.readSteps(doc);
     let page = text ?? ((yield* readPageTextSteps(root)) as PageText);
-    if (page.text.length < SPARSE_MIN_CHARS) return yield* PageIndex.readSteps(doc);
+    if (page.length < SPARSE_MIN_CHARS) return yield* PageIndex.readSteps(doc);
     // Offsets must lead back to nodes: for text read in one call, only the piece table is made.
     if (!page.inPieces) {
       const table = yield* readPageTextSteps(root, true, page.text);
       page = table ?? ((yield* readPageTextSteps(root)) as PageText); // (changed meanwhile: read again)
     }
-    const offsets = yield* candidateOffsetsSteps(page.text);
+    const offsets = yield* candidateOffsetsSteps(page.source());
     if (offsets === null) return yield* PageIndex.readSteps(doc);
     const headings = new HeadingIndex(root);
     const sparse = yield* readSparseSteps(page, offsets, headings);

@@ -18,6 +18,7 @@
 // the README: a claim's clause is under WINDOW characters from its cue, and no
 // hidden element's text sits inside a claim's wording.
 import { literalScanner } from '../text/scanner';
+import type { TextSource } from '../text/text-source';
 import { LOOSE_TRIGGERS, NAME_ANCHORS, PATTERN_ANCHORS } from './anchors.generated';
 import { CLAIM_PATTERNS } from './patterns';
 import { runToEnd } from '../steps';
@@ -51,7 +52,7 @@ function build(): NonNullable<typeof built> {
  * the text needs normalization first (invisible or compatibility characters):
  * then every part of it must be analysed.
  */
-export function candidateOffsets(text: string): number[] | null {
+export function candidateOffsets(text: string | TextSource): number[] | null {
   return runToEnd(candidateOffsetsSteps(text));
 }
 
@@ -88,8 +89,12 @@ const STEP_CHARS = 1 << 14;
 /** Consecutive steps overlap by more than the longest literal, so none is cut in two. */
 const OVERLAP = 64;
 
-/** `candidateOffsets` in steps of STEP_CHARS, so a caller on the main thread can yield between them. */
-export function* candidateOffsetsSteps(text: string): Generator<void, number[] | null, void> {
+/**
+ * `candidateOffsets` in steps of STEP_CHARS, so a caller on the main thread can
+ * yield between them. `text` may be pieces never joined (text-source.ts): it is
+ * only read by slices.
+ */
+export function* candidateOffsetsSteps(text: string | TextSource): Generator<void, number[] | null, void> {
   if (built === null) {
     built = build();
     yield; // building costs a few ms on a page's first pass: a step of its own
@@ -121,7 +126,12 @@ export function* candidateOffsetsSteps(text: string): Generator<void, number[] |
   };
   for (let from = 0; from < text.length; from += STEP_CHARS) {
     if (from > 0) yield;
-    if (!scan.scan(text, onHit, Math.max(0, from - OVERLAP), Math.min(text.length, from + STEP_CHARS))) return null;
+    const lo = Math.max(0, from - OVERLAP);
+    const hi = Math.min(text.length, from + STEP_CHARS);
+    // One character more before the step: the scanner looks at it to tell where a word starts.
+    const base = Math.max(0, lo - 1);
+    const step = text.slice(base, hi);
+    if (!scan.scan(step, (end, mask) => onHit(base + end, mask), lo - base, hi - base)) return null;
   }
   for (let k = 0; k < triggers.length; k++) if ((runStart[k] as number) >= 0) flush(k);
   out.sort((a, b) => a - b);
