@@ -8,7 +8,7 @@
 // `textContent` call reads a whole subtree natively and touches nothing. So we
 // descend only through large containers and read everything else whole.
 import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
-import { PiecedText, type TextSource } from '../core/text/text-source';
+import { PiecedText, pieceHolding, type TextSource } from '../core/text/text-source';
 
 /** Elements below this many descendants are read in one call (when pieces are wanted). */
 const SMALL_SUBTREE = 2000;
@@ -141,12 +141,5 @@ export function* readPageTextSteps(root: Node, pieces = true, known?: string): G
 
 /** Index of the piece holding text offset `offset` (binary search). */
 export function pieceAt(page: PageText, offset: number): number {
-  let lo = 0;
-  let hi = page.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((page.starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return pieceHolding(page.starts, offset);
 }

@@ -9,6 +9,18 @@ export interface TextSource {
   slice(start: number, end: number): string;
 }
 
+/** Index of the piece holding offset `at`, given where each piece starts (ascending; binary search). */
+export function pieceHolding(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Consecutive pieces read as one text; a slice joins only the pieces it covers. */
 export class PiecedText implements TextSource {
   readonly length: number;
@@ -24,23 +36,11 @@ export class PiecedText implements TextSource {
     this.length = at;
   }
 
-  /** Index of the piece holding offset `at` (binary search). */
-  private pieceAt(at: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
   slice(start: number, end: number): string {
     const from = Math.max(0, start);
     const to = Math.min(this.length, end);
     if (from >= to) return '';
-    let i = this.pieceAt(from);
+    let i = pieceHolding(this.starts, from);
     const first = this.pieces[i] as string;
     const offset = this.starts[i] as number;
     // Most slices lie in one piece: a slice of it shares its memory.
