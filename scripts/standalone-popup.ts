@@ -45,14 +45,26 @@ export function standalonePopup(options: { outDir: string; target: string }): Pl
           },
         },
       });
-      // The old copy's entry script and stylesheet, unless another page uses them.
+      // The old copy's entry script and stylesheet, unless another page uses them,
+      // and the chunks only its entry loaded (its copy of the report's view).
       const pages = await Promise.all(
         (await readdir(join(outDir, 'src'), { recursive: true }))
           .filter((f) => f.endsWith('.html') && !f.endsWith(join('popup', 'index.html')))
           .map((f) => readFile(join(outDir, 'src', f), 'utf8')),
       );
+      const lazy: string[] = [];
+      for (const file of oldFiles.filter((f) => f.endsWith('.js'))) {
+        const code = await readFile(join(outDir, file), 'utf8').catch(() => '');
+        for (const m of code.matchAll(/import\(\s*[`'"]\.\/([^`'"]+\.js)[`'"]\s*\)/g)) lazy.push(`assets/${m[1] as string}`);
+      }
       for (const file of oldFiles) {
         if (!pages.some((page) => page.includes(file))) await rm(join(outDir, file), { force: true });
+      }
+      const assets = (await readdir(join(outDir, 'assets'))).filter((f) => f.endsWith('.js'));
+      for (const file of lazy) {
+        const name = file.slice('assets/'.length);
+        const users = await Promise.all(assets.filter((f) => f !== name).map((f) => readFile(join(outDir, 'assets', f), 'utf8')));
+        if (!users.some((code) => code.includes(name))) await rm(join(outDir, file), { force: true });
       }
     },
   };

@@ -8,7 +8,7 @@
 // `textContent` call reads a whole subtree natively and touches nothing. So we
 // descend only through large containers and read everything else whole.
 import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
-import { PiecedText, pieceHolding, type TextSource } from '../core/text/text-source';
+import { pieceHolding } from '../core/text/text-source';
 
 /** Elements below this many descendants are read in one call (when pieces are wanted). */
 const SMALL_SUBTREE = 2000;
@@ -29,15 +29,6 @@ export class PageText {
   /** The text's length, without joining it. */
   get length(): number {
     return this.joined?.length ?? this.parts.reduce((n, part) => n + part.length, 0);
-  }
-
-  /**
-   * The text to read by slices, its pieces never joined (text-source.ts): on the
-   * 5 MB bench page, joining them made the prefilter's first slice the longest
-   * of the pass (side by side, the median longest slice went from 40 to 33 ms).
-   */
-  source(): string | TextSource {
-    return this.joined ?? (this.parts.length === 1 ? (this.parts[0] as string) : new PiecedText(this.parts));
   }
 
   /** The whole text (joined on first use: a page without MgT never needs it). */
