@@ -26,7 +26,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * more than half of the popup's code, and none of it is needed to draw the popup
  * and its "reading the page" state. Loaded from the start, beside the first render
  * and the question to the page, so it is there before the answer (issue 4: parsing
- * it first cost the first render ~10 ms).
+ * it first cost the first render ~12 ms, side by side).
  */
 const reportView = import('./ReportView');
 type ReportViewComponent = (typeof import('./ReportView'))['ReportView'];
@@ -53,7 +53,8 @@ export function App() {
 
   useEffect(() => {
     // A function in state must be wrapped, or Preact would call it as an updater.
-    void reportView.then((m) => setReportView(() => m.ReportView));
+    // (A chunk of the extension's own files does not fail to load; if it did, the popup stays on "Reading".)
+    reportView.then((m) => setReportView(() => m.ReportView)).catch(() => undefined);
   }, []);
 
   useEffect(() => {
