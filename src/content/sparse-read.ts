@@ -65,7 +65,10 @@ export class HeadingIndex {
   /** `levels`: each heading's level (the jumps of openAbove need every one). */
   private setList(list: Element[], levels: Int8Array): void {
     this.list = list;
-    this.places = new Map(list.map((h, i) => [h, i]));
+    // Set one by one: a Map built from 8,465 [heading, index] pairs took ~11 ms on
+    // the 5 MB bench page (in the page's own world), this loop ~2.
+    this.places = new Map();
+    for (let i = 0; i < list.length; i++) this.places.set(list[i] as Element, i);
     this.levels = levels;
     this.below = null;
   }
