@@ -2,7 +2,7 @@
 // MutationObserver that looks only at added text. Nothing else is loaded.
 import { mayMentionMgt, mayMentionMgtInPieces } from '../core/claims/gate';
 import { PageText, readPageTextSteps } from './page-text';
-import { Slicer } from './timing';
+import { Slicer, measureSlice } from './timing';
 
 /** The core's gate (names of MgT, robust to invisible characters and fullwidth letters). */
 export const mentionsMgT = mayMentionMgt;
@@ -63,6 +63,7 @@ export interface GateWatch {
 export function watchGate(doc: Document, onMatch: () => void): GateWatch {
   let changed = false;
   const observer = new MutationObserver((records) => {
+    const start = performance.now();
     try {
       changed = true;
       for (const r of records) {
@@ -76,6 +77,9 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
       }
     } catch {
       // never leak to the page
+    } finally {
+      // Our work too, on every change of a page that has not named MgT yet.
+      measureSlice(start, 'gate');
     }
   });
   observer.observe(doc, OPTIONS);

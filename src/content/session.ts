@@ -173,8 +173,7 @@ export class Session {
     this.ready = true;
     setCount(doc, matches.length);
     if (this.marks.length > 0) this.installHover();
-    slicer.end();
-    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length });
+    // Sending serializes the claims here, on the page's thread: part of the slice.
     void sendToBackground({
       type: 'claims',
       count: matches.length,
@@ -183,6 +182,8 @@ export class Session {
       url: doc.location?.href ?? '',
       top: window.top === window,
     });
+    slicer.end();
+    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length });
   }
 
   /** Product summary, disclaimer and dose: page-wide reads, done once per pass and only when asked for. */
