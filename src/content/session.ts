@@ -173,15 +173,8 @@ export class Session {
     this.ready = true;
     setCount(doc, matches.length);
     if (this.marks.length > 0) this.installHover();
-    // Sending serializes the claims here, on the page's thread: part of the slice.
-    void sendToBackground({
-      type: 'claims',
-      count: matches.length,
-      asserted: matches.filter((m) => m.stance === 'asserted').length,
-      claims: this.claimRefs(),
-      url: doc.location?.href ?? '',
-      top: window.top === window,
-    });
+    // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
+    void sendToBackground({ type: 'claims', count: matches.length });
     slicer.end();
     measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length });
   }
