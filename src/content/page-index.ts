@@ -24,7 +24,6 @@ export const SPARSE_MIN_CHARS = 64_000;
 /** Past this many changed roots one full re-read is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 40;
 
-
 /**
  * The page's text to read by slices, its pieces never joined (text-source.ts): on
  * the 5 MB bench page, joining them made the prefilter's first slice the longest

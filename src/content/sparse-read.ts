@@ -6,6 +6,7 @@
 // its open headings, and whether the page is about MgT (decided by blocks that
 // name MgT: candidates again).
 import { isChrome, openHeadings } from '../core/claims/context';
+import { runToEnd } from '../core/steps';
 import type { TextBlock } from '../core/types';
 import { extractBlocks, extractBlocksAround } from '../extract/blocks';
 import { ariaHeadingLevel, firstRole, headingLevelOfTag } from '../extract/tags';
@@ -55,10 +56,7 @@ export class HeadingIndex {
   }
 
   private headings(): Element[] {
-    if (this.list === null) {
-      const list = Array.from(this.root.querySelectorAll(HEADING_SELECTOR));
-      this.setList(list, Int8Array.from(list, levelOf));
-    }
+    if (this.list === null) runToEnd(this.loadSteps());
     return this.list as Element[];
   }
 

@@ -76,6 +76,18 @@ export function loosen(source: string): string {
   return out;
 }
 
+/** `ch` as a regex escape, \uXXXX (a code unit of the Basic Multilingual Plane). */
+export function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** Per character a fold produces, the escapes of every other character folded to it. */
+export function foldedFrom(folds: Readonly<Record<string, string>>): Map<string, string> {
+  const from = new Map<string, string>();
+  for (const [raw, to] of Object.entries(folds)) if (raw !== to) from.set(to, (from.get(to) ?? '') + unicodeEscape(raw));
+  return from;
+}
+
 /** Does the (positive) class body hold `ch` itself: unescaped, escaped, or a dash at either end? */
 function classHolds(body: string, ch: string): boolean {
   if (ch === '-') return body.startsWith('-') || body.endsWith('-') || body.includes('\\-');
@@ -96,10 +108,7 @@ function classHolds(body: string, ch: string): boolean {
  * prefilter's loosened triggers are written so, and its windows need no folding.
  */
 export function withFoldedSources(source: string, folds: Readonly<Record<string, string>>): string {
-  const from = new Map<string, string>();
-  for (const [raw, to] of Object.entries(folds)) {
-    if (raw !== to) from.set(to, (from.get(to) ?? '') + `\\u${raw.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  }
+  const from = foldedFrom(folds);
   const either = (ch: string): string => `[\\${ch === ' ' ? 'x20' : ch}${from.get(ch) as string}]`;
   let out = '';
   for (let i = 0; i < source.length; i++) {

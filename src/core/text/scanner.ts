@@ -16,12 +16,12 @@
 // letters, combining marks) is refused: the caller must normalize it first.
 import { COMBINING, INVISIBLE, PUNCTUATION_FOLDS } from './normalize';
 import { NFKC_ALNUM_CLASS } from './risky.generated';
+import { foldedFrom, unicodeEscape } from './regex-source';
 
-const unicodeEscape = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const FOLDED_FROM = foldedFrom(PUNCTUATION_FOLDS);
 /** Every character normalize.ts folds to `to`, and `to` itself, as a regex class. */
 function foldClass(to: string): string {
-  const chars = [to, ...Object.keys(PUNCTUATION_FOLDS).filter((ch) => PUNCTUATION_FOLDS[ch] === to)];
-  return `[${chars.map(unicodeEscape).join('')}]`;
+  return `[${unicodeEscape(to)}${FOLDED_FROM.get(to) ?? ''}]`;
 }
 const DASH = foldClass('-');
 const QUOTE = foldClass("'");
