@@ -157,6 +157,19 @@ describe('sparse detection equals full detection', () => {
 });
 
 describe('candidateOffsets in steps', () => {
+  it('finds the same offsets wherever in a long text the page text sits', () => {
+    // Each step's trigger checks read from that step's text when they can: a page
+    // deep in a long text must be checked exactly as at its start.
+    for (const [name, html] of fixturePages().slice(0, 12)) {
+      const text = parseHTML(html).document.body?.textContent ?? '';
+      const at0 = candidateOffsets(text);
+      for (const shift of [16384 * 3 + 101, 16384 * 7 - 250]) {
+        const shifted = candidateOffsets(' '.repeat(shift) + text);
+        expect(shifted, `${name} after ${shift} spaces`).toEqual(at0?.map((o) => o + shift) ?? null);
+      }
+    }
+  });
+
   it('finds a claim whose words straddle a step boundary', () => {
     const claim = 'Magnesium L-threonate improves memory.';
     for (const shift of [0, 5, 12, 30, 37]) {
