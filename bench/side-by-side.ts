@@ -5,6 +5,8 @@
 // longest slice, and their medians. Made for "did this change help?", where two bench runs minutes apart
 // differ by more than the change. Page: a file name from benchPages (default
 // 1-mb.html); runs default to 7. Builds: copy dist/ aside before and after a change.
+// On pages with claims it also inserts the late paragraph after each first pass,
+// as the benchmark does, and prints that change's work.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,8 +14,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, chromiumArgs } from '../scripts/chromium';
 import { serveStatic } from '../test/e2e/harness/server';
-import { installProbes, readExtensionRun } from './in-page';
-import { benchPages, generatePage } from './pages';
+import { installProbes, lateInsertion, readExtensionRun } from './in-page';
+import { LATE_CLAIM, benchPages, generatePage } from './pages';
 import { BENCH_DIR } from './run';
 import { median } from './stats';
 
@@ -42,6 +44,7 @@ try {
   }
   const work: number[][] = [[], []];
   const longest: number[][] = [[], []];
+  const late: number[][] = [[], []];
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < 2; k++) {
       const page = await (contexts[k] as BrowserContext).newPage();
@@ -50,6 +53,10 @@ try {
       const measured = await page.evaluate(readExtensionRun, { expectPass: spec.claimParagraphs > 0, timeoutMs: 120_000 });
       (work[k] as number[]).push(measured.work);
       (longest[k] as number[]).push(measured.longestSlice);
+      if (spec.claimParagraphs > 0) {
+        const change = await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 0, timeoutMs: 120_000 });
+        (late[k] as number[]).push(change.work);
+      }
       await page.close();
     }
   }
@@ -58,6 +65,8 @@ try {
     const ls = longest[k] as number[];
     console.log(`${k === 0 ? 'A' : 'B'} ${dist}: work ${xs.map((x) => x.toFixed(0)).join(' ')} ms; median ${median(xs).toFixed(0)} ms`);
     console.log(`  longest slice ${ls.map((x) => x.toFixed(0)).join(' ')} ms; median ${median(ls).toFixed(0)} ms`);
+    const lw = late[k] as number[];
+    if (lw.length > 0) console.log(`  late paragraph ${lw.map((x) => x.toFixed(1)).join(' ')} ms; median ${median(lw).toFixed(1)} ms`);
   });
 } finally {
   for (const c of contexts) await c.close();

@@ -98,6 +98,56 @@ describe('PageIndex.update', () => {
   });
 });
 
+describe('PageIndex.update on a sparse index (a large page)', () => {
+  it('stays in page order, each block as a fresh read has it, after random changes', async () => {
+    const { runToEnd } = await import('../../src/core/steps');
+    const { document } = parseHTML(generatePage({ ...benchPages(0.5)[1]!, claimParagraphs: 12 }));
+    const doc = document as unknown as Document;
+    const index = runToEnd(PageIndex.readAutoSteps(doc, null));
+    expect(index.sparse).toBe(true);
+    const rand = rng(7);
+    let partial = 0;
+    let added = 0;
+    for (let round = 0; round < 60; round++) {
+      const all = Array.from(doc.querySelectorAll('main p, main h3, main h4, main td, main span'));
+      const target = all[Math.floor(rand() * all.length)] as Element;
+      const r = rand();
+      let records: MutationRecord[];
+      if (r < 0.6) {
+        // A claim paragraph: kept, with the headings open above it that the index lacks.
+        const p = doc.createElement('p');
+        p.innerHTML = `Round ${round}: <b>Magnesium L-threonate</b> improves <em>memory</em>.`;
+        target.after(p);
+        records = [record(p.parentNode as Node, { added: [p], previousSibling: p.previousSibling, nextSibling: p.nextSibling })];
+        added++;
+      } else {
+        const parent = target.parentNode as Node;
+        const previousSibling = target.previousSibling;
+        const nextSibling = target.nextSibling;
+        target.remove();
+        records = [record(parent, { removed: [target], previousSibling, nextSibling })];
+      }
+      const edits = index.update(changedNodes(records));
+      if (edits === null) continue;
+      partial++;
+      // Every indexed block is the fresh read's block that starts at the same text node, in the same order.
+      const fresh = extractPageData(doc, null);
+      const at = new Map(fresh.segments.map((segs, i) => [segs[0]?.node, i]));
+      const places = index.segments.map((segs) => at.get(segs[0]?.node) ?? -1);
+      expect(places.every((p, i) => p >= 0 && (i === 0 || p > (places[i - 1] as number))), `round ${round}: in page order`).toBe(true);
+      const sameSegs = places.every((p, i) => JSON.stringify(index.segments[i]?.map((x) => x.start)) === JSON.stringify(fresh.segments[p]?.map((x) => x.start)));
+      expect(sameSegs, `round ${round}: same segments`).toBe(true);
+      expect(places.map((p) => fresh.page.blocks[p]?.text)).toEqual(index.page.blocks.map((b) => b.text));
+    }
+    expect(partial).toBeGreaterThan(40);
+    // Every claim paragraph still in the page is indexed.
+    const claimParas = Array.from(doc.querySelectorAll('main p')).filter((p) => p.textContent?.startsWith('Round '));
+    expect(claimParas.length).toBeGreaterThan(added / 2);
+    const texts = new Set(index.page.blocks.map((b) => b.text));
+    for (const p of claimParas) expect(texts.has((p.textContent ?? '').trim()), p.textContent ?? '').toBe(true);
+  });
+});
+
 describe('PageIndex.resplit', () => {
   it('follows text nodes split by a marker without re-reading', () => {
     const { document } = parseHTML('<html><body><p>One two three. Four five.</p></body></html>');
