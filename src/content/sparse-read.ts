@@ -12,7 +12,7 @@ import { extractBlocks, extractBlocksAround } from '../extract/blocks';
 import { ariaHeadingLevel, firstRole, headingLevelOfTag } from '../extract/tags';
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
-import { CDATA_SECTION_NODE, DOCUMENT_POSITION_CONTAINED_BY, DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
+import { CDATA_SECTION_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_CONTAINED_BY, DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 const SHOW_TEXT_AND_CDATA = 4 | 8;
 /** How far countByNearest walks back before falling back to a binary search. */
@@ -118,7 +118,14 @@ export class HeadingIndex {
 
   /** How many headings come before `node` (a heading holding `node` does not count). */
   countBefore(node: Node): number {
-    return this.countByNearest(node) ?? this.countBySearch(node);
+    // The headings are the light DOM's: a node in a shadow tree counts from its host,
+    // as extraction reads a shadow tree where its host starts.
+    const tree = this.root.getRootNode();
+    let n = node;
+    for (let r = n.getRootNode(); r !== tree && r.nodeType === DOCUMENT_FRAGMENT_NODE && (r as ShadowRoot).host; r = n.getRootNode()) {
+      n = (r as ShadowRoot).host;
+    }
+    return this.countByNearest(n) ?? this.countBySearch(n);
   }
 
   /**
@@ -156,11 +163,14 @@ export class HeadingIndex {
     let list = this.headings();
     let lo = 0;
     let hi = list.length;
+    let remade = false;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const pos = (list[mid] as Element).compareDocumentPosition(node);
-      if ((pos & DOCUMENT_POSITION_DISCONNECTED) !== 0 && node.isConnected) {
-        // A heading was removed since the list was made: make it again.
+      if ((pos & DOCUMENT_POSITION_DISCONNECTED) !== 0 && node.isConnected && !remade) {
+        // A heading was removed since the list was made: make it again (once: a node
+        // in another tree would be "disconnected" from every heading, for ever).
+        remade = true;
         this.invalidate();
         list = this.headings();
         lo = 0;

@@ -78,6 +78,26 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     await page.close();
   });
 
+  it('a late claim inside a shadow root: marked, and the page stays responsive', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
+    const before = await claimCount(page, 1);
+    // The sparse index counts headings in the light DOM; this once looped for ever on
+    // text in a shadow tree (the page hung inside its own append).
+    const inserted = page.evaluate(() => {
+      const host = document.createElement('div');
+      host.attachShadow({ mode: 'open' }).innerHTML = '<p>Magnesium L-threonate improves memory in older adults.</p>';
+      const paragraphs = document.querySelectorAll('main p');
+      paragraphs[paragraphs.length >> 1]!.after(host);
+      return 'inserted';
+    });
+    const hung = new Promise<string>((resolve) => setTimeout(() => resolve('page did not answer within 10 s'), 10_000));
+    expect(await Promise.race([inserted, hung])).toBe('inserted');
+    expect(await claimCount(page, before + 1)).toBe(before + 1);
+    expect((await markers(page)).filter((m) => m.claim === 'memory').length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a large page that never names MgT: nothing', async () => {
     const { page } = await openPage(browser, `${server.origin}/plain.html`);
     expect(await claimCount(page)).toBe(0);
