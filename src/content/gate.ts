@@ -27,7 +27,7 @@ function loadedHtmlBytes(): number {
 }
 
 /**
- * Does the page's text name MgT? Reads `body.textContent`, a huge page in pieces
+ * Does the page's title or text name MgT? Reads `body.textContent`, a huge page in pieces
  * (page-text.ts), in slices measured as `evidence-lens:slice` (it is our work
  * too), so a 5 MB page is not one long task.
  */
@@ -42,8 +42,10 @@ export async function readGate(doc: Document): Promise<GateResult> {
     bytes > 0 && bytes < SMALL_HTML_BYTES
       ? PageText.whole(root)
       : ((await slicer.drain(readPageTextSteps(root, false))) as PageText); // (no `known`: never null)
-  // A huge page is tested piece by piece: no joining megabytes, or normalizing them, in one go.
-  const named = text.inPieces ? await slicer.drain(mayMentionMgtInPieces(text.pieceTexts())) : mentionsMgT(text.text);
+  // The title counts as detection counts it (a page titled with MgT is about MgT). A huge
+  // page is tested piece by piece: no joining megabytes, or normalizing them, in one go.
+  const named =
+    mentionsMgT(doc.title) || (text.inPieces ? await slicer.drain(mayMentionMgtInPieces(text.pieceTexts())) : mentionsMgT(text.text));
   slicer.end();
   return { named, text };
 }

@@ -110,6 +110,13 @@ describe('pages without MgT', () => {
     await page.close();
   });
 
+  it('reads a page that names MgT only in its title, as detection does', async () => {
+    const { page } = await openPage(browser, `${server.origin}/pages/title-mgt.html`);
+    expect(await claimCount(page, 1)).toBe(1);
+    expect((await markers(page)).map((m) => m.claim)).toEqual(['memory']);
+    await page.close();
+  });
+
   it('wakes up when text naming MgT is added later', async () => {
     const { page } = await openPage(browser, `${server.origin}/pages/late-mgt.html`);
     expect(await claimCount(page)).toBe(0);
