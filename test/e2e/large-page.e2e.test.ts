@@ -33,11 +33,22 @@ const SECTIONS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8
 <h2 id="citrate">Magnesium citrate</h2>${filler(50, 'Citrate review')}
 </main><footer><p>Best magnesium supplements for sleep and memory.</p></footer></body></html>`;
 
+/**
+ * About MgT; a section about another form, then one about neither, whose heading
+ * names nothing and so is not read with the first pass.
+ */
+const CLOSING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A guide</title></head><body><main>
+<h1>Magnesium L-threonate: our guide</h1>${filler(300, 'Opening review')}
+<h2>Magnesium citrate</h2><p>It is a laxative at high doses.</p>${filler(300, 'Citrate review')}
+<h2 id="shipping">Shipping and returns</h2>${filler(50, 'Shipping')}
+</main></body></html>`;
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-large-'));
   await writeFile(join(dir, 'shop.html'), generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
+  await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
   server = await serveStatic(dir);
   browser = await launchWithExtension();
 });
@@ -94,6 +105,79 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     expect(await Promise.race([inserted, hung])).toBe('inserted');
     expect(await claimCount(page, before + 1)).toBe(before + 1);
     expect((await markers(page)).filter((m) => m.claim === 'memory').length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a late claim under a heading not read before, which closes another form\'s section', async () => {
+    const { page } = await openPage(browser, `${server.origin}/closing.html`);
+    const before = await claimCount(page);
+    // Subjectless. "Shipping and returns" ends the citrate section, so the claim is about
+    // the page's subject, MgT; without that heading indexed it would fall under citrate.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'It improves memory too.';
+      document.getElementById('shipping')!.after(p);
+    });
+    expect(await claimCount(page, before + 1)).toBe(before + 1);
+    expect(await marked(page)).toEqual(await wholeRead(page));
+    await page.close();
+  });
+
+  it('after each of a run of random changes, the marks equal a whole read', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
+    await claimCount(page, 1);
+    for (let round = 0; round < 12; round++) {
+      await page.evaluate((round) => {
+        // Seeded, so a failure repeats.
+        let seed = round * 7919 + 13;
+        const pick = <T,>(list: ArrayLike<T>): T | undefined => list[(seed = (seed * 48271) % 2147483647) % list.length];
+        const claim = 'Magnesium L-threonate improves memory and supports restful sleep.';
+        const target = pick(document.querySelectorAll('main *')) as Element;
+        const cards = document.querySelectorAll('.card');
+        switch (round % 6) {
+          case 0: // a heading goes
+            pick(document.querySelectorAll('main h3, main h4'))?.remove();
+            break;
+          case 1: {
+            // a product card moves
+            const [a, b] = [pick(cards), pick(cards)];
+            if (a && b && a !== b) b.after(a);
+            break;
+          }
+          case 2: {
+            // a heading's words change: it now names MgT
+            const h = pick(document.querySelectorAll('main h3'));
+            if (h) h.textContent = `Magnesium L-threonate ${round}`;
+            break;
+          }
+          case 3: {
+            const p = document.createElement('p');
+            p.innerHTML = `<b>Magtein</b> ${claim}`;
+            target.after(p);
+            break;
+          }
+          case 4: {
+            // text edited in place
+            const text = document.createTreeWalker(target, NodeFilter.SHOW_TEXT).nextNode() as Text | null;
+            if (text) text.data = `It supports focus and calm. ${claim}`;
+            break;
+          }
+          default: {
+            // a new heading, with a claim that has no subject of its own under it
+            const h = document.createElement('h3');
+            h.textContent = 'Neuro-Mag questions';
+            const p = document.createElement('p');
+            p.textContent = 'It supports focus.';
+            target.after(h, p);
+          }
+        }
+      }, round);
+      // Let the change's pass (and any that follows) end.
+      await page.waitForTimeout(700);
+      await page.waitForFunction(() => performance.getEntriesByName('evidence-lens:start').length === performance.getEntriesByName('evidence-lens:scan').length);
+      expect(await marked(page), `round ${round}`).toEqual(await wholeRead(page));
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
