@@ -186,6 +186,9 @@ export class PageIndex {
         [fresh, headingsKnown] = this.keepSparse(fresh, edits, from);
         if (segments.length > before) [from, to] = runOf(root, segments, from + segments.length - before);
       }
+      const moved = this.dropReadElsewhere(fresh.segments, from, to, edits);
+      from -= moved;
+      to -= moved;
       const removed = blocks.splice(from, to - from, ...fresh.blocks);
       segments.splice(from, to - from, ...fresh.segments);
       this.unchecked.push(fresh.segments);
@@ -195,6 +198,31 @@ export class PageIndex {
     }
     this.page = { ...this.page, blocks };
     return edits;
+  }
+
+  /**
+   * An element moved here (a carousel turning, a list re-sorted) was indexed where it
+   * was, and is still in the page, so no run dropped it there: drops every block
+   * outside [from, to) that holds text the fresh blocks hold, or its claims would
+   * count twice. Returns how many of them were before `from`.
+   */
+  private dropReadElsewhere(fresh: readonly TextSegment[][], from: number, to: number, edits: SectionEdit[]): number {
+    const nodes = new Set<Text>();
+    for (const segs of fresh) for (const s of segs) nodes.add(s.node);
+    if (nodes.size === 0) return 0;
+    const blocks = this.page.blocks as TextBlock[];
+    const segments = this.segments;
+    let before = 0;
+    // From the end, so removing one leaves the indices still to look at (and [from, to)) in place.
+    for (let i = segments.length - 1; i >= 0; i--) {
+      if (i >= from && i < to) continue;
+      if (!(segments[i] as TextSegment[]).some((s) => nodes.has(s.node))) continue;
+      const removed = blocks.splice(i, 1);
+      segments.splice(i, 1);
+      edits.push({ at: i, removed, added: [] });
+      if (i < from) before++;
+    }
+    return before;
   }
 
   /**

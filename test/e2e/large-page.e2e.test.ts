@@ -109,6 +109,31 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     await page.close();
   });
 
+  it('claims moved elsewhere in the page (with their container) still count once', async () => {
+    const { page } = await openPage(browser, `${server.origin}/shop.html`);
+    const before = await claimCount(page, 1);
+    const passes = () => page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length);
+    for (let round = 0; round < 3; round++) {
+      const done = await passes();
+      const moved = await page.evaluate((round) => {
+        const cards = Array.from(document.querySelectorAll('.card'));
+        // The container of the first claim paragraph (a card, a review, or the paragraph itself).
+        const claim = Array.from(document.querySelectorAll('main p')).find((p) => /threonate|magtein|neuro-mag/i.test(p.textContent ?? ''));
+        const holding = claim?.closest('.card, article') ?? claim;
+        const to = cards[round === 1 ? 0 : cards.length - 1];
+        if (!holding || !to || to === holding || holding.contains(to)) return false;
+        if (round === 1) to.before(holding);
+        else to.after(holding);
+        return true;
+      }, round);
+      expect(moved).toBe(true);
+      await page.waitForFunction((n) => performance.getEntriesByName('evidence-lens:scan').length > n, done);
+      expect(await claimCount(page), `move ${round}`).toBe(before);
+      expect(await marked(page), `move ${round}`).toEqual(await wholeRead(page));
+    }
+    await page.close();
+  });
+
   it('a late claim under a heading not read before, which closes another form\'s section', async () => {
     const { page } = await openPage(browser, `${server.origin}/closing.html`);
     const before = await claimCount(page);

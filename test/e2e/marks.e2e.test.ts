@@ -132,6 +132,37 @@ describe('pages without MgT', () => {
 });
 
 describe('dynamic pages', () => {
+  it('counts a claim once when the page moves it (a carousel turning, a list re-sorted)', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    expect(await claimCount(page)).toBe(0);
+    await page.evaluate(() => {
+      const main = document.getElementById('main')!;
+      for (const [id, text] of [['slide-a', 'Magnesium L-threonate improves memory.'], ['slide-b', 'Ships in two days.'], ['slide-c', 'Rated 4.6 by buyers.']]) {
+        const li = document.createElement('div');
+        li.id = id as string;
+        li.innerHTML = `<p>${text}</p>`;
+        main.append(li);
+      }
+    });
+    expect(await claimCount(page, 1)).toBe(1);
+    const passes = () => page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length);
+    for (const move of ['b-after-c', 'a-after-c', 'c-before-a', 'a-first']) {
+      const done = await passes();
+      await page.evaluate((move) => {
+        const [a, b, c] = ['slide-a', 'slide-b', 'slide-c'].map((id) => document.getElementById(id)!);
+        if (move === 'b-after-c') c!.after(b!);
+        else if (move === 'a-after-c') c!.after(a!);
+        else if (move === 'c-before-a') a!.before(c!);
+        else document.getElementById('main')!.prepend(a!);
+      }, move);
+      await page.waitForFunction((n) => performance.getEntriesByName('evidence-lens:scan').length > n, done);
+      expect(await claimCount(page), move).toBe(1);
+      expect((await markers(page)).map((m) => m.claim), move).toEqual(['memory']);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('annotates a paragraph inserted after load, and unmarks it when removed', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     expect(await claimCount(page)).toBe(0);
