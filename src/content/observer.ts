@@ -5,6 +5,7 @@
 // make them, and markers are ignored if their records slip through.
 import { isMarkerElement } from './markers';
 import { BLOCK_TAGS } from '../extract/tags';
+import { skipsSubtree } from '../extract/blocks';
 import { mayHoldCandidate } from '../core/claims/prefilter';
 import { COMMENT_NODE, DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
@@ -13,7 +14,20 @@ const DEBOUNCE_MS = 50;
 const MAX_WAIT_MS = 500;
 /** A change after this long without one is handled at once. */
 const QUIET_MS = 500;
-const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/**
+ * Attributes whose change can show or hide text to extraction: a tab panel or an
+ * accordion opened (`hidden`, inline `display:none`). Not `aria-hidden`: dialogs
+ * set it on the whole page behind them while it stays in view, and re-reading the
+ * page on every dialog would cost more than it tells.
+ */
+const SHOWING_ATTRIBUTES = ['hidden', 'style'] as const;
+const OPTIONS: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributeFilter: [...SHOWING_ATTRIBUTES],
+  attributeOldValue: true,
+};
 
 function ours(node: Node): boolean {
   return isMarkerElement(node);
@@ -57,6 +71,10 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
       out.push(r.target);
       continue;
     }
+    if (r.type === 'attributes') {
+      if (!ours(r.target) && showingChanged(r)) out.push(r.target);
+      continue;
+    }
     const added = Array.from(r.addedNodes).filter((n) => !ours(n));
     const removed = Array.from(r.removedNodes).filter((n) => !ours(n));
     if (added.length === 0 && removed.length === 0) continue;
@@ -75,6 +93,15 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     out.push(neighbour !== null && neighbour.isConnected ? neighbour : r.target);
   }
   return out;
+}
+
+/**
+ * Whether an attribute change shows or hides the element's text to extraction. Most
+ * do not (a carousel's style changes every frame): those are dropped here, at once.
+ */
+function showingChanged(r: MutationRecord): boolean {
+  const name = r.attributeName as (typeof SHOWING_ATTRIBUTES)[number];
+  return skipsSubtree(name, r.oldValue) !== skipsSubtree(name, (r.target as Element).getAttribute(name));
 }
 
 /** Whether the records add text that may hold a claim or name a form (the prefilter's anchors). */

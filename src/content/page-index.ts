@@ -8,7 +8,7 @@ import type { SectionEdit } from '../core/claims/sections';
 import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedBlocks, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
 import { isMarkerElement } from './markers';
-import { readPageTextSteps, type PageText } from './page-text';
+import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, readSparseSteps } from './sparse-read';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
@@ -23,6 +23,14 @@ export const SPARSE_MIN_CHARS = 64_000;
 
 /** Past this many changed roots one full re-read is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 40;
+
+/**
+ * A changed root with more elements than this is not re-read at once (a change's
+ * re-read is one piece of work): the page is read again in slices instead. A page
+ * replacing its whole app, or showing a large hidden part, would otherwise be one
+ * long task.
+ */
+const MAX_PARTIAL_ELEMENTS = 3000;
 
 /**
  * The page's text to read by slices, its pieces never joined (text-source.ts): on
@@ -171,6 +179,7 @@ export class PageIndex {
   update(changed: Iterable<Node>, maxRoots = MAX_PARTIAL_ROOTS): SectionEdit[] | null {
     const roots = blockRoots(changed, this.doc);
     if (roots === null || roots.length > maxRoots) return null;
+    if (roots.some((r) => r.nodeType === ELEMENT_NODE && hasMoreDescendants(r as Element, MAX_PARTIAL_ELEMENTS))) return null;
 
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;

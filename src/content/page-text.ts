@@ -62,7 +62,7 @@ export class PageText {
  * would walk the whole subtree. Not `[n]`: in Chromium that took 10–23 ms for
  * n = 2,000 under a 5 MB page's <main>, where item(60000) on its body took ~1 ms.
  */
-function hasMoreDescendants(el: Element, n: number): boolean {
+export function hasMoreDescendants(el: Element, n: number): boolean {
   return el.getElementsByTagName('*').item(n) !== null;
 }
 

@@ -103,17 +103,30 @@ function shadowRootOf(el: Element, tag: string): ShadowRoot | null {
   return SHADOW_HOSTS.has(tag) || tag.includes('-') ? (el.shadowRoot ?? null) : null;
 }
 
-function isSkippedByAttributes(el: Element): boolean {
-  const hidden = el.getAttribute('hidden');
-  if (hidden !== null && hidden.toLowerCase() !== 'until-found') return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null) {
-    const v = editable.toLowerCase();
-    if (v === '' || v === 'true' || v === 'plaintext-only') return true;
+/** Whether an element whose attribute `name` has this value is skipped with its subtree. */
+export function skipsSubtree(name: 'hidden' | 'aria-hidden' | 'contenteditable' | 'style', value: string | null): boolean {
+  if (value === null) return false;
+  switch (name) {
+    case 'hidden':
+      return value.toLowerCase() !== 'until-found';
+    case 'aria-hidden':
+      return value === 'true';
+    case 'contenteditable': {
+      const v = value.toLowerCase();
+      return v === '' || v === 'true' || v === 'plaintext-only';
+    }
+    case 'style':
+      return HIDDEN_STYLE.test(value);
   }
-  const style = el.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+function isSkippedByAttributes(el: Element): boolean {
+  return (
+    skipsSubtree('hidden', el.getAttribute('hidden')) ||
+    skipsSubtree('aria-hidden', el.getAttribute('aria-hidden')) ||
+    skipsSubtree('contenteditable', el.getAttribute('contenteditable')) ||
+    skipsSubtree('style', el.getAttribute('style'))
+  );
 }
 
 /** Whether entering `el` starts a new block (by tag or role=heading). */

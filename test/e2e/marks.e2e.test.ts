@@ -132,6 +132,45 @@ describe('pages without MgT', () => {
 });
 
 describe('dynamic pages', () => {
+  it('reads a tab or accordion when the page shows it, and forgets it when hidden again', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    expect(await claimCount(page)).toBe(0);
+    const passes = () => page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length);
+    const after = async (change: () => Promise<unknown>): Promise<number> => {
+      const done = await passes();
+      await change();
+      await page.waitForFunction((n) => performance.getEntriesByName('evidence-lens:scan').length > n, done);
+      return claimCount(page);
+    };
+    const added = await after(() =>
+      page.evaluate(() => {
+        document.getElementById('main')!.insertAdjacentHTML(
+          'beforeend',
+          '<div id="tab" role="tabpanel" hidden><p>Magnesium L-threonate improves memory.</p></div>' +
+            '<div id="more" style="display: none"><p>Magtein supports restful sleep.</p></div>',
+        );
+      }),
+    );
+    expect(added).toBe(0); // hidden text is not read
+    expect(await after(() => page.evaluate(() => document.getElementById('tab')!.removeAttribute('hidden')))).toBe(1);
+    expect(await after(() => page.evaluate(() => (document.getElementById('more')!.style.display = 'block')))).toBe(2);
+    expect((await markers(page)).map((m) => m.claim).sort()).toEqual(['memory', 'sleep']);
+    expect(await after(() => page.evaluate(() => document.getElementById('tab')!.setAttribute('hidden', '')))).toBe(1);
+    // Style changes that show or hide nothing (a carousel's, every frame) start no pass.
+    const before = await passes();
+    await page.evaluate(async () => {
+      const more = document.getElementById('more')!;
+      for (let i = 0; i < 10; i++) {
+        more.style.transform = `translateX(${i}px)`;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    });
+    await page.waitForTimeout(300);
+    expect(await passes()).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('counts a claim once when the page moves it (a carousel turning, a list re-sorted)', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     expect(await claimCount(page)).toBe(0);

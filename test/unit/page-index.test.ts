@@ -48,6 +48,13 @@ function path(n: Node): Node[] {
   return siblings.indexOf(b[i] as ChildNode) > siblings.indexOf(a[i] as ChildNode) ? 4 : 2;
 };
 
+// linkedom's getElementsByTagName('*') finds nothing; the index counts elements with it.
+const elementProto = (window as unknown as { Element: { prototype: Element } }).Element.prototype;
+const byTagName = elementProto.getElementsByTagName;
+elementProto.getElementsByTagName = function (this: Element, name: string) {
+  return (name === '*' ? this.querySelectorAll('*') : byTagName.call(this, name)) as unknown as HTMLCollectionOf<Element>;
+} as typeof byTagName;
+
 type Segs = { node: Text; start: number }[][];
 
 /** Same blocks, and every segment the same text node (by identity) at the same offset. */
@@ -157,6 +164,21 @@ describe('PageIndex.update on a sparse index (a large page)', () => {
     expect(claimParas.length).toBeGreaterThan(added / 2);
     const texts = new Set(index.page.blocks.map((b) => b.text));
     for (const p of claimParas) expect(texts.has((p.textContent ?? '').trim()), p.textContent ?? '').toBe(true);
+  });
+});
+
+describe('PageIndex.update on a large changed part', () => {
+  it('asks for a re-read in slices (null) instead of reading thousands of elements at once', () => {
+    const spans = Array.from({ length: 3100 }, (_, i) => `<span>word ${i} </span>`).join('');
+    const { document } = parseHTML(`<html><body><main><div id="big">${spans}</div><p id="small">Small <b>part</b>.</p></main></body></html>`);
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    const inBig = doc.querySelector('#big span')!.firstChild as Text;
+    inBig.data = 'changed';
+    expect(index.update([inBig])).toBeNull();
+    const inSmall = doc.querySelector('#small b')!.firstChild as Text;
+    inSmall.data = 'piece';
+    expect(index.update([inSmall])).not.toBeNull();
   });
 });
 
