@@ -14,7 +14,7 @@ import { extractPageData } from '../../src/extract';
 import { generatePage } from '../../bench/pages';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
-import { claimCount, markers, openPage } from './harness/pages';
+import { afterPass, claimCount, markers, openPage } from './harness/pages';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -112,22 +112,22 @@ describe('a large page is read sparsely and reports what a whole read reports', 
   it('claims moved elsewhere in the page (with their container) still count once', async () => {
     const { page } = await openPage(browser, `${server.origin}/shop.html`);
     const before = await claimCount(page, 1);
-    const passes = () => page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length);
     for (let round = 0; round < 3; round++) {
-      const done = await passes();
-      const moved = await page.evaluate((round) => {
-        const cards = Array.from(document.querySelectorAll('.card'));
-        // The container of the first claim paragraph (a card, a review, or the paragraph itself).
-        const claim = Array.from(document.querySelectorAll('main p')).find((p) => /threonate|magtein|neuro-mag/i.test(p.textContent ?? ''));
-        const holding = claim?.closest('.card, article') ?? claim;
-        const to = cards[round === 1 ? 0 : cards.length - 1];
-        if (!holding || !to || to === holding || holding.contains(to)) return false;
-        if (round === 1) to.before(holding);
-        else to.after(holding);
-        return true;
-      }, round);
+      let moved: boolean | undefined;
+      await afterPass(page, async () => {
+        moved = await page.evaluate((round) => {
+          const cards = Array.from(document.querySelectorAll('.card'));
+          // The container of the first claim paragraph (a card, a review, or the paragraph itself).
+          const claim = Array.from(document.querySelectorAll('main p')).find((p) => /threonate|magtein|neuro-mag/i.test(p.textContent ?? ''));
+          const holding = claim?.closest('.card, article') ?? claim;
+          const to = cards[round === 1 ? 0 : cards.length - 1];
+          if (!holding || !to || to === holding || holding.contains(to)) return false;
+          if (round === 1) to.before(holding);
+          else to.after(holding);
+          return true;
+        }, round);
+      });
       expect(moved).toBe(true);
-      await page.waitForFunction((n) => performance.getEntriesByName('evidence-lens:scan').length > n, done);
       expect(await claimCount(page), `move ${round}`).toBe(before);
       expect(await marked(page), `move ${round}`).toEqual(await wholeRead(page));
     }

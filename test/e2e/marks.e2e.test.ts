@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
-import { claimCount, foreignRequests, markers, openPage } from './harness/pages';
+import { afterPass, claimCount, foreignRequests, markers, openPage, passCount } from './harness/pages';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 interface Expected {
@@ -135,11 +135,8 @@ describe('dynamic pages', () => {
   it('reads a tab or accordion when the page shows it, and forgets it when hidden again', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     expect(await claimCount(page)).toBe(0);
-    const passes = () => page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length);
     const after = async (change: () => Promise<unknown>): Promise<number> => {
-      const done = await passes();
-      await change();
-      await page.waitForFunction((n) => performance.getEntriesByName('evidence-lens:scan').length > n, done);
+      await afterPass(page, change);
       return claimCount(page);
     };
     const added = await after(() =>
@@ -157,7 +154,7 @@ describe('dynamic pages', () => {
     expect((await markers(page)).map((m) => m.claim).sort()).toEqual(['memory', 'sleep']);
     expect(await after(() => page.evaluate(() => document.getElementById('tab')!.setAttribute('hidden', '')))).toBe(1);
     // Style changes that show or hide nothing (a carousel's, every frame) start no pass.
-    const before = await passes();
+    const before = await passCount(page);
     await page.evaluate(async () => {
       const more = document.getElementById('more')!;
       for (let i = 0; i < 10; i++) {
@@ -166,7 +163,7 @@ describe('dynamic pages', () => {
       }
     });
     await page.waitForTimeout(300);
-    expect(await passes()).toBe(before);
+    expect(await passCount(page)).toBe(before);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -184,17 +181,16 @@ describe('dynamic pages', () => {
       }
     });
     expect(await claimCount(page, 1)).toBe(1);
-    const passes = () => page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length);
     for (const move of ['b-after-c', 'a-after-c', 'c-before-a', 'a-first']) {
-      const done = await passes();
-      await page.evaluate((move) => {
-        const [a, b, c] = ['slide-a', 'slide-b', 'slide-c'].map((id) => document.getElementById(id)!);
-        if (move === 'b-after-c') c!.after(b!);
-        else if (move === 'a-after-c') c!.after(a!);
-        else if (move === 'c-before-a') a!.before(c!);
-        else document.getElementById('main')!.prepend(a!);
-      }, move);
-      await page.waitForFunction((n) => performance.getEntriesByName('evidence-lens:scan').length > n, done);
+      await afterPass(page, () =>
+        page.evaluate((move) => {
+          const [a, b, c] = ['slide-a', 'slide-b', 'slide-c'].map((id) => document.getElementById(id)!);
+          if (move === 'b-after-c') c!.after(b!);
+          else if (move === 'a-after-c') c!.after(a!);
+          else if (move === 'c-before-a') a!.before(c!);
+          else document.getElementById('main')!.prepend(a!);
+        }, move),
+      );
       expect(await claimCount(page), move).toBe(1);
       expect((await markers(page)).map((m) => m.claim), move).toEqual(['memory']);
     }

@@ -33,6 +33,18 @@ export async function claimCount(target: Page | Frame, atLeast = 0): Promise<num
   return Number(await target.evaluate(() => document.documentElement.getAttribute('data-evidence-lens-claims')));
 }
 
+/** Passes the content script has finished in this document. */
+export function passCount(target: Page | Frame): Promise<number> {
+  return target.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length);
+}
+
+/** Makes a change, then waits until the content script has finished a pass after it. */
+export async function afterPass(target: Page | Frame, change: () => Promise<unknown>): Promise<void> {
+  const done = await passCount(target);
+  await change();
+  await target.waitForFunction((n) => performance.getEntriesByName('evidence-lens:scan').length > n, done, { timeout: 15_000 });
+}
+
 export interface MarkerInfo {
   claim: string;
   stance: string;
