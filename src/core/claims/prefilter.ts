@@ -106,7 +106,7 @@ export function* candidateOffsetsSteps(text: string | TextSource): Generator<voi
   const runEnd = new Int32Array(triggers.length);
   const runHits: number[][] = triggers.map(() => []);
   // The step being scanned: most windows lie inside it, and a slice of it shares
-  // its memory, where a slice of pieces joins them (5 MB bench page: ~10 ms less).
+  // its memory, where a slice of pieces joins them (5 MB bench text in Node: 65 → 62 ms).
   let step = '';
   let stepBase = 0;
   const flush = (k: number): void => {
