@@ -188,7 +188,7 @@ export class PageIndex {
       let fresh = extractBlocks(root);
       /** Every heading among the fresh blocks was on the page before (only newly indexed). */
       let headingsKnown = false;
-      let [from, to] = runOf(root, segments);
+      let [from, to] = runOf(root, segments, undefined, this.headings);
       if (this.headings !== null) {
         const before = segments.length;
         // Headings open above the fresh blocks go right before them: `from` is where to look first.
@@ -348,13 +348,44 @@ function atOrAfter(root: Node, node: Node): boolean {
 }
 
 /**
+ * Where `root`'s run likely starts, found by how many headings come before each
+ * block (a number: no DOM comparison) and compared in the DOM only among blocks
+ * under the same heading, which lie close together. A guess: the list of headings
+ * can be stale (a heading moved), so the caller checks it with `boundaryAt`. Null
+ * when a block's heading is not near it (no cheap count).
+ */
+function placeByHeadings(root: Node, segments: readonly TextSegment[][], headings: HeadingIndex): number | null {
+  const target = headings.countNear(root);
+  if (target === null) return null;
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    let j = mid;
+    while (j < hi && !connected(segments, j)) j++;
+    if (j === hi) {
+      hi = mid;
+      continue;
+    }
+    const node = firstNode(segments, j) as Text;
+    const count = headings.countNear(node);
+    if (count === null) return null;
+    const after = count !== target ? count > target : atOrAfter(root, node);
+    if (after) hi = mid;
+    else lo = j + 1;
+  }
+  return lo;
+}
+
+/**
  * [from, to): the indexed blocks that lie under `root`, plus any next to them whose
  * text was removed from the page. Blocks are in document order, so those under
  * `root` are one run, found by binary search.
  */
-function runOf(root: Node, segments: readonly TextSegment[][], hint?: number): [number, number] {
+function runOf(root: Node, segments: readonly TextSegment[][], hint?: number, headings?: HeadingIndex | null): [number, number] {
   let lo = 0;
   let hi = segments.length;
+  if (hint === undefined && headings) hint = placeByHeadings(root, segments, headings) ?? undefined;
   if (hint !== undefined && boundaryAt(root, segments, hint)) lo = hi = hint;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

@@ -118,14 +118,26 @@ export class HeadingIndex {
 
   /** How many headings come before `node` (a heading holding `node` does not count). */
   countBefore(node: Node): number {
-    // The headings are the light DOM's: a node in a shadow tree counts from its host,
-    // as extraction reads a shadow tree where its host starts.
+    const n = this.inLightTree(node);
+    return this.countByNearest(n) ?? this.countBySearch(n);
+  }
+
+  /** countBefore when a listed heading is near (a short walk back), else null: never a search. */
+  countNear(node: Node): number | null {
+    return this.countByNearest(this.inLightTree(node));
+  }
+
+  /**
+   * The headings are the light DOM's: a node in a shadow tree counts from its host,
+   * as extraction reads a shadow tree where its host starts.
+   */
+  private inLightTree(node: Node): Node {
     const tree = this.root.getRootNode();
     let n = node;
     for (let r = n.getRootNode(); r !== tree && r.nodeType === DOCUMENT_FRAGMENT_NODE && (r as ShadowRoot).host; r = n.getRootNode()) {
       n = (r as ShadowRoot).host;
     }
-    return this.countByNearest(n) ?? this.countBySearch(n);
+    return n;
   }
 
   /**
