@@ -7,6 +7,7 @@ import { isMarkerElement } from './markers';
 import { BLOCK_TAGS } from '../extract/tags';
 import { skipsSubtree } from '../extract/blocks';
 import { mayHoldCandidate } from '../core/claims/prefilter';
+import { dropStaleSplits } from './render';
 import { COMMENT_NODE, DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 const DEBOUNCE_MS = 50;
@@ -175,6 +176,13 @@ export class PageObserver {
   private collect(records: readonly MutationRecord[]): void {
     if (this.paused) return;
     const nodes = changedNodes(records);
+    // Pieces of text the page replaced or removed must not outlive it (render.ts); the
+    // records of that repair are our own.
+    const repaired = dropStaleSplits(records);
+    if (repaired.length > 0) {
+      this.observer.takeRecords();
+      nodes.push(...repaired);
+    }
     if (nodes.length === 0) return;
     this.pending.push(...nodes);
     const now = performance.now();

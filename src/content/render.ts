@@ -5,7 +5,7 @@ import type { ClaimMatch, ClaimReport } from '../core/types';
 import type { PageScan } from '../core/scan';
 import { evidenceFor } from '../core/evidence/claims';
 import type { TextSegment } from '../extract';
-import { createMarker, updateMarker, type Marker, type MarkerData } from './markers';
+import { createMarker, isMarkerElement, updateMarker, type Marker, type MarkerData } from './markers';
 import { markerSpot, rangeFor, rangeIsAlive } from './ranges';
 import { highlightName, setHighlights } from './highlights';
 import { isMarked } from './mark-settings';
@@ -189,3 +189,35 @@ function removeMarker(host: Element): Node | null {
   splitTails.delete(next as Text);
   return parent;
 }
+
+/**
+ * The page wrote to, or removed, a text node one of our markers had split: a
+ * framework updating "its" text node (React sets `data` on the node it made) knows
+ * only the first piece. The pieces split off after it hold text the page no longer
+ * has, and would stay on screen ("Ships in two days. It is sold in capsules.").
+ * Removes them, with the markers between, so the page's text is what the page
+ * wrote. Returns the parents touched (their blocks must be read again).
+ */
+export function dropStaleSplits(records: readonly MutationRecord[]): Node[] {
+  const touched: Node[] = [];
+  for (const r of records) {
+    // What followed the page's node: after a write, its next sibling; after a removal, the record's.
+    let at: Node | null = null;
+    if (r.type === 'characterData') at = r.target.nextSibling;
+    else if (r.type === 'childList' && Array.from(r.removedNodes).some((n) => n.nodeType === TEXT_NODE)) at = r.nextSibling;
+    const parent = at?.parentNode ?? null;
+    // A marker followed by a piece we split off: both go, and so on down the chain.
+    while (at !== null && isMarkerElement(at)) {
+      const tail = at.nextSibling;
+      if (tail === null || tail.nodeType !== TEXT_NODE || !splitTails.has(tail as Text)) break;
+      const next = tail.nextSibling;
+      (at as Element).remove();
+      splitTails.delete(tail as Text);
+      tail.parentNode?.removeChild(tail);
+      at = next;
+      if (parent !== null && touched[touched.length - 1] !== parent) touched.push(parent);
+    }
+  }
+  return touched;
+}
+

@@ -168,6 +168,43 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it('a framework writing to, or removing, a text node our marker split: the page shows what it wrote', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    expect(await claimCount(page)).toBe(0);
+    const sentence = 'Magnesium L-threonate improves memory. It is sold in capsules.';
+    await afterPass(page, () =>
+      page.evaluate((sentence) => {
+        // As React renders a text child: it keeps the text node it made and later writes to it.
+        for (const id of ['write', 'keep', 'remove']) {
+          const p = document.createElement('p');
+          p.id = id;
+          p.textContent = sentence;
+          document.getElementById('main')!.append(p);
+          (window as unknown as Record<string, Node>)[`node_${id}`] = p.firstChild!;
+        }
+      }, sentence),
+    );
+    expect(await claimCount(page)).toBe(3);
+    // Our markers split each text node after its claim's sentence.
+    expect(await page.evaluate(() => document.getElementById('write')!.childNodes.length)).toBe(3);
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        const nodes = window as unknown as Record<string, Text>;
+        nodes.node_write!.data = 'Ships in two days.';
+        nodes.node_keep!.data = 'Magnesium L-threonate improves memory.';
+        nodes.node_remove!.remove();
+      }),
+    );
+    const text = (id: string) => page.evaluate((id) => document.getElementById(id)!.textContent, id);
+    expect(await text('write')).toBe('Ships in two days.');
+    expect(await text('keep')).toBe('Magnesium L-threonate improves memory.');
+    expect(await text('remove')).toBe('');
+    expect(await claimCount(page)).toBe(1);
+    expect((await markers(page)).map((m) => m.before)).toEqual(['Magnesium L-threonate improves memory.']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('counts a claim once when the page moves it (a carousel turning, a list re-sorted)', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     expect(await claimCount(page)).toBe(0);
