@@ -191,33 +191,46 @@ function removeMarker(host: Element): Node | null {
 }
 
 /**
- * The page wrote to, or removed, a text node one of our markers had split: a
+ * The page wrote to, removed or moved a text node one of our markers had split: a
  * framework updating "its" text node (React sets `data` on the node it made) knows
  * only the first piece. The pieces split off after it hold text the page no longer
- * has, and would stay on screen ("Ships in two days. It is sold in capsules.").
- * Removes them, with the markers between, so the page's text is what the page
- * wrote. Returns the parents touched (their blocks must be read again).
+ * has there, and would stay on screen ("Ships in two days. It is sold in capsules.").
+ * Removes them, with the markers between, so the page's text is what the page wrote;
+ * when the node was moved (it is in the page again), its pieces go back into it.
+ * Returns the parents touched (their blocks must be read again).
  */
 export function dropStaleSplits(records: readonly MutationRecord[]): Node[] {
   const touched: Node[] = [];
   for (const r of records) {
-    // What followed the page's node: after a write, its next sibling; after a removal, the record's.
+    // The page's node, and what followed it: after a write, its next sibling; after a
+    // removal, the record's (the node was the last one removed).
+    let head: Node | null = null;
     let at: Node | null = null;
-    if (r.type === 'characterData') at = r.target.nextSibling;
-    else if (r.type === 'childList' && Array.from(r.removedNodes).some((n) => n.nodeType === TEXT_NODE)) at = r.nextSibling;
+    if (r.type === 'characterData') {
+      head = r.target;
+      at = head.nextSibling;
+    } else if (r.type === 'childList' && r.removedNodes.length > 0) {
+      head = r.removedNodes[r.removedNodes.length - 1] as Node;
+      at = head.nodeType === TEXT_NODE ? r.nextSibling : null;
+    }
     const parent = at?.parentNode ?? null;
+    let pieces = '';
     // A marker followed by a piece we split off: both go, and so on down the chain.
     while (at !== null && isMarkerElement(at)) {
       const tail = at.nextSibling;
       if (tail === null || tail.nodeType !== TEXT_NODE || !splitTails.has(tail as Text)) break;
       const next = tail.nextSibling;
       (at as Element).remove();
+      pieces += (tail as Text).data;
       splitTails.delete(tail as Text);
       tail.parentNode?.removeChild(tail);
       at = next;
       if (parent !== null && touched[touched.length - 1] !== parent) touched.push(parent);
     }
+    if (pieces !== '' && r.type === 'childList' && head !== null && head.parentNode !== null) {
+      (head as Text).appendData(pieces);
+      touched.push(head.parentNode);
+    }
   }
   return touched;
 }
-

@@ -175,7 +175,7 @@ describe('dynamic pages', () => {
     await afterPass(page, () =>
       page.evaluate((sentence) => {
         // As React renders a text child: it keeps the text node it made and later writes to it.
-        for (const id of ['write', 'keep', 'remove']) {
+        for (const id of ['write', 'keep', 'remove', 'move']) {
           const p = document.createElement('p');
           p.id = id;
           p.textContent = sentence;
@@ -184,7 +184,7 @@ describe('dynamic pages', () => {
         }
       }, sentence),
     );
-    expect(await claimCount(page)).toBe(3);
+    expect(await claimCount(page)).toBe(4);
     // Our markers split each text node after its claim's sentence.
     expect(await page.evaluate(() => document.getElementById('write')!.childNodes.length)).toBe(3);
     await afterPass(page, () =>
@@ -193,14 +193,22 @@ describe('dynamic pages', () => {
         nodes.node_write!.data = 'Ships in two days.';
         nodes.node_keep!.data = 'Magnesium L-threonate improves memory.';
         nodes.node_remove!.remove();
+        // Moved elsewhere (a recycled list row): it takes all its text along.
+        const to = document.createElement('p');
+        to.id = 'moved';
+        document.getElementById('main')!.append(to);
+        to.append(nodes.node_move!);
       }),
     );
     const text = (id: string) => page.evaluate((id) => document.getElementById(id)!.textContent, id);
     expect(await text('write')).toBe('Ships in two days.');
     expect(await text('keep')).toBe('Magnesium L-threonate improves memory.');
     expect(await text('remove')).toBe('');
-    expect(await claimCount(page)).toBe(1);
-    expect((await markers(page)).map((m) => m.before)).toEqual(['Magnesium L-threonate improves memory.']);
+    expect(await text('move')).toBe('');
+    expect(await page.evaluate(() => document.getElementById('moved')!.childNodes[0]!.textContent)).toBe(sentence.slice(0, sentence.indexOf(' It')));
+    expect(await page.evaluate(() => document.getElementById('moved')!.textContent)).toBe(sentence);
+    expect(await claimCount(page)).toBe(2);
+    expect((await markers(page)).map((m) => m.before).sort()).toEqual(['Magnesium L-threonate improves memory.', 'Magnesium L-threonate improves memory.']);
     expect(errors).toEqual([]);
     await page.close();
   });
