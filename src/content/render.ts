@@ -160,17 +160,17 @@ export function* renderSteps(
   return { marks: live, mapped, touched, inserted, rejoined };
 }
 
-/** Text nodes that exist only because a marker split the page's text node in two. */
-const splitTails = new WeakSet<Text>();
+/** Text nodes that exist only because a marker split a text node in two, each with the node it was split from. */
+const splitTails = new WeakMap<Text, Node>();
 
 /** Inserts a marker at `spot`, remembering the tail when that splits a text node. */
 function insertMarker(spot: Range, host: Element): void {
   // Range.insertNode splits a text node at any offset, even its very end (leaving an
   // empty tail) — which is what happens when two markers share a spot.
-  const splits = spot.startContainer.nodeType === TEXT_NODE;
+  const split = spot.startContainer.nodeType === TEXT_NODE ? spot.startContainer : null;
   spot.insertNode(host);
   const tail = host.nextSibling;
-  if (splits && tail !== null && tail.nodeType === TEXT_NODE) splitTails.add(tail as Text);
+  if (split !== null && tail !== null && tail.nodeType === TEXT_NODE) splitTails.set(tail as Text, split);
 }
 
 /**
@@ -215,10 +215,14 @@ export function dropStaleSplits(records: readonly MutationRecord[]): Node[] {
     }
     const parent = at?.parentNode ?? null;
     let pieces = '';
-    // A marker followed by a piece we split off: both go, and so on down the chain.
+    // A marker followed by a piece split off this node (or off a piece of it): both go,
+    // and so on down the chain.
+    const chain = new Set<Node>(head !== null ? [head] : []);
     while (at !== null && isMarkerElement(at)) {
       const tail = at.nextSibling;
-      if (tail === null || tail.nodeType !== TEXT_NODE || !splitTails.has(tail as Text)) break;
+      const from = tail !== null && tail.nodeType === TEXT_NODE ? splitTails.get(tail as Text) : undefined;
+      if (tail === null || from === undefined || !chain.has(from)) break;
+      chain.add(tail);
       const next = tail.nextSibling;
       (at as Element).remove();
       pieces += (tail as Text).data;
