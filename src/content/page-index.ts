@@ -357,8 +357,19 @@ function atOrAfter(root: Node, node: Node): boolean {
 function placeByHeadings(root: Node, segments: readonly TextSegment[][], headings: HeadingIndex): number | null {
   const target = headings.countNear(root);
   if (target === null) return null;
-  let lo = 0;
-  let hi = segments.length;
+  return firstAtOrAfter(segments, 0, segments.length, (node) => {
+    const count = headings.countNear(node);
+    if (count === null) return null;
+    return count !== target ? count > target : atOrAfter(root, node);
+  });
+}
+
+/**
+ * Binary search in [lo, hi) for the first block whose first node `isAfter` says is
+ * at or after the point sought. Removed text has no position: the next block still
+ * in the page is probed instead. Null as soon as `isAfter` cannot tell.
+ */
+function firstAtOrAfter(segments: readonly TextSegment[][], lo: number, hi: number, isAfter: (node: Text) => boolean | null): number | null {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     let j = mid;
@@ -367,10 +378,8 @@ function placeByHeadings(root: Node, segments: readonly TextSegment[][], heading
       hi = mid;
       continue;
     }
-    const node = firstNode(segments, j) as Text;
-    const count = headings.countNear(node);
-    if (count === null) return null;
-    const after = count !== target ? count > target : atOrAfter(root, node);
+    const after = isAfter(firstNode(segments, j) as Text);
+    if (after === null) return null;
     if (after) hi = mid;
     else lo = j + 1;
   }
@@ -387,18 +396,7 @@ function runOf(root: Node, segments: readonly TextSegment[][], hint?: number, he
   let hi = segments.length;
   if (hint === undefined && headings) hint = placeByHeadings(root, segments, headings) ?? undefined;
   if (hint !== undefined && boundaryAt(root, segments, hint)) lo = hi = hint;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    // Removed text has no position: probe the next block still in the page.
-    let j = mid;
-    while (j < hi && !connected(segments, j)) j++;
-    if (j === hi) {
-      hi = mid;
-      continue;
-    }
-    if (atOrAfter(root, firstNode(segments, j) as Text)) hi = mid;
-    else lo = j + 1;
-  }
+  lo = firstAtOrAfter(segments, lo, hi, (node) => atOrAfter(root, node)) as number;
   let from = lo;
   while (from > 0 && !connected(segments, from - 1)) from--;
   let to = lo;
