@@ -180,14 +180,30 @@ function insertMarker(spot: Range, host: Element): void {
  */
 function removeMarker(host: Element): Node | null {
   const prev = host.previousSibling;
-  const next = host.nextSibling;
   const parent = host.parentNode;
-  host.remove();
-  if (prev === null || next === null || prev.nodeType !== TEXT_NODE || !splitTails.has(next as Text)) return null;
-  (prev as Text).appendData((next as Text).data);
-  next.parentNode?.removeChild(next);
-  splitTails.delete(next as Text);
+  if (prev === null || prev.nodeType !== TEXT_NODE) {
+    host.remove();
+    return null;
+  }
+  const piece = removeWithPiece(host, () => true);
+  if (piece === null) return null;
+  (prev as Text).appendData(piece);
   return parent;
+}
+
+/**
+ * Removes a marker and, when the node after it is a piece split off a node that
+ * `splitFrom` accepts, that piece too. Returns the piece's text (null: none; the
+ * marker is removed anyway).
+ */
+function removeWithPiece(host: Element, splitFrom: (node: Node) => boolean): string | null {
+  const tail = host.nextSibling;
+  host.remove();
+  const source = tail !== null && tail.nodeType === TEXT_NODE ? splitTails.get(tail as Text) : undefined;
+  if (source === undefined || !splitFrom(source)) return null;
+  splitTails.delete(tail as Text);
+  tail!.parentNode?.removeChild(tail!);
+  return (tail as Text).data;
 }
 
 /**
@@ -220,14 +236,12 @@ export function dropStaleSplits(records: readonly MutationRecord[]): Node[] {
     const chain = new Set<Node>(head !== null ? [head] : []);
     while (at !== null && isMarkerElement(at)) {
       const tail = at.nextSibling;
-      const from = tail !== null && tail.nodeType === TEXT_NODE ? splitTails.get(tail as Text) : undefined;
-      if (tail === null || from === undefined || !chain.has(from)) break;
-      chain.add(tail);
-      const next = tail.nextSibling;
-      (at as Element).remove();
-      pieces += (tail as Text).data;
-      splitTails.delete(tail as Text);
-      tail.parentNode?.removeChild(tail);
+      const source = tail !== null && tail.nodeType === TEXT_NODE ? splitTails.get(tail as Text) : undefined;
+      // Only a marker that split this node (or a piece of it) goes.
+      if (source === undefined || !chain.has(source)) break;
+      chain.add(tail as Text);
+      const next = (tail as Text).nextSibling;
+      pieces += removeWithPiece(at as Element, (node) => node === source) ?? '';
       at = next;
       if (parent !== null && touched[touched.length - 1] !== parent) touched.push(parent);
     }
