@@ -63,6 +63,8 @@ export function ariaLabel(data: MarkerData): string {
 
 /** Every marker made in this document, to show or hide them all at once (the shortcut). */
 const made = new Set<HTMLElement>();
+/** Every marker host made here, kept or not: ours, as against copies the page made of them. */
+const mine = new WeakSet<Element>();
 
 function display(): string {
   return appearance().hidden ? 'none' : 'inline-block';
@@ -96,6 +98,35 @@ button:focus-visible{outline:2px solid ${light.fg};outline-offset:2px;}
 }`;
 }
 
+/**
+ * Removes the copies of our markers that the page added: a paragraph cloned with
+ * `cloneNode`, or a part re-rendered with `el.innerHTML = el.innerHTML`, copies a
+ * marker's element and its `data-evidence-*` attributes but not its shadow root.
+ * Such a copy shows nothing, yet it would name a claim in the page that no marker
+ * shows, and a page re-rendering that way would pile them up. Returns whether any
+ * went (those removals are our own changes).
+ */
+export function dropCopiedMarkers(records: readonly MutationRecord[]): boolean {
+  const tag = chosenTag;
+  if (tag === null) return false; // no marker made in this document: nothing to copy
+  let dropped = false;
+  for (const r of records) {
+    if (r.type !== 'childList') continue;
+    for (const node of Array.from(r.addedNodes)) {
+      if (node.nodeType !== Node.ELEMENT_NODE || !node.isConnected) continue;
+      const el = node as Element;
+      // A native walk of the added subtree, only when it has child elements at all.
+      const found = el.localName === tag ? [el] : el.firstElementChild === null ? [] : Array.from(el.getElementsByTagName(tag));
+      for (const copy of found) {
+        if (mine.has(copy)) continue; // ours, moved with its paragraph
+        copy.remove();
+        dropped = true;
+      }
+    }
+  }
+  return dropped;
+}
+
 /** Builds a marker (not yet in the page). */
 export function createMarker(doc: Document, data: MarkerData): Marker {
   const host = doc.createElement(markerTag(doc));
@@ -104,6 +135,7 @@ export function createMarker(doc: Document, data: MarkerData): Marker {
   host.style.setProperty('display', display(), 'important');
   if (made.size > 400) for (const h of made) if (!h.isConnected) made.delete(h);
   made.add(host);
+  mine.add(host);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   const button = doc.createElement('button');

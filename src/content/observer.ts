@@ -3,7 +3,7 @@
 // are collected and handled once, ~50 ms after the last one. Our own writes
 // (markers, split text nodes) are discarded with takeRecords() right after we
 // make them, and markers are ignored if their records slip through.
-import { isMarkerElement } from './markers';
+import { dropCopiedMarkers, isMarkerElement } from './markers';
 import { BLOCK_TAGS } from '../extract/tags';
 import { skipsSubtree } from '../extract/blocks';
 import { mayHoldCandidate } from '../core/claims/prefilter';
@@ -179,10 +179,10 @@ export class PageObserver {
     // Pieces of text the page replaced or removed must not outlive it (render.ts); the
     // records of that repair are our own.
     const repaired = dropStaleSplits(records);
-    if (repaired.length > 0) {
-      this.observer.takeRecords();
-      nodes.push(...repaired);
-    }
+    // Nor must copies the page made of our markers (markers.ts).
+    const copiesDropped = dropCopiedMarkers(records);
+    if (repaired.length > 0 || copiesDropped) this.observer.takeRecords();
+    nodes.push(...repaired);
     if (nodes.length === 0) return;
     this.pending.push(...nodes);
     const now = performance.now();

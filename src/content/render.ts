@@ -4,7 +4,7 @@
 import type { ClaimMatch, ClaimReport } from '../core/types';
 import type { PageScan } from '../core/scan';
 import { evidenceFor } from '../core/evidence/claims';
-import type { TextSegment } from '../extract';
+import { offsetToPosition, type TextSegment } from '../extract';
 import { createMarker, isMarkerElement, updateMarker, type Marker, type MarkerData } from './markers';
 import { markerSpot, rangeFor, rangeIsAlive } from './ranges';
 import { highlightName, setHighlights } from './highlights';
@@ -57,6 +57,24 @@ export function claimKey(c: Pick<ClaimMatch, 'claim' | 'stance' | 'quote'>): str
   return `${c.claim}\u0000${c.stance}\u0000${c.quote}`;
 }
 
+/**
+ * The last pass's mark for this claim where the claim now is: its highlight still
+ * starts at `offset` of the claim's block, and still covers the same words. Taken
+ * out of `list`. By place, not by order: a page with the same sentence twice may
+ * reorder them (a list re-sorted), and a mark reused by order would stay with the
+ * other copy, leaving one sentence with two markers and the other with none.
+ */
+function takeMarkAt(list: Mark[] | undefined, segs: readonly TextSegment[] | undefined, offset: number): Mark | undefined {
+  if (list === undefined || list.length === 0 || segs === undefined || segs.length === 0) return undefined;
+  const at = offsetToPosition(segs, offset, 'start');
+  // In the usual case (nothing reordered) the first is the one.
+  const i = list.findIndex((o) => o.highlight.startContainer === at.node && o.highlight.startOffset === at.offset);
+  const old = list[i];
+  if (old === undefined || !old.marker.host.isConnected || !rangeIsAlive(old.highlight, old.highlightText)) return undefined;
+  list.splice(i, 1);
+  return old;
+}
+
 /** Marks handled between two steps of `renderSteps`. */
 const MARKS_PER_STEP = 12;
 
@@ -73,8 +91,12 @@ export function* renderSteps(
   onRemoved: (marker: Marker) => void,
   onCreated: (mark: Mark) => void,
 ): Generator<void, RenderResult, void> {
-  const byKey = new Map(previous.map((m) => [m.key, m]));
-  const seen = new Map<string, number>();
+  const byKey = new Map<string, Mark[]>();
+  for (const m of previous) {
+    const list = byKey.get(m.key);
+    if (list === undefined) byKey.set(m.key, [m]);
+    else list.push(m);
+  }
   const marks: Mark[] = [];
   const mapped = new Set<number>();
   const inserts: { spot: Range; mark: Mark }[] = [];
@@ -83,16 +105,13 @@ export function* renderSteps(
     if (index > 0 && index % MARKS_PER_STEP === 0) yield;
     const m = scan.matches[index] as ClaimMatch;
     const report = reportFor(scan, index, m);
-    const base = claimKey(m);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    const key = `${base}\u0000${n}`;
+    const key = claimKey(m);
     if (index >= MAX_MARKS) continue;
     if (!isMarked(report.verdict)) continue; // verdict turned off in the options (the popup still lists it)
-    const old = byKey.get(key);
-    if (old !== undefined && old.marker.host.isConnected && rangeIsAlive(old.highlight, old.highlightText)) {
+    const segs = segments[m.block];
+    const old = takeMarkAt(byKey.get(key), segs, m.matchStart);
+    if (old !== undefined) {
       // Same key, same claim and quote: the same label.
-      byKey.delete(key);
       updateMarker(old.marker, { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label: old.label });
       marks.push({ ...old, index, report });
       mapped.add(index);
@@ -100,7 +119,6 @@ export function* renderSteps(
     }
     const label = evidenceFor(m.claim, m.quote).label;
     const data: MarkerData = { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label };
-    const segs = segments[m.block];
     if (segs === undefined) continue;
     const highlight = rangeFor(segs, m.matchStart, m.matchEnd);
     const sentence = rangeFor(segs, m.start, m.end);
@@ -124,7 +142,7 @@ export function* renderSteps(
   const touched: Node[] = [];
   const inserted: number[] = [];
   let rejoined = false;
-  for (const old of byKey.values()) {
+  for (const old of [...byKey.values()].flat()) {
     onRemoved(old.marker);
     const parent = removeMarker(old.marker.host);
     if (parent !== null) {

@@ -213,6 +213,63 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it('removes the empty copies of a marker that a page makes by cloning or re-rendering with innerHTML', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    expect(await claimCount(page)).toBe(0);
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        const box = document.createElement('div');
+        box.id = 'box';
+        box.innerHTML = '<p id="first">Magnesium L-threonate improves memory.</p>';
+        document.getElementById('main')!.append(box);
+      }),
+    );
+    expect(await claimCount(page)).toBe(1);
+    // Each marker element of ours, and whether it has our shadow root (a copy has none).
+    const hosts = () =>
+      page.evaluate(() => Array.from(document.querySelectorAll('[data-evidence-claim]'), (el) => `${el.parentElement!.id}:${el.shadowRoot !== null}`));
+    expect(await hosts()).toEqual(['first:true']);
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        // A "show more" that clones the paragraph, and a re-render through innerHTML.
+        const copy = document.getElementById('first')!.cloneNode(true) as Element;
+        copy.id = 'clone';
+        document.getElementById('main')!.append(copy);
+        const box = document.getElementById('box')!;
+        box.innerHTML = box.innerHTML;
+      }),
+    );
+    expect(await claimCount(page)).toBe(2);
+    expect((await hosts()).sort()).toEqual(['clone:true', 'first:true']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps each marker with its own sentence when the page reorders two identical sentences', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    expect(await claimCount(page)).toBe(0);
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        for (const id of ['a', 'b']) {
+          const p = document.createElement('p');
+          p.id = id;
+          p.textContent = 'Magnesium L-threonate improves memory.';
+          document.getElementById('main')!.append(p);
+        }
+      }),
+    );
+    const perParagraph = () =>
+      page.evaluate(() => ['a', 'b'].map((id) => document.getElementById(id)!.querySelectorAll('[data-evidence-claim]').length));
+    expect(await perParagraph()).toEqual([1, 1]);
+    // A list re-sorted: b now comes first. (Reused by order, a's marker went to b's
+    // claim and b's was made again in a: two markers in a, none in b.)
+    await afterPass(page, () => page.evaluate(() => document.getElementById('main')!.prepend(document.getElementById('b')!)));
+    expect(await claimCount(page)).toBe(2);
+    expect(await perParagraph()).toEqual([1, 1]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('counts a claim once when the page moves it (a carousel turning, a list re-sorted)', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     expect(await claimCount(page)).toBe(0);
