@@ -15,6 +15,14 @@ export interface GateResult {
 
 /** HTML below this size (as loaded) is read in one call without counting its elements first. */
 const SMALL_HTML_BYTES = 1_500_000;
+/**
+ * HTML above this size is never read in one call, whatever its number of elements:
+ * a long article or forum thread can hold 5 MB of text in 25,000 paragraphs, well
+ * under the element count that otherwise decides (page-text.ts), and one
+ * `textContent` call on it took 51–63 ms. At ~11 ms per MB of text, a call on less
+ * stays under ~30 ms.
+ */
+const HUGE_HTML_BYTES = 2_500_000;
 
 /** The size of the page's HTML as it was loaded (navigation timing), or 0 when unknown. */
 function loadedHtmlBytes(): number {
@@ -41,11 +49,11 @@ export async function readGate(doc: Document): Promise<GateResult> {
   const text =
     bytes > 0 && bytes < SMALL_HTML_BYTES
       ? PageText.whole(root)
-      : ((await slicer.drain(readPageTextSteps(root, false))) as PageText); // (no `known`: never null)
+      : ((await slicer.drain(readPageTextSteps(root, bytes >= HUGE_HTML_BYTES ? 'gate-huge' : 'gate'))) as PageText); // (no `known`: never null)
   // The title counts as detection counts it (a page titled with MgT is about MgT). A huge
   // page is tested piece by piece: no joining megabytes, or normalizing them, in one go.
   const named =
-    mentionsMgT(doc.title) || (text.inPieces ? await slicer.drain(mayMentionMgtInPieces(text.pieceTexts())) : mentionsMgT(text.text));
+    mentionsMgT(doc.title) || (text.pieceTexts().length > 1 ? await slicer.drain(mayMentionMgtInPieces(text.pieceTexts())) : mentionsMgT(text.text));
   slicer.end();
   return { named, text };
 }

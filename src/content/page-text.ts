@@ -24,6 +24,8 @@ export class PageText {
     /** Piece i is `nodes[i]` (an element or a text node); it starts at `starts[i]` in `text`. */
     readonly nodes: Node[],
     readonly starts: number[],
+    /** Read in runs of siblings (readPageTextSteps, 'gate-huge'): the pieces lead back to no node. */
+    readonly coarse = false,
   ) {}
 
   /** The text's length, without joining it. */
@@ -52,7 +54,7 @@ export class PageText {
 
   /** Whether the text is in pieces that lead back to small parts of the page (see sparse-read.ts). */
   get inPieces(): boolean {
-    return this.nodes.length !== 1 || (this.nodes[0] as Node).nodeType !== ELEMENT_NODE;
+    return !this.coarse && (this.nodes.length !== 1 || (this.nodes[0] as Node).nodeType !== ELEMENT_NODE);
   }
 }
 
@@ -68,17 +70,34 @@ export function hasMoreDescendants(el: Element, n: number): boolean {
 
 /** Subtrees read between two steps (each step lets the caller look at the clock). */
 const READS_PER_STEP = 8;
+/**
+ * 'gate-huge': a parent with this many child nodes is read in runs of this many,
+ * one Range each. Reading 35,000 paragraphs one by one cost the gate 2.5× one
+ * `textContent` call (a wrapper object per paragraph in the isolated world); runs
+ * of 1,000–2,000 cost no more than the one call, in the page's main world.
+ */
+const RUN = 1000;
 
 /**
- * Reads `root`'s text in steps; the generator's caller decides when a slice is
- * used up. With `pieces` false, a page that is not huge is read in one call
- * (cheapest: the gate on a page that never names MgT); a huge one is always read
- * in pieces, so no single call is a long task.
+ * How `readPageTextSteps` reads:
+ * - 'pieces': in pieces that lead back to small parts of the page (the sparse read needs them);
+ * - 'gate': a page that is not huge in one call (cheapest, for the gate on a page that
+ *   never names MgT), a huge one (over WHOLE_PAGE elements) in pieces, so no single
+ *   call is a long task;
+ * - 'gate-huge': as 'gate', for HTML too large to read in one call: a page with
+ *   fewer elements than that (a long article: 5 MB of text in 25,000 paragraphs,
+ *   one call 51–63 ms) is read in runs of siblings, whose pieces lead back to no node.
+ */
+export type ReadMode = 'pieces' | 'gate' | 'gate-huge';
+
+/**
+ * Reads `root`'s text in steps (see ReadMode); the generator's caller decides
+ * when a slice is used up.
  *
  * With `known`, the whole text as read a moment ago, only the piece table is
  * made (no text kept or joined again); null if the text has changed meanwhile.
  */
-export function* readPageTextSteps(root: Node, pieces = true, known?: string): Generator<void, PageText | null, void> {
+export function* readPageTextSteps(root: Node, mode: ReadMode = 'pieces', known?: string): Generator<void, PageText | null, void> {
   const parts: string[] = [];
   const nodes: Node[] = [];
   const starts: number[] = [];
@@ -92,9 +111,26 @@ export function* readPageTextSteps(root: Node, pieces = true, known?: string): G
   };
   let reads = 0;
 
-  const bigRoot = root.nodeType !== ELEMENT_NODE || hasMoreDescendants(root as Element, pieces ? SMALL_SUBTREE : WHOLE_PAGE);
-  if (!bigRoot) {
+  const bigRoot = root.nodeType !== ELEMENT_NODE || hasMoreDescendants(root as Element, mode === 'pieces' ? SMALL_SUBTREE : WHOLE_PAGE);
+  const coarse = !bigRoot && mode === 'gate-huge';
+  /** Reads an element with RUN or more child nodes in runs of them; false if it has fewer. */
+  const readRuns = function* (el: Element): Generator<void, boolean, void> {
+    const count = el.childNodes.length;
+    if (count < RUN) return false;
+    const range = (el.ownerDocument ?? document).createRange();
+    for (let i = 0; i < count; i += RUN) {
+      // By index: no wrapper per child, and the same text as their textContent.
+      range.setStart(el, i);
+      range.setEnd(el, Math.min(count, i + RUN));
+      add(el, range.toString());
+      yield;
+    }
+    return true;
+  };
+  if (!bigRoot && !coarse) {
     add(root, root.textContent ?? '');
+  } else if (coarse && (yield* readRuns(root as Element))) {
+    // read
   } else {
     yield; // deciding that walked up to WHOLE_PAGE elements
     // Depth-first over the containers we descend into; each frame: next child to read, and whether the parent is wide.
@@ -119,6 +155,7 @@ export function* readPageTextSteps(root: Node, pieces = true, known?: string): G
       const children = el.childElementCount;
       // In a list, an item is small unless it is itself a long list; elsewhere, measure.
       const big = frame.wide ? children >= WIDE : children > 0 && hasMoreDescendants(el, SMALL_SUBTREE);
+      if (big && coarse && (yield* readRuns(el))) continue;
       if (big) stack.push({ next: el.firstChild, wide: children >= WIDE });
       else {
         add(el, el.textContent ?? '');
@@ -127,7 +164,7 @@ export function* readPageTextSteps(root: Node, pieces = true, known?: string): G
     }
   }
   if (known !== undefined) return length === known.length ? new PageText([known], nodes, starts) : null;
-  return new PageText(parts, nodes, starts);
+  return new PageText(parts, nodes, starts, coarse);
 }
 
 /** Index of the piece holding text offset `offset` (binary search). */
