@@ -9,6 +9,7 @@
 // descend only through large containers and read everything else whole.
 import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 import { pieceHolding } from '../core/text/text-source';
+import type { GateRead } from './timing';
 
 /** Elements below this many descendants are read in one call (when pieces are wanted). */
 const SMALL_SUBTREE = 2000;
@@ -50,6 +51,11 @@ export class PageText {
   /** The text of `root` read in one call. */
   static whole(root: Node): PageText {
     return new PageText([root.textContent ?? ''], [root], [0]);
+  }
+
+  /** How it was read (the first pass's `evidence-lens:scan` detail says). */
+  get how(): GateRead {
+    return this.coarse ? 'runs' : this.inPieces ? 'pieces' : 'one call';
   }
 
   /** Whether the text is in pieces that lead back to small parts of the page (see sparse-read.ts). */

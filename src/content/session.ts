@@ -17,7 +17,7 @@ import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
 import { flash } from './highlights';
 import type { Marker } from './markers';
-import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain } from './timing';
+import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain, type GateRead } from './timing';
 
 /**
  * The claims' reports (what `summarize` makes of them), without the page-wide
@@ -105,9 +105,11 @@ export class Session {
     const slicer = new Slicer(changed === null ? SLICE_BUDGET_MS : CHANGE_BUDGET_MS);
     let edits: SectionEdit[] | null = null;
     slicer.phase('read');
+    let gate: GateRead | undefined;
     if (this.index === null) {
       const text = this.initialText;
       this.initialText = null;
+      gate = text?.how;
       this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text));
     }
     else {
@@ -176,7 +178,7 @@ export class Session {
     // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
     void sendToBackground({ type: 'claims', count: matches.length });
     slicer.end();
-    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length });
+    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length, ...(gate && { gate }) });
   }
 
   /** Product summary, disclaimer and dose: page-wide reads, done once per pass and only when asked for. */

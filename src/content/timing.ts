@@ -54,8 +54,18 @@ export function markPassStart(): void {
   record(() => performance.mark(MARK_START));
 }
 
+/** How the pass read the page: whole or sparsely, how many blocks, and (first pass) how the gate read its text. */
+export interface PassDetail {
+  read: 'whole' | 'sparse';
+  blocks: number;
+  gate?: GateRead;
+}
+
+/** The gate's read of the page's text: one `textContent` call, pieces that lead back to nodes, or runs of siblings. */
+export type GateRead = 'one call' | 'pieces' | 'runs';
+
 /** Ends the pass's wall-time measure; `detail` says how the page was read (shown in DevTools, read by tests). */
-export function measurePass(detail?: { read: 'whole' | 'sparse'; blocks: number }): void {
+export function measurePass(detail?: PassDetail): void {
   record(() => performance.measure(MEASURE_SCAN, { start: MARK_START, detail }));
 }
 

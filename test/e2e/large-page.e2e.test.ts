@@ -43,12 +43,20 @@ const CLOSING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <h2 id="shipping">Shipping and returns</h2>${filler(50, 'Shipping')}
 </main></body></html>`;
 
+/**
+ * Over 2.5 MB of HTML in few elements (a long article: 25,000 paragraphs in one
+ * <article>): one `textContent` call on it would be a long task.
+ */
+const ARTICLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long read</title></head><body>
+<h1>Magnesium L-threonate: a long read</h1><article>${Array.from({ length: 12 }, (_, i) => `${filler(2100, `Part ${i}`)}<p>Magnesium L-threonate <b>improves memory</b> and supports restful sleep.</p>`).join('')}</article></body></html>`;
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-large-'));
   await writeFile(join(dir, 'shop.html'), generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
+  await writeFile(join(dir, 'article.html'), ARTICLE_PAGE);
   server = await serveStatic(dir);
   browser = await launchWithExtension();
 });
@@ -85,6 +93,22 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     const all = extractPageData(document as unknown as Document, null).page.blocks.length;
     expect(pass.read).toBe('sparse');
     expect(pass.blocks).toBeLessThan(all / 10);
+    expect(pass.gate).toBe('one call'); // 400 KB of HTML
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a huge page with few elements (a long article): read in runs of siblings, not in one call, and marked as a whole read marks it', async () => {
+    expect(ARTICLE_PAGE.length).toBeGreaterThan(2_500_000);
+    const { page, errors } = await openPage(browser, `${server.origin}/article.html`);
+    const count = await claimCount(page, 1);
+    const expected = await wholeRead(page);
+    expect(expected.length).toBe(24); // memory and sleep, 12 times
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(24);
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
+    expect(pass.gate).toBe('runs');
+    expect(pass.read).toBe('sparse');
     expect(errors).toEqual([]);
     await page.close();
   });
