@@ -53,19 +53,26 @@ export interface PageSpec {
   /** Claim paragraphs to spread through the page (0: the page never names MgT). */
   claimParagraphs: number;
   seed: number;
+  /**
+   * 'shop' (default): a grid of product cards, reviews and spec tables, ~135,000
+   * elements at 5 MB. 'article': a long read, paragraphs in one <article>, under
+   * 40,000 elements at 5 MB: text-heavy, with far fewer elements per MB.
+   */
+  layout?: 'shop' | 'article';
 }
 
 export function generatePage(spec: PageSpec): string {
   const rand = rng(spec.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const sentence = (min: number, max: number): string => {
+  /** `markup`: how much inline markup, relative to a shop's. */
+  const sentence = (min: number, max: number, markup = 1): string => {
     const n = min + Math.floor(rand() * (max - min + 1));
     const words: string[] = [];
     for (let i = 0; i < n; i++) {
       const w = pick(WORDS);
       // Inline markup inside ordinary sentences too (a real shop's text is full of it).
       const r = rand();
-      words.push(r < 0.04 ? `<b>${w}</b>` : r < 0.07 ? `<a href="#">${w}</a>` : w);
+      words.push(r < 0.04 * markup ? `<b>${w}</b>` : r < 0.07 * markup ? `<a href="#">${w}</a>` : w);
     }
     const s = words.join(' ');
     return s.charAt(0).toUpperCase() + s.slice(1) + '.';
@@ -102,13 +109,17 @@ export function generatePage(spec: PageSpec): string {
       () => `<tr><th>${pick(WORDS)}</th><td>${Math.floor(rand() * 500)} mg</td><td>${Math.floor(rand() * 100)}%</td></tr>`,
     ).join('')}</tbody></table>`;
 
+  // A long read: fewer links and bold words than a shop.
+  const paragraph = (): string => `<p>${sentence(15, 40, 0.3)} ${sentence(10, 30, 0.3)}</p>`;
+  const article = spec.layout === 'article';
+
   // Build units until the size is reached, then place claims evenly among them.
   const units: string[] = [];
   let size = head.length + nav.length + foot.length;
   let i = 0;
   while (size < spec.bytes) {
     const r = rand();
-    const unit = r < 0.6 ? card(i++) : r < 0.9 ? review() : table();
+    const unit = article ? (i++ % 40 === 39 ? `<h2>${sentence(3, 6)}</h2>` : paragraph()) : r < 0.6 ? card(i++) : r < 0.9 ? review() : table();
     units.push(unit);
     size += unit.length;
   }
@@ -118,7 +129,7 @@ export function generatePage(spec: PageSpec): string {
     const claim = CLAIMS[k % CLAIMS.length] as string;
     units[at] = `<section class="claim">${claim}</section>` + (units[at] ?? '');
   }
-  return head + nav + `<section class="grid">` + units.join('') + `</section>` + foot;
+  return head + nav + (article ? `<article>${units.join('')}</article>` : `<section class="grid">${units.join('')}</section>`) + foot;
 }
 
 export interface BenchPage extends PageSpec {
@@ -135,6 +146,8 @@ export function benchPages(scale = 1): BenchPage[] {
     { name: '5 MB', bytes: kb(5000), claimParagraphs: 60, seed: 3 },
     { name: '1 MB no MgT', bytes: kb(1000), claimParagraphs: 0, seed: 4 },
     { name: '5 MB no MgT', bytes: kb(5000), claimParagraphs: 0, seed: 5 },
+    { name: '5 MB article', bytes: kb(5000), claimParagraphs: 60, seed: 6, layout: 'article' },
+    { name: '5 MB article no MgT', bytes: kb(5000), claimParagraphs: 0, seed: 7, layout: 'article' },
   ];
   return specs.map((s) => ({ ...s, file: `${s.name.replace(/\W+/g, '-').toLowerCase()}.html` }));
 }
