@@ -54,7 +54,7 @@ export class PageText {
   }
 
   /** How it was read (the first pass's `evidence-lens:scan` detail says). */
-  get how(): GateRead {
+  get readAs(): GateRead {
     return this.coarse ? 'runs' : this.inPieces ? 'pieces' : 'one call';
   }
 
@@ -135,9 +135,8 @@ export function* readPageTextSteps(root: Node, mode: ReadMode = 'pieces', known?
   };
   if (!bigRoot && !coarse) {
     add(root, root.textContent ?? '');
-  } else if (coarse && (yield* readRuns(root as Element))) {
-    // read
-  } else {
+  } else if (!coarse || !(yield* readRuns(root as Element))) {
+    // (Unless the root itself was a long list, read in runs.)
     yield; // deciding that walked up to WHOLE_PAGE elements
     // Depth-first over the containers we descend into; each frame: next child to read, and whether the parent is wide.
     const stack: Array<{ next: Node | null; wide: boolean }> = [

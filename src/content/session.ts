@@ -109,7 +109,7 @@ export class Session {
     if (this.index === null) {
       const text = this.initialText;
       this.initialText = null;
-      gate = text?.how;
+      gate = text?.readAs;
       this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text));
     }
     else {
