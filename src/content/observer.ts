@@ -1,6 +1,7 @@
 // Watches the page after the first pass. A change after a quiet spell (500 ms
 // without one) is handled at once; changes in quick succession collapse: they
-// are collected and handled once, ~50 ms after the last one. Our own writes
+// are collected and handled once, ~50 ms after the last one when one of them may
+// add a claim (500 ms at most), else after a quiet spell (2 s at most). Our own writes
 // (markers, split text nodes) are discarded with takeRecords() right after we
 // make them, and markers are ignored if their records slip through.
 import { dropCopiedMarkers, isMarkerElement } from './markers';
@@ -13,8 +14,16 @@ import { COMMENT_NODE, DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '.
 const DEBOUNCE_MS = 50;
 /** The longest a change that may add a claim waits while the page keeps changing. */
 const MAX_WAIT_MS = 500;
-/** A change after this long without one is handled at once. */
+/**
+ * A change after this long without one is handled at once; in a storm, changes that
+ * cannot add a claim wait for this long without one.
+ */
 const QUIET_MS = 500;
+/**
+ * The longest a change that cannot add a claim (a removal, a word that may turn a
+ * claim into a denial) waits while the page keeps changing, as a ticker does.
+ */
+const MAX_IDLE_WAIT_MS = 2000;
 /**
  * Attributes whose change can show or hide text to extraction: a tab panel or an
  * accordion opened (`hidden`, inline `display:none`). Not `aria-hidden`: dialogs
@@ -105,11 +114,18 @@ function showingChanged(r: MutationRecord): boolean {
   return skipsSubtree(name, r.oldValue) !== skipsSubtree(name, (r.target as Element).getAttribute(name));
 }
 
-/** Whether the records add text that may hold a claim or name a form (the prefilter's anchors). */
+/** Whether the records add or show text that may hold a claim or name a form (the prefilter's anchors). */
 function mayAddClaim(records: readonly MutationRecord[]): boolean {
   for (const r of records) {
     if (r.type === 'characterData') {
       if (mayHoldCandidate((r.target as CharacterData).data)) return true;
+      continue;
+    }
+    if (r.type === 'attributes') {
+      // A tab panel or an accordion shown (a hidden one changes nothing we read).
+      const name = r.attributeName as (typeof SHOWING_ATTRIBUTES)[number];
+      const el = r.target as Element;
+      if (!skipsSubtree(name, el.getAttribute(name)) && showingChanged(r) && mayHoldCandidate(el.textContent ?? '')) return true;
       continue;
     }
     for (const n of Array.from(r.addedNodes)) {
@@ -172,6 +188,8 @@ export class PageObserver {
   private lastChange = -Infinity;
   /** When the first waiting change that may add a claim arrived (null: none waits). */
   private urgentSince: number | null = null;
+  /** When the first waiting change arrived (null: none waits). */
+  private pendingSince: number | null = null;
 
   private collect(records: readonly MutationRecord[]): void {
     if (this.paused) return;
@@ -198,18 +216,26 @@ export class PageObserver {
       this.flush();
       return;
     }
-    // A change that may add a claim waits at most MAX_WAIT_MS, even on a page that
-    // never stops changing (a ticker, a carousel); other changes wait for quiet.
+    // A change that may add a claim waits until DEBOUNCE_MS pass without one, and at
+    // most MAX_WAIT_MS, even on a page that never stops changing (a ticker, a
+    // carousel). Other changes wait for quiet (QUIET_MS), at most MAX_IDLE_WAIT_MS: on
+    // a huge page the page's own layout spaces a storm's changes ~250 ms apart, more
+    // than the debounce, and each would otherwise start a pass of its own.
+    this.pendingSince ??= now;
     if (this.urgentSince === null && mayAddClaim(records)) this.urgentSince = now;
-    const wait = this.urgentSince === null ? DEBOUNCE_MS : Math.max(0, Math.min(DEBOUNCE_MS, this.urgentSince + MAX_WAIT_MS - now));
+    const wait =
+      this.urgentSince !== null
+        ? Math.min(DEBOUNCE_MS, this.urgentSince + MAX_WAIT_MS - now)
+        : Math.min(QUIET_MS, this.pendingSince + MAX_IDLE_WAIT_MS - now);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), wait);
+    this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
   }
 
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.urgentSince = null;
+    this.pendingSince = null;
     const changed = this.pending;
     this.pending = [];
     this.onChange(changed);

@@ -379,6 +379,57 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it('on a page that never stops changing, a removed claim is still unmarked (within 2 s)', async () => {
+    const { page, errors } = await dynamicPageWithOneClaim();
+    const result = await page.evaluate(async () => {
+      const tick = document.createElement('span');
+      document.body.append(tick);
+      let n = 0;
+      const timer = setInterval(() => (tick.textContent = String(n++)), 20);
+      await new Promise((r) => setTimeout(r, 300));
+      const passesBefore = performance.getEntriesByName('evidence-lens:start').length;
+      document.querySelector('#main p:last-of-type')!.remove();
+      const t0 = performance.now();
+      while (document.documentElement.getAttribute('data-evidence-lens-claims') !== '0') {
+        if (performance.now() - t0 > 4000) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const after = performance.now() - t0;
+      clearInterval(timer);
+      return { after, passes: performance.getEntriesByName('evidence-lens:start').length - passesBefore };
+    });
+    // (Waiting for 50 ms without a change, the removal was never read while the ticker ran.)
+    expect(result.after).toBeLessThan(3000);
+    // The ticker's 100 changes in those 2 s are not a pass each.
+    expect(result.passes).toBeLessThanOrEqual(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('collapses a storm spaced wider than the debounce (as a huge page lays out each change) into one pass', async () => {
+    const { page, errors } = await dynamicPageWithOneClaim();
+    await page.waitForTimeout(700);
+    const passes = await page.evaluate(async () => {
+      const passesBefore = performance.getEntriesByName('evidence-lens:start').length;
+      const main = document.getElementById('main')!;
+      for (let i = 0; i < 8; i++) {
+        const s = document.createElement('span');
+        s.textContent = ` ${i}`;
+        main.append(s);
+        await new Promise((r) => setTimeout(r, 120));
+      }
+      await new Promise((r) => setTimeout(r, 800));
+      return performance.getEntriesByName('evidence-lens:start').length - passesBefore;
+    });
+    // The first change after a quiet spell is handled at once; the other seven together
+    // (one more if a timer of this busy machine came 500 ms late). Each was a pass before.
+    expect(passes).toBeGreaterThanOrEqual(2);
+    expect(passes).toBeLessThanOrEqual(3);
+    expect(await claimCount(page)).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('collapses a storm of mutations into few passes', async () => {
     const { page } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     await claimCount(page);
