@@ -82,7 +82,7 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
       continue;
     }
     if (r.type === 'attributes') {
-      if (!ours(r.target) && showingChanged(r)) out.push(r.target);
+      if (shownOrHidden(r) !== null) out.push(r.target);
       continue;
     }
     const added = Array.from(r.addedNodes).filter((n) => !ours(n));
@@ -106,12 +106,16 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
 }
 
 /**
- * Whether an attribute change shows or hides the element's text to extraction. Most
- * do not (a carousel's style changes every frame): those are dropped here, at once.
+ * Whether an attribute change showed ('shown') or hid ('hidden') the element's text
+ * to extraction, or neither (null). Most do neither (a carousel's style changes every
+ * frame): those are dropped at once. Our markers' own style changes are not the page's.
  */
-function showingChanged(r: MutationRecord): boolean {
+function shownOrHidden(r: MutationRecord): 'shown' | 'hidden' | null {
+  if (ours(r.target)) return null;
   const name = r.attributeName as (typeof SHOWING_ATTRIBUTES)[number];
-  return skipsSubtree(name, r.oldValue) !== skipsSubtree(name, (r.target as Element).getAttribute(name));
+  const skippedNow = skipsSubtree(name, (r.target as Element).getAttribute(name));
+  if (skipsSubtree(name, r.oldValue) === skippedNow) return null;
+  return skippedNow ? 'hidden' : 'shown';
 }
 
 /** Whether the records add or show text that may hold a claim or name a form (the prefilter's anchors). */
@@ -122,10 +126,8 @@ function mayAddClaim(records: readonly MutationRecord[]): boolean {
       continue;
     }
     if (r.type === 'attributes') {
-      // A tab panel or an accordion shown (a hidden one changes nothing we read).
-      const name = r.attributeName as (typeof SHOWING_ATTRIBUTES)[number];
-      const el = r.target as Element;
-      if (!skipsSubtree(name, el.getAttribute(name)) && showingChanged(r) && mayHoldCandidate(el.textContent ?? '')) return true;
+      // A tab panel or an accordion shown (one hidden adds nothing).
+      if (shownOrHidden(r) === 'shown' && mayHoldCandidate(r.target.textContent ?? '')) return true;
       continue;
     }
     for (const n of Array.from(r.addedNodes)) {
