@@ -24,6 +24,8 @@ import {
   type Timed,
 } from './in-page';
 import { countForcedLayouts } from './forced-layout';
+import { OUTSIDE_SLICES_CATEGORIES, outsideSlicesMs } from './outside-slices';
+import { recordTrace } from './trace';
 import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
 import { CLAIM_REGEX } from './regex';
@@ -67,6 +69,12 @@ export interface PageResult {
    * opening a card (which measures by design; null on pages without claims).
    */
   forcedLayouts: { scan: number; card: number | null };
+  /**
+   * Our main-thread work during the first pass that no slice covers (loading and
+   * evaluating our scripts, callbacks between slices), from traced runs (median):
+   * outside-slices.ts.
+   */
+  outsideSlices: number;
   /** Every run, for the JSON. */
   raw: { baseline: { floor: Timed; floorRegex: Timed; markJs: Timed; gate: Timed }[]; extension: ExtensionRun[] };
 }
@@ -195,6 +203,8 @@ async function benchPage(
   }
   await tab.close();
   const forcedLayouts = await tracedRun(ext, url, mentionsMgt);
+  const outside: number[] = [];
+  for (let run = 0; run < runs; run++) outside.push(await outsideSlicesRun(ext, url, mentionsMgt));
 
   const m = (xs: number[]): number => median(xs);
   const lateMedian = (xs: LateRun[]): LateRun | null =>
@@ -221,6 +231,7 @@ async function benchPage(
     late: lateMedian(late),
     storm: lateMedian(storm),
     forcedLayouts,
+    outsideSlices: m(outside),
     raw: { baseline, extension },
   };
 }
@@ -237,6 +248,21 @@ async function tracedRun(ext: Context, url: string, mentionsMgt: boolean): Promi
     });
     const card = mentionsMgt ? await countForcedLayouts(ext, page, () => page.evaluate(openFirstCard, { timeoutMs: TIMEOUT })) : null;
     return { scan, card };
+  } finally {
+    await page.close();
+  }
+}
+
+/** One more first pass, traced lightly: our script work outside our slices (outside-slices.ts). */
+async function outsideSlicesRun(ext: Context, url: string, mentionsMgt: boolean): Promise<number> {
+  const page = await ext.newPage();
+  await page.addInitScript(installProbes);
+  try {
+    const events = await recordTrace(ext, page, OUTSIDE_SLICES_CATEGORIES, async () => {
+      await fresh(page, url);
+      await page.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT });
+    });
+    return outsideSlicesMs(events);
   } finally {
     await page.close();
   }

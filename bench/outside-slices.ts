@@ -1,0 +1,79 @@
+// Our main-thread time that no `evidence-lens:slice` measure covers, from a
+// Chromium trace: compiling and evaluating the content script's files (the
+// loader, the entry chunk, the scanner chunk when a page names MgT), V8 writing
+// their code cache, and callbacks into our code between slices. Slices are
+// measured from inside our code, so they cannot see this; the trace can. Ours are
+// the main thread's script events that name an extension URL or our isolated
+// world ("Evidence Lens"), counted once where they nest, minus what lies inside
+// our slices.
+import type { TraceEvent } from './trace';
+
+export const OUTSIDE_SLICES_CATEGORIES = 'devtools.timeline,v8,blink.user_timing';
+
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.produceModuleCache',
+  'v8.callFunction',
+  'v8.run',
+]);
+
+const WORLD_NAME = 'Evidence Lens';
+
+function ours(e: TraceEvent): boolean {
+  const args = JSON.stringify(e.args ?? {});
+  return args.includes('chrome-extension://') || args.includes(`"worldName":"${WORLD_NAME}"`);
+}
+
+type Interval = [number, number];
+
+/** Sorted, disjoint intervals covering the same time. */
+function union(intervals: Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const [a, b] of [...intervals].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+function overlap(a: Interval, bs: Interval[]): number {
+  let t = 0;
+  for (const b of bs) t += Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+  return t;
+}
+
+/** Our slices, paired from the User Timing measures' begin and end events (µs). */
+export function sliceIntervals(events: TraceEvent[]): Interval[] {
+  const open = new Map<string, number>();
+  const out: Interval[] = [];
+  const measures = events.filter((e) => e.name === 'evidence-lens:slice' && (e.ph === 'b' || e.ph === 'e')).sort((a, b) => a.ts - b.ts);
+  for (const e of measures) {
+    const id = e.id2?.local ?? e.id ?? '';
+    if (e.ph === 'b') open.set(id, e.ts);
+    else {
+      const start = open.get(id);
+      if (start !== undefined) out.push([start, e.ts]);
+      open.delete(id);
+    }
+  }
+  return out;
+}
+
+/** Milliseconds of our script work on the page's main thread outside our slices. */
+export function outsideSlicesMs(events: TraceEvent[]): number {
+  const mine = events.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && ours(e));
+  // The page's main thread: where our content script was evaluated.
+  const main = mine.find((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
+  if (!main) return 0;
+  const onMain = mine.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const covered = union(onMain.map((e): Interval => [e.ts, e.ts + (e.dur ?? 0)]));
+  const slices = union(sliceIntervals(events));
+  let us = 0;
+  for (const c of covered) us += c[1] - c[0] - overlap(c, slices);
+  return us / 1000;
+}

@@ -1,0 +1,40 @@
+// The benchmark's count of our work outside our slices (bench/outside-slices.ts),
+// on hand-made trace events: what counts as ours, nesting, and slices subtracted.
+import { describe, expect, it } from 'vitest';
+import { outsideSlicesMs } from '../../bench/outside-slices';
+import type { TraceEvent } from '../../bench/trace';
+
+const EXT = 'chrome-extension://abc/assets/';
+const x = (name: string, ts: number, dur: number, args: Record<string, unknown> = {}, tid = 1): TraceEvent => ({ name, ph: 'X', ts, dur, pid: 7, tid, args });
+const slice = (id: string, from: number, to: number): TraceEvent[] => [
+  { name: 'evidence-lens:slice', ph: 'b', ts: from, pid: 7, tid: 1, id2: { local: id } },
+  { name: 'evidence-lens:slice', ph: 'e', ts: to, pid: 7, tid: 1, id2: { local: id } },
+];
+
+describe('outsideSlicesMs', () => {
+  it('counts our script events once where they nest, and none of the page’s', () => {
+    const events = [
+      x('EvaluateScript', 0, 5000, { data: { url: `${EXT}loader.js` } }),
+      x('v8.run', 500, 4000, { fileName: `${EXT}loader.js` }), // nested: not counted again
+      x('v8.evaluateModule', 10_000, 3000, { worldId: 5, worldName: 'Evidence Lens' }),
+      x('v8.evaluateModule', 20_000, 9000, { worldId: 0 }), // the page's own module
+      x('FunctionCall', 30_000, 2000, { data: { url: 'https://shop.example/app.js' } }),
+      x('v8.compileModule', 40_000, 1000, { fileName: `${EXT}session.js` }, 2), // another thread
+    ];
+    expect(outsideSlicesMs(events)).toBeCloseTo(8, 5);
+  });
+
+  it('leaves out what our slices already measure', () => {
+    const events = [
+      x('EvaluateScript', 0, 4000, { data: { url: `${EXT}loader.js` } }),
+      x('FunctionCall', 10_000, 10_000, { data: { url: `${EXT}index.js` } }),
+      ...slice('1', 12_000, 18_000),
+      ...slice('2', 30_000, 40_000),
+    ];
+    expect(outsideSlicesMs(events)).toBeCloseTo(4 + 4, 5);
+  });
+
+  it('is zero when the trace saw none of our scripts', () => {
+    expect(outsideSlicesMs([x('EvaluateScript', 0, 4000, { data: { url: 'https://shop.example/app.js' } })])).toBe(0);
+  });
+});
