@@ -26,6 +26,7 @@ import {
 import { countForcedLayouts } from './forced-layout';
 import { OUTSIDE_SLICES_CATEGORIES, outsideSlicesMs } from './outside-slices';
 import { recordTrace } from './trace';
+import { blankContentScript } from './blank-content-script';
 import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
 import { CLAIM_REGEX } from './regex';
@@ -91,6 +92,8 @@ export interface BenchResult {
   popupDocumentAt: number;
   /** The floor for the popup: an extension page with one empty module script, its script run (ms after navigation start). */
   blankExtensionPage: number;
+  /** The floor for "outside slices": a content script that only listens and reads its settings, on the 1 MB page without MgT (blank-content-script.ts). */
+  blankContentScript: number;
   core: CoreCost;
 }
 
@@ -135,6 +138,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
     const { render: popupFirstRender, documentAt: popupDocumentAt } = await popupRender(ext.context, ext.extensionId, options.runs);
     const blankExtensionPage = await blankPageRender(ext.context, ext.extensionId, options.runs);
+    const noMgt = pages.find((p) => p.claimParagraphs === 0) as BenchPage;
+    const blankCs = await blankContentScript(`${server.origin}/${noMgt.file}`, options.runs);
     const core = await coreCost(pages[1] as BenchPage, Math.max(1, options.runs));
     return {
       date: new Date().toISOString(),
@@ -145,6 +150,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       popupFirstRender,
       popupDocumentAt,
       blankExtensionPage,
+      blankContentScript: blankCs,
       core,
     };
   } finally {

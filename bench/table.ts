@@ -65,6 +65,7 @@ export function formatTable(r: BenchResult): string {
     grid(ratioHead, ratioRows),
     '',
     '"outside slices": our script work on the page\'s thread that no slice measures (compiling and evaluating our files, callbacks between slices), from traced runs; "all" adds it to the work.',
+    `A content script that only listens for messages and reads its settings (what ours does on every page before reading it), measured the same way on the ${r.pages.find((p) => !p.mentionsMgt)?.name ?? ''} page: ${ms(r.blankContentScript)} ms.`,
     '',
     `Content script initial bundle: ${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.bundle.files.length} files); ` +
       `scanner chunk, loaded only on pages naming MgT: ${(r.bundle.lazyGzipBytes / 1024).toFixed(1)} KB gzipped.`,

@@ -34,6 +34,7 @@ describe('benchmark smoke run', () => {
       expect(result.popupDocumentAt).toBeGreaterThan(0);
       expect(result.popupDocumentAt).toBeLessThan(result.popupFirstRender);
       expect(result.blankExtensionPage).toBeGreaterThan(0);
+      expect(result.blankContentScript).toBeGreaterThan(0);
       expect(Number.isFinite(result.core.scanMsPerMB)).toBe(true);
       expect(formatTable(result)).toContain('floor+regex');
     } finally {
