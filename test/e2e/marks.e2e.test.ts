@@ -93,6 +93,56 @@ describe('seed page', () => {
     await page.close();
   });
 
+  it('paints its highlights through rules that match only the elements around marked text', async () => {
+    // A rule for every element made the browser restyle the whole page when our
+    // <style> arrived (~700 ms on a 5 MB page): each rule must need our attribute.
+    const { page, errors } = await openPage(browser, `${server.origin}/seed.html`);
+    await claimCount(page, 1);
+    const info = await page.evaluate(() => {
+      const selectors: string[] = [];
+      const walk = (rules: CSSRuleList): void => {
+        for (const r of Array.from(rules)) {
+          if (r instanceof CSSStyleRule) selectors.push(r.selectorText);
+          else if ('cssRules' in r) walk((r as CSSGroupingRule).cssRules);
+        }
+      };
+      walk((document.getElementById('evidence-lens-highlight-style') as HTMLStyleElement).sheet!.cssRules);
+      let ranges = 0;
+      let underAttribute = 0;
+      CSS.highlights.forEach((h) =>
+        h.forEach((r) => {
+          ranges++;
+          const c = (r as Range).commonAncestorContainer;
+          const el = c instanceof Element ? c : c.parentElement;
+          if (el?.closest('[data-evidence-lens-hl]')) underAttribute++;
+        }),
+      );
+      return { selectors, ranges, underAttribute, origins: document.querySelectorAll('[data-evidence-lens-hl]').length };
+    });
+    expect(info.selectors.length).toBeGreaterThan(0);
+    for (const sel of info.selectors) expect(sel).toMatch(/^\[data-evidence-lens-hl\]::highlight\(/);
+    expect(info.ranges).toBeGreaterThan(0);
+    expect(info.underAttribute).toBe(info.ranges);
+    expect(info.origins).toBeGreaterThan(0);
+    expect(info.origins).toBeLessThanOrEqual(info.ranges);
+
+    // And the highlight is painted: the first marked text looks different once our highlights are gone.
+    const box = await page.evaluate(() => {
+      let first: Range | null = null;
+      CSS.highlights.forEach((h) => h.forEach((r) => (first ??= r as Range)));
+      const r = first as unknown as Range;
+      (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+      const b = r.getClientRects()[0] as DOMRect;
+      return { x: b.x, y: b.y, width: Math.max(1, b.width), height: Math.max(1, b.height) };
+    });
+    const marked = await page.screenshot({ clip: box });
+    await page.evaluate(() => CSS.highlights.clear());
+    const plain = await page.screenshot({ clip: box });
+    expect(marked.equals(plain)).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('makes no request outside 127.0.0.1', () => {
     expect(browser.requests.length).toBeGreaterThan(0);
     expect(foreignRequests(browser.requests)).toEqual([]);
