@@ -8,7 +8,8 @@
 // our slices.
 import type { TraceEvent } from './trace';
 
-export const OUTSIDE_SLICES_CATEGORIES = 'devtools.timeline,v8,blink.user_timing';
+/** Enough for this count and for rendering-after.ts (tasks are in `toplevel`). */
+export const OUTSIDE_SLICES_CATEGORIES = 'devtools.timeline,v8,blink.user_timing,toplevel';
 
 const SCRIPT_EVENTS = new Set([
   'EvaluateScript',

@@ -26,6 +26,7 @@ import {
 import { countForcedLayouts } from './forced-layout';
 import { OUTSIDE_SLICES_CATEGORIES, outsideSlicesMs } from './outside-slices';
 import { recordTrace } from './trace';
+import { renderingAfterPass, type RenderingAfter } from './rendering-after';
 import { blankContentScript } from './blank-content-script';
 import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
@@ -76,6 +77,8 @@ export interface PageResult {
    * outside-slices.ts.
    */
   outsideSlices: number;
+  /** The browser's rendering work after our pass began, from the same traced runs (medians): rendering-after.ts. */
+  renderingAfter: RenderingAfter;
   /** Every run, for the JSON. */
   raw: { baseline: { floor: Timed; floorRegex: Timed; markJs: Timed; gate: Timed }[]; extension: ExtensionRun[] };
 }
@@ -210,7 +213,12 @@ async function benchPage(
   await tab.close();
   const forcedLayouts = await tracedRun(ext, url, mentionsMgt);
   const outside: number[] = [];
-  for (let run = 0; run < runs; run++) outside.push(await outsideSlicesRun(ext, url, mentionsMgt));
+  const rendering: RenderingAfter[] = [];
+  for (let run = 0; run < runs; run++) {
+    const traced = await outsideSlicesRun(ext, url, mentionsMgt);
+    outside.push(traced.outside);
+    rendering.push(traced.rendering);
+  }
 
   const m = (xs: number[]): number => median(xs);
   const lateMedian = (xs: LateRun[]): LateRun | null =>
@@ -238,6 +246,7 @@ async function benchPage(
     storm: lateMedian(storm),
     forcedLayouts,
     outsideSlices: m(outside),
+    renderingAfter: { total: m(rendering.map((r) => r.total)), longestTask: m(rendering.map((r) => r.longestTask)) },
     raw: { baseline, extension },
   };
 }
@@ -259,16 +268,21 @@ async function tracedRun(ext: Context, url: string, mentionsMgt: boolean): Promi
   }
 }
 
-/** One more first pass, traced lightly: our script work outside our slices (outside-slices.ts). */
-async function outsideSlicesRun(ext: Context, url: string, mentionsMgt: boolean): Promise<number> {
+/**
+ * One more first pass, traced lightly: our script work outside our slices
+ * (outside-slices.ts) and the rendering after our pass (rendering-after.ts), for
+ * which the trace runs on until two frames have followed the pass.
+ */
+async function outsideSlicesRun(ext: Context, url: string, mentionsMgt: boolean): Promise<{ outside: number; rendering: RenderingAfter }> {
   const page = await ext.newPage();
   await page.addInitScript(installProbes);
   try {
     const events = await recordTrace(ext, page, OUTSIDE_SLICES_CATEGORIES, async () => {
       await fresh(page, url);
       await page.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT });
+      await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)))));
     });
-    return outsideSlicesMs(events);
+    return { outside: outsideSlicesMs(events), rendering: renderingAfterPass(events) };
   } finally {
     await page.close();
   }

@@ -27,6 +27,8 @@ describe('benchmark smoke run', () => {
           expect(p.claims, p.name).toBeGreaterThan(0);
           expect(p.late?.latency, p.name).toBeGreaterThan(0);
           expect(p.forcedLayouts.card, p.name).toBeGreaterThan(0);
+          // Our markers make the browser lay the page out again: the trace must see it.
+          expect(p.renderingAfter.total, p.name).toBeGreaterThan(0);
         } else expect(p.claims, p.name).toBe(0);
       }
       expect(result.bundle.gzipBytes).toBeGreaterThan(0);
