@@ -1,7 +1,7 @@
 // The browser's rendering work after our first pass starts to mark the page, from
 // a Chromium trace: style, layout, pre-paint and paint on the page's main thread
-// from our first `render` slice on. Our slices cannot include it (it runs in the frames after them), yet
-// it is work we cause: the markers we insert move the text after them, and a
+// from our first slice that renders on. Our slices cannot include it (it runs
+// in the frames after them), yet it is work we cause: the markers we insert move the text after them, and a
 // stylesheet we add can restyle the page. The bench pages run no script of their
 // own and have painted before our pass renders, so in that window this work is ours.
 // A page without MgT gets no render slice (we add one attribute to <html>): zero.
@@ -18,25 +18,23 @@ export interface RenderingAfter {
   longestTask: number;
 }
 
-/** When our first slice that renders began (µs), or null. Its detail names its phases: "detect+render". */
-function firstRender(events: TraceEvent[]): number | null {
-  let at: number | null = null;
+/** Our first slice that renders (its detail names its phases: "detect+render"), or null. */
+function firstRender(events: TraceEvent[]): TraceEvent | null {
+  let first: TraceEvent | null = null;
   for (const e of events) {
     if (e.name === 'evidence-lens:slice' && e.ph === 'b' && /\brender\b/.test((e.args as { detail?: string } | undefined)?.detail ?? '')) {
-      at = at === null ? e.ts : Math.min(at, e.ts);
+      if (first === null || e.ts < first.ts) first = e;
     }
   }
-  return at;
+  return first;
 }
 
 export function renderingAfterPass(events: TraceEvent[]): RenderingAfter {
   const slices = sliceIntervals(events);
-  const from = firstRender(events);
-  if (from === null) return { total: 0, longestTask: 0 };
-  const rendering = events.filter((e) => e.ph === 'X' && RENDERING.has(e.name) && e.ts >= from);
-  const main = rendering[0];
-  if (!main) return { total: 0, longestTask: 0 };
-  const onMain = rendering.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const main = firstRender(events); // on the page's main thread, where rendering runs
+  if (main === null) return { total: 0, longestTask: 0 };
+  const from = main.ts;
+  const onMain = events.filter((e) => e.ph === 'X' && RENDERING.has(e.name) && e.ts >= from && e.pid === main.pid && e.tid === main.tid);
   const total = onMain.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
   let longest = 0;
   for (const t of events) {
