@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, chromiumArgs } from '../scripts/chromium';
 import { median } from './stats';
-import { OUTSIDE_SLICES_CATEGORIES, outsideSlicesMs } from './outside-slices';
-import { recordTrace } from './trace';
+import { outsideSlicesMs } from './outside-slices';
+import { FIRST_PASS_CATEGORIES, recordTrace } from './trace';
 
 const MANIFEST = {
   manifest_version: 3,
@@ -43,7 +43,7 @@ export async function blankContentScript(url: string, runs: number): Promise<num
     const times: number[] = [];
     for (let i = 0; i < Math.max(1, runs); i++) {
       const page = await context.newPage();
-      const events = await recordTrace(context, page, OUTSIDE_SLICES_CATEGORIES, async () => {
+      const events = await recordTrace(context, page, FIRST_PASS_CATEGORIES, async () => {
         await page.goto(url, { waitUntil: 'load' });
         await page.waitForTimeout(300); // the settings' answer arrives after load
       });

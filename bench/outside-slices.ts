@@ -6,10 +6,7 @@
 // the main thread's script events that name an extension URL or our isolated
 // world ("Evidence Lens"), counted once where they nest, minus what lies inside
 // our slices.
-import type { TraceEvent } from './trace';
-
-/** Enough for this count and for rendering-after.ts (tasks are in `toplevel`). */
-export const OUTSIDE_SLICES_CATEGORIES = 'devtools.timeline,v8,blink.user_timing,toplevel';
+import { sliceIntervals, type Interval, type TraceEvent } from './trace';
 
 const SCRIPT_EVENTS = new Set([
   'EvaluateScript',
@@ -29,8 +26,6 @@ function ours(e: TraceEvent): boolean {
   return args.includes('chrome-extension://') || args.includes(`"worldName":"${WORLD_NAME}"`);
 }
 
-type Interval = [number, number];
-
 /** Sorted, disjoint intervals covering the same time. */
 function union(intervals: Interval[]): Interval[] {
   const out: Interval[] = [];
@@ -46,23 +41,6 @@ function overlap(a: Interval, bs: Interval[]): number {
   let t = 0;
   for (const b of bs) t += Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
   return t;
-}
-
-/** Our slices, paired from the User Timing measures' begin and end events (µs). */
-export function sliceIntervals(events: TraceEvent[]): Interval[] {
-  const open = new Map<string, number>();
-  const out: Interval[] = [];
-  const measures = events.filter((e) => e.name === 'evidence-lens:slice' && (e.ph === 'b' || e.ph === 'e')).sort((a, b) => a.ts - b.ts);
-  for (const e of measures) {
-    const id = e.id2?.local ?? e.id ?? '';
-    if (e.ph === 'b') open.set(id, e.ts);
-    else {
-      const start = open.get(id);
-      if (start !== undefined) out.push([start, e.ts]);
-      open.delete(id);
-    }
-  }
-  return out;
 }
 
 /** Milliseconds of our script work on the page's main thread outside our slices. */

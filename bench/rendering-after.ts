@@ -5,8 +5,7 @@
 // stylesheet we add can restyle the page. The bench pages run no script of their
 // own and have painted before our pass renders, so in that window this work is ours.
 // A page without MgT gets no render slice (we add one attribute to <html>): zero.
-import type { TraceEvent } from './trace';
-import { sliceIntervals } from './outside-slices';
+import { sliceIntervals, type TraceEvent } from './trace';
 
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
 const TASK = /^(ThreadControllerImpl::RunTask|RunTask)$/;

@@ -24,8 +24,8 @@ import {
   type Timed,
 } from './in-page';
 import { countForcedLayouts } from './forced-layout';
-import { OUTSIDE_SLICES_CATEGORIES, outsideSlicesMs } from './outside-slices';
-import { recordTrace } from './trace';
+import { outsideSlicesMs } from './outside-slices';
+import { FIRST_PASS_CATEGORIES, recordTrace } from './trace';
 import { renderingAfterPass, type RenderingAfter } from './rendering-after';
 import { blankContentScript } from './blank-content-script';
 import { coreCost, type CoreCost } from './node-core';
@@ -215,7 +215,7 @@ async function benchPage(
   const outside: number[] = [];
   const rendering: RenderingAfter[] = [];
   for (let run = 0; run < runs; run++) {
-    const traced = await outsideSlicesRun(ext, url, mentionsMgt);
+    const traced = await tracedFirstPass(ext, url, mentionsMgt);
     outside.push(traced.outside);
     rendering.push(traced.rendering);
   }
@@ -273,11 +273,11 @@ async function tracedRun(ext: Context, url: string, mentionsMgt: boolean): Promi
  * (outside-slices.ts) and the rendering after our pass (rendering-after.ts), for
  * which the trace runs on until two frames have followed the pass.
  */
-async function outsideSlicesRun(ext: Context, url: string, mentionsMgt: boolean): Promise<{ outside: number; rendering: RenderingAfter }> {
+async function tracedFirstPass(ext: Context, url: string, mentionsMgt: boolean): Promise<{ outside: number; rendering: RenderingAfter }> {
   const page = await ext.newPage();
   await page.addInitScript(installProbes);
   try {
-    const events = await recordTrace(ext, page, OUTSIDE_SLICES_CATEGORIES, async () => {
+    const events = await recordTrace(ext, page, FIRST_PASS_CATEGORIES, async () => {
       await fresh(page, url);
       await page.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT });
       await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)))));

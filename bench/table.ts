@@ -66,7 +66,7 @@ export function formatTable(r: BenchResult): string {
     '',
     grid(ratioHead, ratioRows),
     '',
-    '"outside slices": our script work on the page\'s thread that no slice measures (compiling and evaluating our files, callbacks between slices), from traced runs; "all" adds it to the work. "rendering after": the browser\'s style, layout, pre-paint and paint from our first slice on (what our changes to the page cost it), and its longest task holding such work, from the same traces.',
+    '"outside slices": our script work on the page\'s thread that no slice measures (compiling and evaluating our files, callbacks between slices), from traced runs; "all" adds it to the work. "rendering after": the browser\'s style, layout, pre-paint and paint from our first slice that renders on (what our changes to the page cost it), and its longest task holding such work, from the same traces.',
     `A content script that only listens for messages and reads its settings (what ours does on every page before reading it), measured the same way on the ${r.pages.find((p) => !p.mentionsMgt)?.name ?? ''} page: ${ms(r.blankContentScript)} ms.`,
     '',
     `Content script initial bundle: ${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.bundle.files.length} files); ` +

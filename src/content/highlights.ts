@@ -123,6 +123,8 @@ export function setHighlights(doc: Document, groups: Map<string, Range[]>): void
     for (const r of ranges) {
       const el = originOf(r);
       if (el) next.add(el);
+      const root = r.startContainer.getRootNode();
+      if (root instanceof ShadowRoot) ensureShadowStyle(root);
     }
   }
   setOrigins(next);
@@ -130,12 +132,6 @@ export function setHighlights(doc: Document, groups: Map<string, Range[]>): void
     const ranges = groups.get(name);
     if (ranges === undefined || ranges.length === 0) CSS.highlights.delete(name);
     else CSS.highlights.set(name, new Highlight(...ranges));
-  }
-  for (const ranges of groups.values()) {
-    for (const r of ranges) {
-      const root = r.startContainer.getRootNode();
-      if (root instanceof ShadowRoot) ensureShadowStyle(root);
-    }
   }
 }
 
