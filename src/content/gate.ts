@@ -1,7 +1,7 @@
 // The cheap gate: a page that never names MgT costs one regex test and a
 // MutationObserver that looks only at added text. Nothing else is loaded.
 import { mayMentionMgt, mayMentionMgtInPieces } from '../core/claims/gate';
-import { PageText, readPageTextSteps } from './page-text';
+import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
 
 /** The core's gate (names of MgT, robust to invisible characters and fullwidth letters). */
@@ -13,7 +13,7 @@ export interface GateResult {
   text: PageText | null;
 }
 
-/** HTML below this size (as loaded) is read in one call without counting its elements first. */
+/** HTML below this size (as loaded) is read in one call, unless the page has more elements than such HTML makes. */
 const SMALL_HTML_BYTES = 1_500_000;
 /**
  * HTML above this size is never read in one call, whatever its number of elements:
@@ -23,6 +23,17 @@ const SMALL_HTML_BYTES = 1_500_000;
  * stays under ~30 ms.
  */
 const HUGE_HTML_BYTES = 2_500_000;
+
+/**
+ * A page parsed from `bytes` of HTML has fewer elements than this (one per ~37
+ * bytes on the bench's shop pages). A page with more most likely built them by
+ * script, and its HTML's size then says nothing of its text: one call could read
+ * megabytes. A parsed page taken for one (a table of short cells, `<td>1</td>`: one
+ * per 10 bytes) is only read in runs, which cost about what one call costs.
+ */
+function parsedElementsBound(bytes: number): number {
+  return Math.max(4000, Math.floor(bytes / 16));
+}
 
 /** The size of the page's HTML as it was loaded (navigation timing), or 0 when unknown. */
 function loadedHtmlBytes(): number {
@@ -35,6 +46,19 @@ function loadedHtmlBytes(): number {
 }
 
 /**
+ * How the gate reads a page whose HTML was `bytes` long (0: unknown). Most pages
+ * are small and parsed: one call. Text that may be huge is read in runs: HTML over
+ * HUGE_HTML_BYTES, a size we do not know, or more elements than the HTML could have
+ * made. Counting elements costs ~0.02 µs each, natively; a page with a few thousand
+ * is counted in well under a millisecond.
+ */
+function gateReadMode(root: Element, bytes: number): 'one call' | ReadMode {
+  if (bytes <= 0 || bytes >= HUGE_HTML_BYTES) return 'gate-huge';
+  if (bytes >= SMALL_HTML_BYTES) return 'gate';
+  return hasMoreDescendants(root, parsedElementsBound(bytes)) ? 'gate-huge' : 'one call';
+}
+
+/**
  * Does the page's title or text name MgT? Reads `body.textContent`, a huge page in pieces
  * (page-text.ts), in slices measured as `evidence-lens:slice` (it is our work
  * too), so a 5 MB page is not one long task.
@@ -44,12 +68,8 @@ export async function readGate(doc: Document): Promise<GateResult> {
   if (!root) return { named: false, text: null };
   const slicer = new Slicer();
   slicer.phase('gate');
-  // Most pages are small: one call, no element count (which costs ~1–3 ms per MB).
-  const bytes = loadedHtmlBytes();
-  const text =
-    bytes > 0 && bytes < SMALL_HTML_BYTES
-      ? PageText.whole(root)
-      : ((await slicer.drain(readPageTextSteps(root, bytes >= HUGE_HTML_BYTES ? 'gate-huge' : 'gate'))) as PageText); // (no `known`: never null)
+  const mode = gateReadMode(root, loadedHtmlBytes());
+  const text = mode === 'one call' ? PageText.whole(root) : ((await slicer.drain(readPageTextSteps(root, mode))) as PageText); // (no `known`: never null)
   // The title counts as detection counts it (a page titled with MgT is about MgT). A huge
   // page is tested piece by piece: no joining megabytes, or normalizing them, in one go.
   const named =

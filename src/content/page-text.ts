@@ -11,12 +11,32 @@ import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-typ
 import { pieceHolding } from '../core/text/text-source';
 import type { GateRead } from './timing';
 
-/** Elements below this many descendants are read in one call (when pieces are wanted). */
-const SMALL_SUBTREE = 2000;
+/**
+ * Elements below this many descendants are read in one call (when pieces are wanted,
+ * or the text may be huge). Was 2,000: a <main> holding one list of 1,000 long posts
+ * (2.5 MB) was "small" and read in one call.
+ */
+const SMALL_SUBTREE = 256;
 /** A page body with fewer descendants than this is read in one call when pieces are not needed (~1–2 MB of HTML). */
 const WHOLE_PAGE = 60_000;
-/** A parent with this many element children is a list: its children are read one by one, unmeasured. */
+/**
+ * A parent with this many element children is a list: its children are read one by
+ * one (in 'gate-huge', in runs), never in one call, however few descendants it has.
+ * What a `textContent` call costs is mostly its text (~10 ms per MB in Chromium,
+ * however few its nodes: 1,000 paragraphs of 5 KB took 50 ms), so counting elements
+ * alone let a list of long items be one long read.
+ */
 const WIDE = 16;
+
+/** The most characters one native call has read here since `takeLongestRead` last asked (the pass's detail reports it). */
+let longestRead = 0;
+
+/** The most characters one call read since the last time this was asked; starts counting again. */
+export function takeLongestRead(): number {
+  const n = longestRead;
+  longestRead = 0;
+  return n;
+}
 
 export class PageText {
   private joined: string | null = null;
@@ -50,7 +70,9 @@ export class PageText {
 
   /** The text of `root` read in one call. */
   static whole(root: Node): PageText {
-    return new PageText([root.textContent ?? ''], [root], [0]);
+    const text = root.textContent ?? '';
+    longestRead = Math.max(longestRead, text.length);
+    return new PageText([text], [root], [0]);
   }
 
   /** How it was read (the first pass's `evidence-lens:scan` detail says). */
@@ -77,12 +99,27 @@ export function hasMoreDescendants(el: Element, n: number): boolean {
 /** Subtrees read between two steps (each step lets the caller look at the clock). */
 const READS_PER_STEP = 8;
 /**
- * 'gate-huge': a parent with this many child nodes is read in runs of this many,
- * one Range each. Reading 35,000 paragraphs one by one cost the gate 2.5× one
+ * 'gate-huge': a parent with this many child nodes is read in runs of siblings, one
+ * Range each. Reading 35,000 paragraphs one by one cost the gate 2.5× one
  * `textContent` call (a wrapper object per paragraph in the isolated world); runs
  * of 1,000–2,000 cost no more than the one call, in the page's main world.
  */
-const RUN = 1000;
+const RUNS_FROM = 256;
+/**
+ * A run's length follows the text the runs before it held: the first is short,
+ * each next one aims at RUN_CHARS of text (~3 ms of reading) and at most doubles.
+ * A fixed length of 1,000 children made one long read of a list whose items are
+ * long (1,000 posts of 5 KB: 50 ms).
+ */
+const FIRST_RUN = 64;
+const LONGEST_RUN = 2000;
+const RUN_CHARS = 256_000;
+
+/** The next run's length in child nodes, after a run of `length` nodes read `chars` characters. */
+export function nextRunLength(length: number, chars: number): number {
+  const fit = chars === 0 ? LONGEST_RUN : Math.floor((length * RUN_CHARS) / chars);
+  return Math.max(1, Math.min(fit, length * 2, LONGEST_RUN));
+}
 
 /**
  * How `readPageTextSteps` reads:
@@ -110,6 +147,7 @@ export function* readPageTextSteps(root: Node, mode: ReadMode = 'pieces', known?
   let length = 0;
   const add = (node: Node, text: string): void => {
     if (text.length === 0) return;
+    longestRead = Math.max(longestRead, text.length);
     if (known === undefined) parts.push(text);
     nodes.push(node);
     starts.push(length);
@@ -119,16 +157,21 @@ export function* readPageTextSteps(root: Node, mode: ReadMode = 'pieces', known?
 
   const bigRoot = root.nodeType !== ELEMENT_NODE || hasMoreDescendants(root as Element, mode === 'pieces' ? SMALL_SUBTREE : WHOLE_PAGE);
   const coarse = !bigRoot && mode === 'gate-huge';
-  /** Reads an element with RUN or more child nodes in runs of them; false if it has fewer. */
+  /** Reads an element with RUNS_FROM or more child nodes in runs of them; false if it has fewer. */
   const readRuns = function* (el: Element): Generator<void, boolean, void> {
     const count = el.childNodes.length;
-    if (count < RUN) return false;
+    if (count < RUNS_FROM) return false;
     const range = (el.ownerDocument ?? document).createRange();
-    for (let i = 0; i < count; i += RUN) {
+    let length = FIRST_RUN;
+    for (let i = 0; i < count; ) {
+      const end = Math.min(count, i + length);
       // By index: no wrapper per child, and the same text as their textContent.
       range.setStart(el, i);
-      range.setEnd(el, Math.min(count, i + RUN));
-      add(el, range.toString());
+      range.setEnd(el, end);
+      const text = range.toString();
+      add(el, text);
+      length = nextRunLength(end - i, text.length);
+      i = end;
       yield;
     }
     return true;
@@ -158,8 +201,8 @@ export function* readPageTextSteps(root: Node, mode: ReadMode = 'pieces', known?
       if (type !== ELEMENT_NODE) continue; // comments: not part of textContent
       const el = node as Element;
       const children = el.childElementCount;
-      // In a list, an item is small unless it is itself a long list; elsewhere, measure.
-      const big = frame.wide ? children >= WIDE : children > 0 && hasMoreDescendants(el, SMALL_SUBTREE);
+      // A list is read item by item; elsewhere, a subtree is read whole unless it is large.
+      const big = children >= WIDE || (!frame.wide && children > 0 && hasMoreDescendants(el, SMALL_SUBTREE));
       if (big && coarse && (yield* readRuns(el))) continue;
       if (big) stack.push({ next: el.firstChild, wide: children >= WIDE });
       else {

@@ -8,7 +8,7 @@ import type { ClaimMatch, ClaimReport, ScanResult } from '../core/types';
 import type { ClaimRef, PageReport, RevealResponse } from '../shared/messages';
 import { sendToBackground } from '../shared/content-messaging';
 import { PageIndex } from './page-index';
-import type { PageText } from './page-text';
+import { takeLongestRead, type PageText } from './page-text';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../core/claims/sections';
 import { setCount } from './count';
 import { claimKey, renderSteps, type Mark, type RenderResult } from './render';
@@ -106,11 +106,13 @@ export class Session {
     let edits: SectionEdit[] | null = null;
     slicer.phase('read');
     let gate: GateRead | undefined;
+    let longestRead: number | undefined;
     if (this.index === null) {
       const text = this.initialText;
       this.initialText = null;
       gate = text?.readAs;
       this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text));
+      longestRead = takeLongestRead();
     }
     else {
       if (changed !== null) edits = this.index.update(changed);
@@ -178,7 +180,7 @@ export class Session {
     // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
     void sendToBackground({ type: 'claims', count: matches.length });
     slicer.end();
-    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length, ...(gate && { gate }) });
+    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length, ...(gate && { gate }), ...(longestRead !== undefined && { longestRead }) });
   }
 
   /** Product summary, disclaimer and dose: page-wide reads, done once per pass and only when asked for. */

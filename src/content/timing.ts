@@ -59,6 +59,8 @@ export interface PassDetail {
   read: 'whole' | 'sparse';
   blocks: number;
   gate?: GateRead;
+  /** The most characters one native call read for this pass's text (gate included): what bounds its longest read. */
+  longestRead?: number;
 }
 
 /** The gate's read of the page's text: one `textContent` call, pieces that lead back to nodes, or runs of siblings. */

@@ -50,6 +50,41 @@ const CLOSING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 const ARTICLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long read</title></head><body>
 <h1>Magnesium L-threonate: a long read</h1><article>${Array.from({ length: 12 }, (_, i) => `${filler(2100, `Part ${i}`)}<p>Magnesium L-threonate <b>improves memory</b> and supports restful sleep.</p>`).join('')}</article></body></html>`;
 
+/** A post of about 2.5 KB: a forum thread's or a review list's long item. */
+const post = (i: number): string =>
+  `<div class="post">Post ${i}: ${Array.from({ length: 40 }, (_, k) => `the bottle arrived sealed and the capsules are small, reply ${k}.`).join(' ')}</div>`;
+
+const posts = Array.from({ length: 1000 }, (_, i) =>
+  i % 300 === 150 ? `<div class="post">Magnesium L-threonate <b>improves memory</b>. ${post(i)}</div>` : post(i),
+).join('');
+
+/**
+ * A long thread (over 2.5 MB of HTML): 1,000 posts of ~2.5 KB in one container
+ * under <main>, no whitespace between them: the <main> has ~1,000 descendants, and
+ * under 2,000 it was a "small" subtree, read in one call (2.5 MB).
+ */
+const THREAD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Forum</title></head><body>
+<main><h1>Magnesium L-threonate: the long thread</h1><div class="thread">${posts}</div></main></body></html>`;
+
+/** The same posts straight in <body>: read in runs of a fixed 1,000 children, the first run held nearly all. */
+const FLAT_THREAD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Forum</title></head><body><h1>Magnesium L-threonate: the long thread</h1>${posts}</body></html>`;
+
+/**
+ * Small HTML whose script builds 5 MB of text (40,000 paragraphs) before the page
+ * is idle: the HTML's size says nothing of the text, which was read in one call.
+ */
+const BUILT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Built by script</title></head><body>
+<h1>Magnesium L-threonate</h1><main id="app"></main><script>
+const app = document.getElementById('app');
+const frag = document.createDocumentFragment();
+for (let i = 0; i < 40000; i++) {
+  const p = document.createElement('p');
+  p.textContent = i % 10000 === 5000 ? 'Magnesium L-threonate improves memory in older adults.' : 'Review ' + i + ': shipping was quick and the bottle arrived sealed, taste is fine, would order again.';
+  frag.append(p);
+}
+app.append(frag);
+</script></body></html>`;
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-large-'));
   await writeFile(join(dir, 'shop.html'), generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
@@ -57,6 +92,9 @@ beforeAll(async () => {
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
   await writeFile(join(dir, 'article.html'), ARTICLE_PAGE);
+  await writeFile(join(dir, 'thread.html'), THREAD_PAGE);
+  await writeFile(join(dir, 'flat-thread.html'), FLAT_THREAD_PAGE);
+  await writeFile(join(dir, 'built.html'), BUILT_PAGE);
   server = await serveStatic(dir);
   browser = await launchWithExtension();
 });
@@ -94,6 +132,7 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     expect(pass.read).toBe('sparse');
     expect(pass.blocks).toBeLessThan(all / 10);
     expect(pass.gate).toBe('one call'); // 400 KB of HTML
+    expect(pass.longestRead).toBeGreaterThan(64_000);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -109,6 +148,42 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
     expect(pass.gate).toBe('runs');
     expect(pass.read).toBe('sparse');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // No single read of the page's text may be long: reading costs ~10 ms per MB of
+  // text in one call, however few its nodes. The pass reports the most characters
+  // one call read (its `longestRead`), which does not depend on the machine's speed.
+  it.each([
+    ['in one container under <main>', 'thread.html'],
+    ['straight in <body>', 'flat-thread.html'],
+  ])('a long thread (1,000 posts of 2.5 KB) %s: no read of its text takes more than a few hundred KB', async (_, file) => {
+    expect(THREAD_PAGE.length).toBeGreaterThan(2_500_000);
+    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
+    const count = await claimCount(page, 1);
+    const expected = await wholeRead(page);
+    expect(expected.length).toBe(3);
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(3);
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
+    expect(pass.gate).toBe('runs');
+    expect(pass.longestRead).toBeGreaterThan(4_000);
+    expect(pass.longestRead).toBeLessThan(600_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('5 MB of text built by script behind small HTML: read in runs, not in one call', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/built.html`);
+    const count = await claimCount(page, 1);
+    const expected = await wholeRead(page);
+    expect(expected.length).toBe(4);
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(4);
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
+    expect(pass.gate).toBe('runs');
+    expect(pass.longestRead).toBeLessThan(600_000);
     expect(errors).toEqual([]);
     await page.close();
   });

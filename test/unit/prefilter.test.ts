@@ -172,12 +172,17 @@ describe('candidateOffsets in steps', () => {
 
   it('finds a claim whose words straddle a step boundary', () => {
     const claim = 'Magnesium L-threonate improves memory.';
-    for (const shift of [0, 5, 12, 30, 37]) {
-      const text = 'x'.repeat(65536 - shift) + claim + ' filler'.repeat(20);
-      const offsets = candidateOffsets(text) ?? [];
-      // The name and the verified cue ("memor") are both found.
-      expect(offsets.some((o) => o >= 65536 - shift && o < 65536 - shift + 9), `shift ${shift}`).toBe(true);
-      expect(offsets.some((o) => text.slice(o, o + 5).toLowerCase() === 'y' || text.slice(o - 4, o + 1).toLowerCase() === 'memor'), `shift ${shift}`).toBe(true);
+    // Steps of 1 KB, then doubling up to 16 KB (prefilter.ts): where they begin.
+    const boundaries = [1024, 3072, 7168, 15360, 31744, 48128, 64512];
+    for (const boundary of boundaries) {
+      for (const shift of [0, 5, 12, 30, 37]) {
+        const at = boundary - shift;
+        const text = 'x'.repeat(at) + claim + ' filler'.repeat(20);
+        const offsets = candidateOffsets(text) ?? [];
+        // The name and the verified cue ("memor") are both found.
+        expect(offsets.some((o) => o >= at && o < at + 9), `${boundary} − ${shift}`).toBe(true);
+        expect(offsets.some((o) => text.slice(o, o + 5).toLowerCase() === 'y' || text.slice(o - 4, o + 1).toLowerCase() === 'memor'), `${boundary} − ${shift}`).toBe(true);
+      }
     }
   });
 });
