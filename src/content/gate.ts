@@ -25,6 +25,13 @@ const SMALL_HTML_BYTES = 1_500_000;
 const HUGE_HTML_BYTES = 2_500_000;
 
 /**
+ * Below this many elements a page built by script is read in one call as before: an
+ * app's few thousand elements rarely hold megabytes, and reading them in runs costs
+ * a walk of the tree (a 10,000-deep chain: 72 ms of it, sliced).
+ */
+const SCRIPT_BUILT_FLOOR = 20_000;
+
+/**
  * A page parsed from `bytes` of HTML has fewer elements than this (one per ~37
  * bytes on the bench's shop pages). A page with more most likely built them by
  * script, and its HTML's size then says nothing of its text: one call could read
@@ -32,7 +39,7 @@ const HUGE_HTML_BYTES = 2_500_000;
  * per 10 bytes) is only read in runs, which cost about what one call costs.
  */
 function parsedElementsBound(bytes: number): number {
-  return Math.max(4000, Math.floor(bytes / 16));
+  return Math.max(SCRIPT_BUILT_FLOOR, Math.floor(bytes / 16));
 }
 
 /** The size of the page's HTML as it was loaded (navigation timing), or 0 when unknown. */
