@@ -14,7 +14,7 @@ import { extractPageData } from '../../src/extract';
 import { generatePage } from '../../bench/pages';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
-import { afterPass, claimCount, markers, openPage } from './harness/pages';
+import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -184,6 +184,38 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
     expect(pass.gate).toBe('runs');
     expect(pass.longestRead).toBeLessThan(600_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('scripts, frames, pixels and comments added to <body> start no pass; text added there does', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
+    const before = await claimCount(page, 1);
+    const passes = await passCount(page);
+    // What pages add after load all the time. Each named <body>, whose block is the
+    // whole page, and started a pass that re-read all of it.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__beacon = 1;';
+      document.body.append(script);
+      const pixel = document.createElement('img');
+      pixel.width = 1;
+      pixel.height = 1;
+      document.body.append(pixel, document.createElement('iframe'), document.createComment('ad slot'), document.createElement('i'));
+      document.querySelector('main')?.append(document.createElement('span'));
+    });
+    // A pass would start within 2 s (the longest a change that adds no claim waits).
+    await page.waitForTimeout(2_500);
+    expect(await passCount(page)).toBe(passes);
+    // Text added straight into <body> is still read.
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        const span = document.createElement('span');
+        span.textContent = 'Magnesium L-threonate improves memory in older adults.';
+        document.body.append(span);
+      }),
+    );
+    expect(await claimCount(page, before + 1)).toBe(before + 1);
     expect(errors).toEqual([]);
     await page.close();
   });
