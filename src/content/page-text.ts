@@ -21,7 +21,8 @@ const SMALL_SUBTREE = 256;
 const WHOLE_PAGE = 60_000;
 /**
  * A parent with this many element children is a list: its children are read one by
- * one (in 'gate-huge', in runs), never in one call, however few descendants it has.
+ * one (in 'gate-huge', a long list in runs), never in one call, however few
+ * descendants it has.
  * What a `textContent` call costs is mostly its text (~10 ms per MB in Chromium,
  * however few its nodes: 1,000 paragraphs of 5 KB took 50 ms), so counting elements
  * alone let a list of long items be one long read.
@@ -129,9 +130,10 @@ export function nextRunLength(length: number, chars: number): number {
  * - 'gate': a page that is not huge in one call (cheapest, for the gate on a page that
  *   never names MgT), a huge one (over WHOLE_PAGE elements) in pieces, so no single
  *   call is a long task;
- * - 'gate-huge': as 'gate', for HTML too large to read in one call: a page with
- *   fewer elements than that (a long article: 5 MB of text in 25,000 paragraphs,
- *   one call 51–63 ms) is read in runs of siblings, whose pieces lead back to no node.
+ * - 'gate-huge': as 'gate', for text that may be too large to read in one call
+ *   (huge HTML, a body built by script, a size unknown): a page with fewer elements
+ *   than WHOLE_PAGE (a long article: 5 MB of text in 25,000 paragraphs, one call
+ *   51–63 ms) is read in runs of siblings, whose pieces lead back to no node.
  */
 export type ReadMode = 'pieces' | 'gate' | 'gate-huge';
 
