@@ -72,6 +72,18 @@ function separates(node: Node | null): boolean {
   return node.nodeType === TEXT_NODE && BLANK.test((node as Text).data);
 }
 
+/**
+ * The nearest sibling past nodes that change no block's text: extraction steps over
+ * those without ending a run, so a block added after a page's trailing <script>s
+ * stands alone exactly when it would without them (it named <body> and re-read the
+ * page), and one added between comments inside a run of text does not.
+ */
+function beside(node: Node | null, next: boolean): Node | null {
+  let n = node;
+  while (n !== null && inert(n)) n = next ? n.nextSibling : n.previousSibling;
+  return n;
+}
+
 /** A parent whose own text runs start and end at its child blocks. */
 function blockParent(node: Node | null): boolean {
   return node !== null && (isBlockElement(node) || node.nodeType === DOCUMENT_FRAGMENT_NODE);
@@ -108,12 +120,12 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     const clean = blockParent(r.target);
     for (const n of added) {
       if (!n.isConnected) continue;
-      const alone = clean && isBlockElement(n) && separates(n.previousSibling) && separates(n.nextSibling);
+      const alone = clean && isBlockElement(n) && separates(beside(n.previousSibling, false)) && separates(beside(n.nextSibling, true));
       out.push(alone ? n : r.target);
     }
     if (removed.length === 0) continue;
     const cleanRemoval =
-      clean && removed.every(separates) && separates(r.previousSibling) && separates(r.nextSibling);
+      clean && removed.every(separates) && separates(beside(r.previousSibling, false)) && separates(beside(r.nextSibling, true));
     const neighbour = cleanRemoval
       ? (elementSibling(r.nextSibling, true) ?? elementSibling(r.previousSibling, false))
       : null;

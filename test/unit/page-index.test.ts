@@ -134,6 +134,29 @@ describe('PageIndex.update', () => {
   });
 });
 
+describe('changedNodes', () => {
+  it('a block added after the page\'s trailing scripts names only itself, not <body>', () => {
+    const { document } = parseHTML('<!doctype html><html><body><main><p>Shop text.</p></main><script>1</script><script src="a.js"></script></body></html>');
+    const doc = document as unknown as Document;
+    const div = doc.createElement('div');
+    div.textContent = 'Chat with us';
+    doc.body.append(div);
+    // Before, the script beside it counted as text next to it, and <body>, the whole page, was named.
+    expect(changedNodes([record(doc.body, { added: [div], previousSibling: div.previousSibling })])).toEqual([div]);
+  });
+
+  it('a block added between comments inside a run of text names the run\'s parent: it splits the run', () => {
+    const { document } = parseHTML('<!doctype html><html><body><section>Before <!--a--><!--b--> after</section></body></html>');
+    const doc = document as unknown as Document;
+    const section = doc.querySelector('section') as Element;
+    const div = doc.createElement('div');
+    div.textContent = 'Inserted';
+    section.insertBefore(div, section.childNodes[2] as Node);
+    const changed = changedNodes([record(section, { added: [div], previousSibling: div.previousSibling, nextSibling: div.nextSibling })]);
+    expect(changed).toEqual([section]);
+  });
+});
+
 describe('PageIndex.update on a sparse index (a large page)', () => {
   it('stays in page order, each block as a fresh read has it, after random changes', async () => {
     const { runToEnd } = await import('../../src/core/steps');
