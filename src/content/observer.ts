@@ -89,10 +89,10 @@ function blockParent(node: Node | null): boolean {
   return node !== null && (isBlockElement(node) || node.nodeType === DOCUMENT_FRAGMENT_NODE);
 }
 
-/** The nearest element sibling past blank text and comments (a removed block's neighbour). */
+/** The nearest element sibling past blank text, comments and inert nodes (a removed block's neighbour). */
 function elementSibling(node: Node | null, next: boolean): Node | null {
   let n = node;
-  while (n !== null && n.nodeType !== ELEMENT_NODE && separates(n)) n = next ? n.nextSibling : n.previousSibling;
+  while (n !== null && (inert(n) || (n.nodeType !== ELEMENT_NODE && separates(n)))) n = next ? n.nextSibling : n.previousSibling;
   return n;
 }
 

@@ -145,6 +145,17 @@ describe('changedNodes', () => {
     expect(changedNodes([record(doc.body, { added: [div], previousSibling: div.previousSibling })])).toEqual([div]);
   });
 
+  it('a toast removed from before the page\'s trailing scripts names the block beside it, not <body>', () => {
+    const { document } = parseHTML('<!doctype html><html><body><main><p>Shop text.</p></main><footer>Help</footer><div id="toast">Added to cart</div><script>1</script></body></html>');
+    const doc = document as unknown as Document;
+    const toast = doc.getElementById('toast') as Element;
+    const previousSibling = toast.previousSibling;
+    const nextSibling = toast.nextSibling;
+    toast.remove();
+    const footer = doc.querySelector('footer');
+    expect(changedNodes([record(doc.body, { removed: [toast], previousSibling, nextSibling })])).toEqual([footer]);
+  });
+
   it('a block added between comments inside a run of text names the run\'s parent: it splits the run', () => {
     const { document } = parseHTML('<!doctype html><html><body><section>Before <!--a--><!--b--> after</section></body></html>');
     const doc = document as unknown as Document;
