@@ -5,11 +5,11 @@
 // (markers, split text nodes) are discarded with takeRecords() right after we
 // make them, and markers are ignored if their records slip through.
 import { dropCopiedMarkers, isMarkerElement } from './markers';
-import { BLOCK_TAGS, SKIP_TAGS } from '../extract/tags';
-import { skipsSubtree } from '../extract/blocks';
+import { BLOCK_TAGS } from '../extract/tags';
+import { changesNoText, skipsSubtree } from '../extract/blocks';
 import { mayHoldCandidate } from '../core/claims/prefilter';
 import { dropStaleSplits } from './render';
-import { COMMENT_NODE, DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
+import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 const DEBOUNCE_MS = 50;
 /** The longest a change that may add a claim waits while the page keeps changing. */
@@ -43,45 +43,38 @@ function ours(node: Node): boolean {
   return isMarkerElement(node);
 }
 
-/**
- * A node whose coming or going changes no block's text: a comment, an element whose
- * subtree extraction skips (a script, a style, an iframe), or an empty inline element
- * (an image, a tracking pixel, an icon). Pages add these all the time, mostly
- * straight into <body>, whose block is the whole page: each one named the body and
- * re-read the whole page (~175 ms of work, sliced, on the 5 MB bench page).
- */
-function inert(node: Node): boolean {
-  if (node.nodeType === COMMENT_NODE) return true;
-  if (node.nodeType !== ELEMENT_NODE) return false;
-  const el = node as Element;
-  const tag = el.localName;
-  if (SKIP_TAGS.has(tag)) return true;
-  // (A <br> or an empty block ends a run of text; a shadow root may hold text.)
-  return el.firstChild === null && tag !== 'br' && !BLOCK_TAGS.has(tag) && el.shadowRoot === null && !el.hasAttribute('role');
-}
-
 const BLANK = /^\s*$/;
 
 function isBlockElement(node: Node | null): boolean {
   return node !== null && node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName);
 }
 
-/** Nothing that joins a block's text: no node, a comment, blank text, or a block element. */
+/**
+ * Nothing that joins a block's text: no node, blank text, or a block element. (Comments
+ * and other nodes that change no text are looked past before this is asked: `beside`.)
+ */
 function separates(node: Node | null): boolean {
-  if (node === null || node.nodeType === COMMENT_NODE || isBlockElement(node)) return true;
+  if (node === null || isBlockElement(node)) return true;
   return node.nodeType === TEXT_NODE && BLANK.test((node as Text).data);
 }
 
+/** The first of `node` and its siblings (after it, or before it) that `skip` does not pass over. */
+function siblingPast(node: Node | null, next: boolean, skip: (n: Node) => boolean): Node | null {
+  let n = node;
+  while (n !== null && skip(n)) n = next ? n.nextSibling : n.previousSibling;
+  return n;
+}
+
 /**
- * The nearest sibling past nodes that change no block's text: extraction steps over
- * those without ending a run, so a block added after a page's trailing <script>s
- * stands alone exactly when it would without them (it named <body> and re-read the
- * page), and one added between comments inside a run of text does not.
+ * The nearest sibling past nodes that change no block's text (scripts, frames,
+ * pixels, comments: `changesNoText`). Pages add those all the time, mostly straight
+ * into <body>, whose block is the whole page; extraction steps over them without
+ * ending a run, so a block added after a page's trailing <script>s stands alone
+ * exactly when it would without them (it named <body>: the whole 5 MB bench page
+ * re-read, ~270–310 ms), and one added between comments inside a run of text does not.
  */
 function beside(node: Node | null, next: boolean): Node | null {
-  let n = node;
-  while (n !== null && inert(n)) n = next ? n.nextSibling : n.previousSibling;
-  return n;
+  return siblingPast(node, next, changesNoText);
 }
 
 /** A parent whose own text runs start and end at its child blocks. */
@@ -89,11 +82,9 @@ function blockParent(node: Node | null): boolean {
   return node !== null && (isBlockElement(node) || node.nodeType === DOCUMENT_FRAGMENT_NODE);
 }
 
-/** The nearest element sibling past blank text, comments and inert nodes (a removed block's neighbour). */
+/** The nearest element sibling past blank text and nodes that change no text (a removed block's neighbour). */
 function elementSibling(node: Node | null, next: boolean): Node | null {
-  let n = node;
-  while (n !== null && (inert(n) || (n.nodeType !== ELEMENT_NODE && separates(n)))) n = next ? n.nextSibling : n.previousSibling;
-  return n;
+  return siblingPast(node, next, (n) => changesNoText(n) || (n.nodeType !== ELEMENT_NODE && separates(n)));
 }
 
 /**
@@ -114,8 +105,10 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
       if (shownOrHidden(r) !== null) out.push(r.target);
       continue;
     }
-    const added = Array.from(r.addedNodes).filter((n) => !ours(n) && !inert(n));
-    const removed = Array.from(r.removedNodes).filter((n) => !ours(n) && !inert(n));
+    // Nodes that change no block's text (a <script> added to <body> named the whole
+    // page: ~175 ms of work on the 5 MB bench page) are left out.
+    const added = Array.from(r.addedNodes).filter((n) => !ours(n) && !changesNoText(n));
+    const removed = Array.from(r.removedNodes).filter((n) => !ours(n) && !changesNoText(n));
     if (added.length === 0 && removed.length === 0) continue;
     const clean = blockParent(r.target);
     for (const n of added) {

@@ -22,7 +22,7 @@
 import type { Region, TextBlock } from '../core/types';
 import type { ExtractedBlocks, TextSegment } from './types';
 import { BLOCK_TAGS, SECTIONING_TAGS, SKIP_TAGS, ariaHeadingLevel, firstRole, headingLevelOfTag } from './tags';
-import { CDATA_SECTION_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './node-types';
+import { CDATA_SECTION_NODE, COMMENT_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './node-types';
 import { runToEnd } from '../core/steps';
 
 /** State carried down the tree, so no text node needs a closest() lookup. */
@@ -101,6 +101,22 @@ const SHADOW_HOSTS = new Set([
 
 function shadowRootOf(el: Element, tag: string): ShadowRoot | null {
   return SHADOW_HOSTS.has(tag) || tag.includes('-') ? (el.shadowRoot ?? null) : null;
+}
+
+/**
+ * Whether extraction reads no text from `node` and ends no run of text at it, so its
+ * coming or going changes no block: a comment, a subtree the walk skips by its tag
+ * (a script, an iframe, a button, our marker), or an empty inline element (an
+ * image, a tracking pixel, an icon). A <br>, an empty block or heading, and a shadow
+ * host do end a run, or may hold text.
+ */
+export function changesNoText(node: Node): boolean {
+  if (node.nodeType === COMMENT_NODE) return true;
+  if (node.nodeType !== ELEMENT_NODE) return false;
+  const el = node as Element;
+  const tag = el.localName;
+  if (SKIP_TAGS.has(tag) || tag.startsWith('evidence-lens-marker')) return true;
+  return el.firstChild === null && tag !== 'br' && !BLOCK_TAGS.has(tag) && !el.hasAttribute('role') && shadowRootOf(el, tag) === null;
 }
 
 /** Whether an element whose attribute `name` has this value is skipped with its subtree. */

@@ -102,7 +102,7 @@ describe('PageIndex.update', () => {
           record(target.parentNode as Node, { added: [target], previousSibling: target.previousSibling, nextSibling: target.nextSibling }),
         ];
       } else if (r < 0.85) {
-        // What pages add all the time and extraction never reads (observer.ts `inert`):
+        // What pages add all the time and extraction never reads (`changesNoText` in extract/blocks.ts):
         // named by no record, so the index must already equal a fresh read.
         const kinds = [
           () => Object.assign(doc.createElement('script'), { textContent: 'window.x = 1;' }),
