@@ -52,6 +52,12 @@ export class PageIndex {
   segments: TextSegment[][];
   /** Blocks read since `newShadowRoots()` last looked (only new text can sit in a new shadow root). */
   private unchecked: TextSegment[][][] = [];
+  /**
+   * Every text node the index has held. Only a node in here can have been indexed
+   * elsewhere before a change (a move): a paragraph the page just made cannot, so
+   * its change skips the look through every indexed block (dropReadElsewhere).
+   */
+  private held = new WeakSet<Text>();
 
   /**
    * Set when the index is sparse: it holds only the blocks that may hold a claim
@@ -67,7 +73,7 @@ export class PageIndex {
   ) {
     this.page = read.page;
     this.segments = read.segments;
-    this.unchecked.push(read.segments);
+    this.added(read.segments);
     this.headings = headings;
   }
 
@@ -118,6 +124,7 @@ export class PageIndex {
     this.segments = fresh.segments;
     this.headings = fresh.headings;
     this.unchecked = [fresh.segments];
+    this.held = fresh.held;
   }
 
   /** The whole page's data (meta, JSON-LD, every block): what the product summary reads. */
@@ -170,6 +177,7 @@ export class PageIndex {
         if (at !== end) return false;
       }
       this.segments[i] = out;
+      this.added([out]);
     }
     return true;
   }
@@ -203,13 +211,19 @@ export class PageIndex {
       to -= moved;
       const removed = blocks.splice(from, to - from, ...fresh.blocks);
       segments.splice(from, to - from, ...fresh.segments);
-      this.unchecked.push(fresh.segments);
+      this.added(fresh.segments);
       // Sparse: re-reading a part of the page can index a heading that was there all
       // along; that changes no section (the rescan checks none went away).
       edits.push({ at: from, removed, added: fresh.blocks, ...(headingsKnown ? { headingsWereThere: true } : {}) });
     }
     this.page = { ...this.page, blocks };
     return edits;
+  }
+
+  /** Blocks entering the index: their shadow roots are looked at next, their nodes remembered. */
+  private added(list: TextSegment[][]): void {
+    this.unchecked.push(list);
+    for (const segs of list) for (const s of segs) this.held.add(s.node);
   }
 
   /**
@@ -220,8 +234,14 @@ export class PageIndex {
    */
   private dropReadElsewhere(fresh: readonly TextSegment[][], from: number, to: number, edits: SectionEdit[]): number {
     const nodes = new Set<Text>();
-    for (const segs of fresh) for (const s of segs) nodes.add(s.node);
-    if (nodes.size === 0) return 0;
+    let seen = false;
+    for (const segs of fresh) {
+      for (const s of segs) {
+        nodes.add(s.node);
+        seen ||= this.held.has(s.node);
+      }
+    }
+    if (!seen) return 0;
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;
     let before = 0;
@@ -266,7 +286,7 @@ export class PageIndex {
         if (at <= hint) hint++;
         blocks.splice(at, 0, h.block);
         segments.splice(at, 0, h.segments);
-        this.unchecked.push([h.segments]);
+        this.added([h.segments]);
         edits.push({ at, removed: [], added: [h.block], headingsWereThere: true });
       }
     }

@@ -30,6 +30,13 @@ export interface Mark {
   /** The whole sentence (flashed on "reveal"). */
   sentence: Range;
   marker: Marker;
+  /**
+   * The block's text-node table and the offset its highlight was last found at. A
+   * table is replaced whenever its block is read again, so a mark whose block still
+   * has this table, at this offset, stands as it was: no need to look at its text.
+   */
+  segs: readonly TextSegment[];
+  at: number;
 }
 
 export interface RenderResult {
@@ -66,6 +73,9 @@ export function claimKey(c: Pick<ClaimMatch, 'claim' | 'stance' | 'quote'>): str
  */
 function takeMarkAt(list: Mark[] | undefined, segs: readonly TextSegment[] | undefined, offset: number): Mark | undefined {
   if (list === undefined || list.length === 0 || segs === undefined || segs.length === 0) return undefined;
+  // A change re-reads only its blocks: every other mark still has its table (see Mark.segs).
+  const same = list[0] as Mark;
+  if (same.segs === segs && same.at === offset && same.marker.host.isConnected) return list.shift();
   const at = offsetToPosition(segs, offset, 'start');
   // In the usual case (nothing reordered) the first is the one.
   const i = list.findIndex((o) => o.highlight.startContainer === at.node && o.highlight.startOffset === at.offset);
@@ -113,7 +123,7 @@ export function* renderSteps(
     if (old !== undefined) {
       // Same key, same claim and quote: the same label.
       updateMarker(old.marker, { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label: old.label });
-      marks.push({ ...old, index, report });
+      marks.push({ ...old, index, report, segs: segs as readonly TextSegment[], at: m.matchStart });
       mapped.add(index);
       continue;
     }
@@ -133,6 +143,8 @@ export function* renderSteps(
       highlightText: highlight.toString(),
       sentence,
       marker: createMarker(doc, data),
+      segs,
+      at: m.matchStart,
     };
     marks.push(mark);
     mapped.add(index);
@@ -176,6 +188,18 @@ export function* renderSteps(
   }
   setHighlights(doc, groups);
   return { marks: live, mapped, touched, inserted, rejoined };
+}
+
+/**
+ * After `PageIndex.resplit` gave the blocks that got a marker new text-node tables
+ * (same text, split nodes), the marks there take them: otherwise every mark made in
+ * a pass would look changed to the next one, and have its text checked.
+ */
+export function followTables(marks: readonly Mark[], matches: readonly ClaimMatch[], segments: readonly TextSegment[][]): void {
+  for (const mark of marks) {
+    const segs = segments[matches[mark.index]?.block ?? -1];
+    if (segs !== undefined) mark.segs = segs;
+  }
 }
 
 /** Text nodes that exist only because a marker split a text node in two, each with the node it was split from. */

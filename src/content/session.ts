@@ -11,7 +11,7 @@ import { PageIndex } from './page-index';
 import { takeLongestRead, type PageText } from './page-text';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../core/claims/sections';
 import { setCount } from './count';
-import { claimKey, renderSteps, type Mark, type RenderResult } from './render';
+import { claimKey, followTables, renderSteps, type Mark, type RenderResult } from './render';
 import { PageObserver } from './observer';
 import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
@@ -162,6 +162,9 @@ export class Session {
       const marked = result.inserted.map((i) => matches[i]?.block ?? -1);
       // Joined text nodes (a marker removed) are re-read; split ones are followed.
       const ok = result.rejoined ? false : index.resplit(marked);
+      // The marks' blocks still line up: they take the new tables (a re-read leaves
+      // them on the old ones, and the next pass checks their text).
+      if (ok) followTables(result.marks, matches, index.segments);
       if (!ok && index.update(result.touched, Infinity) === null) {
         await slicer.next();
         await slicer.drain(index.rebuildSteps());
