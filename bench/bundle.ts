@@ -1,6 +1,6 @@
-// Size of the content script's initial bundle: the script the manifest injects
-// (src/content/index.ts), the module it loads (start.ts), and that module's static
-// imports (not the lazily imported scanner chunk).
+// Size of the content script's initial bundle: the loader crxjs writes into the
+// manifest, the module it imports, and that module's static imports (not the
+// lazily imported scanner chunk).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -24,8 +24,8 @@ export function contentScriptSize(dist: string): BundleSize {
   if (loader === undefined) throw new Error('no content script in the manifest');
   const files = [loader];
   const loaderText = readFileSync(join(dist, loader), 'utf8');
-  // The injected script names the module it loads ("assets/start.ts-….js").
-  const entry = /["'](assets\/[^"']+\.js)["']/.exec(loaderText)?.[1];
+  // crxjs's loader imports the entry with chrome.runtime.getURL("assets/…").
+  const entry = /getURL\(\s*["']([^"']+)["']\s*\)/.exec(loaderText)?.[1];
   const queue = entry ? [entry] : [];
   while (queue.length > 0) {
     const file = queue.shift() as string;

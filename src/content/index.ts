@@ -1,48 +1,112 @@
-// Content script entry, injected into every frame at document_idle. It is one
-// classic script with no imports (crxjs then injects it as it is, without its
-// module loader), and it decides only whether to load the content script proper
-// (start.ts): always in the top frame; in a frame, once the frame is at least
-// MIN_FRAME_WIDTH wide. A hidden frame (display:none) or a pixel (1×1) shows no
-// text to mark, and each frame loading start.ts cost the page's main thread
-// ~2.5 ms (pages carry many such frames: ad slots, syncs, trackers). The size
-// comes from a ResizeObserver: reading innerWidth or matchMedia in a frame
-// forces the parent page's layout when it is dirty (measured: 3–8 forced
-// layouts on a page that keeps changing), and an observer does not.
-import startFile from './start.ts?script&module';
+// Content script entry: runs in every frame at document_idle. This file stays
+// tiny: pages that never name MgT pay for one regex test and a watcher of added
+// text. Pages that do load the scanner (session.ts) as a separate chunk, after
+// the page's own work has had the main thread. Every entry point catches its
+// errors: nothing we do may surface as an error on the page.
+import { onContentRequest } from '../shared/content-messaging';
+import type { PageReport } from '../shared/messages';
+import { readGate, watchGate } from './gate';
+import type { PageText } from './page-text';
+import { setCount } from './count';
+import { yieldToMain } from './timing';
+import type { Session } from './session';
+import { onSettingsRequest } from '../shared/settings-messages';
+import { applyLook, loadSettings, onSettingsChanged, restyle, setMarksHidden, siteBlocked } from './page-settings';
 
-/** Narrower frames show no readable text. Only the width is judged: a frame's
- * content can be out of flow (absolutely placed), leaving the root element with
- * no height. */
-const MIN_FRAME_WIDTH = 5;
+const LOADED = Symbol.for('evidence-lens.loaded');
 
-// Chrome and Firefox both give content scripts `chrome.runtime` (the polyfill
-// would be an import). Firefox's linter accepts a dynamic import of a
-// `chrome.runtime.getURL(…)` call, as crxjs's own loader does.
-declare const chrome: { runtime: { getURL(path: string): string } };
+async function main(): Promise<void> {
+  const g = globalThis as { [LOADED]?: boolean };
+  if (g[LOADED]) return; // injected twice (extension reload): one run per document
+  g[LOADED] = true;
 
-function load(): void {
-  // Never leak to the page, whether the import fails or the call does.
-  try {
-    import(/* @vite-ignore */ chrome.runtime.getURL(startFile)).catch(() => undefined);
-  } catch {
-    // (the extension was reloaded: this old script has no runtime left)
-  }
-}
+  const doc = document;
+  let session: Session | null = null;
+  let loading: Promise<void> | null = null;
+  let gateChecked = false;
+  const start = (text: PageText | null): Promise<void> =>
+    (loading ??= import('./session').then(({ Session }) => {
+      session = new Session(doc, text);
+      return session.request(null);
+    }));
 
-function whenWideEnough(root: Element): void {
-  const observer = new ResizeObserver((entries) => {
-    const last = entries[entries.length - 1];
-    if (last === undefined || last.contentRect.width < MIN_FRAME_WIDTH) return;
-    observer.disconnect();
-    load();
+  const emptyReport = (ready: boolean): PageReport => ({
+    title: doc.title,
+    url: doc.location?.href ?? '',
+    result: null,
+    ready,
+    claims: [],
   });
-  observer.observe(root);
+  onContentRequest({
+    reveal: (request) => (session as Session | null)?.reveal(request.index) ?? { ok: false },
+    'get-report': () => (session as Session | null)?.report() ?? emptyReport(gateChecked && loading === null),
+  });
+
+  // Settings (storage.sync): the never-run site list, on-click mode, the look of marks.
+  let blocked = false;
+  let begun = false;
+  const settingsReady = loadSettings().then((s) => {
+    applyLook(s);
+    blocked = siteBlocked(s);
+    return s;
+  });
+  const begin = (): Promise<void> => {
+    if (begun || blocked) return Promise.resolve();
+    begun = true;
+    // Watch added text from now on: the gate reads in slices, and the page may change meanwhile.
+    const watch = watchGate(doc, () => {
+      start(null).catch(() => {
+        // never leak to the page
+      });
+    });
+    return readGate(doc).then(({ named, text }) => {
+      gateChecked = true;
+      if (named) {
+        const fresh = !watch.changed();
+        watch.stop();
+        return start(fresh ? text : null);
+      }
+      if (loading === null) setCount(doc, 0); // (added text may have started a scan meanwhile)
+      return undefined;
+    });
+  };
+  onSettingsRequest({
+    // The popup or the shortcut asks this page to run (on-click mode; a no-op once running).
+    run: async () => {
+      await settingsReady;
+      void begin().catch(() => undefined);
+      return { ok: !blocked };
+    },
+    toggle: async () => {
+      await settingsReady;
+      if (blocked) return { hidden: true };
+      if (!begun) {
+        void begin().catch(() => undefined); // on-click mode: the shortcut starts it, marks shown
+        return { hidden: setMarksHidden(false) };
+      }
+      const hidden = setMarksHidden();
+      if (loading !== null) await restyle(doc);
+      return { hidden };
+    },
+  });
+  onSettingsChanged((s) => {
+    blocked = siteBlocked(s);
+    const change = applyLook(s);
+    if (change.look && loading !== null) void restyle(doc).catch(() => undefined);
+    if (change.marks && session !== null) void (session as Session).request(null); // re-render with the new filter
+    if (!blocked && !begun && s.runMode === 'auto') void begin().catch(() => undefined);
+  });
+
+  await yieldToMain();
+  const settings = await settingsReady;
+  if (blocked) {
+    gateChecked = true; // answered: nothing to report on this site
+    return;
+  }
+  if (settings.runMode === 'on-click') return; // waits for `run` from the popup or the shortcut
+  await begin();
 }
 
-try {
-  const root = document.documentElement;
-  if (window === window.top || root === null || typeof ResizeObserver !== 'function') load();
-  else whenWideEnough(root);
-} catch {
+main().catch(() => {
   // never leak to the page
-}
+});

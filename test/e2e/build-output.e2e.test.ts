@@ -36,17 +36,3 @@ describe('dist/', () => {
     expect(checked.filter((f) => !reached.has(f))).toEqual([]);
   });
 });
-
-describe('the injected content script', () => {
-  it('is one classic script that loads nothing else in a frame too small to show text', () => {
-    const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
-    const files = manifest.content_scripts.flatMap((c) => c.js);
-    expect(files).toHaveLength(1);
-    const code = readFileSync(join(DIST, files[0] as string), 'utf8');
-    // An import added to src/content/index.ts would bring back crxjs's module loader,
-    // which loads the content script's modules in every frame before any check.
-    expect(code).not.toMatch(/(^|[;}\s])(import\s*[\w{*"']|export\s)/);
-    expect(code).toContain('ResizeObserver');
-    expect(code).toMatch(/import\(chrome\.runtime\.getURL\(/);
-  });
-});

@@ -559,29 +559,6 @@ describe('shadow roots, frames and inline markup', () => {
     await page.close();
   });
 
-  it('leaves hidden and pixel-sized frames alone until they are shown', async () => {
-    const { page, errors } = await openPage(browser, `${server.origin}/pages/iframe-hidden.html`);
-    const frame = (name: string) => page.frames().find((f) => f.name() === name)!;
-    expect(await claimCount(frame('shown'), 1)).toBe(1);
-    // The shown frame is marked; the others have not loaded the script at all
-    // (no count set, no marker), however long we wait.
-    await page.waitForTimeout(500);
-    const counted = (name: string) => frame(name).evaluate(() => document.documentElement.getAttribute('data-evidence-lens-claims'));
-    expect(await counted('hidden')).toBeNull();
-    expect(await counted('pixel')).toBeNull();
-    expect(await markers(frame('hidden'))).toEqual([]);
-    await page.evaluate(() => {
-      (document.querySelector('iframe[name=hidden]') as HTMLElement).style.display = 'inline';
-      document.querySelector('iframe[name=pixel]')!.setAttribute('width', '400');
-    });
-    for (const name of ['hidden', 'pixel']) {
-      expect(await claimCount(frame(name), 1), name).toBe(1);
-      expect((await markers(frame(name))).map((m) => m.claim), name).toEqual(['brain-uptake']);
-    }
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
   it('keeps a marker out of links and maps words across inline elements', async () => {
     const { page } = await openPage(browser, `${server.origin}/pages/inline.html`);
     await claimCount(page, 1);
