@@ -58,13 +58,6 @@ function separates(node: Node | null): boolean {
   return node.nodeType === TEXT_NODE && BLANK.test((node as Text).data);
 }
 
-/** The first of `node` and its siblings (after it, or before it) that `skip` does not pass over. */
-function siblingPast(node: Node | null, next: boolean, skip: (n: Node) => boolean): Node | null {
-  let n = node;
-  while (n !== null && skip(n)) n = next ? n.nextSibling : n.previousSibling;
-  return n;
-}
-
 /**
  * The nearest sibling past nodes that change no block's text (scripts, frames,
  * pixels, comments: `changesNoText`). Pages add those all the time, mostly straight
@@ -74,7 +67,9 @@ function siblingPast(node: Node | null, next: boolean, skip: (n: Node) => boolea
  * re-read, ~270–310 ms), and one added between comments inside a run of text does not.
  */
 function beside(node: Node | null, next: boolean): Node | null {
-  return siblingPast(node, next, changesNoText);
+  let n = node;
+  while (n !== null && changesNoText(n)) n = next ? n.nextSibling : n.previousSibling;
+  return n;
 }
 
 /** A parent whose own text runs start and end at its child blocks. */
@@ -82,17 +77,12 @@ function blockParent(node: Node | null): boolean {
   return node !== null && (isBlockElement(node) || node.nodeType === DOCUMENT_FRAGMENT_NODE);
 }
 
-/** The nearest element sibling past blank text and nodes that change no text (a removed block's neighbour). */
-function elementSibling(node: Node | null, next: boolean): Node | null {
-  return siblingPast(node, next, (n) => changesNoText(n) || (n.nodeType !== ELEMENT_NODE && separates(n)));
-}
-
 /**
  * Nodes whose blocks need re-reading after a batch of records (markers left out).
  * The index re-reads the nearest block around each. A block element added or
- * removed between other blocks changes no other block, so only it (or, for a
- * removal, a neighbour, next to which its dropped blocks sat) is named; anything
- * else names the parent, whose block's text it joined or left.
+ * removed between other blocks changes no other block, so only it is named (a
+ * removed one is no longer in the page: the index drops what it read inside it);
+ * anything else names the parent, whose block's text it joined or left.
  */
 export function changedNodes(records: readonly MutationRecord[]): Node[] {
   const out: Node[] = [];
@@ -119,10 +109,11 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     if (removed.length === 0) continue;
     const cleanRemoval =
       clean && removed.every(separates) && separates(beside(r.previousSibling, false)) && separates(beside(r.nextSibling, true));
-    const neighbour = cleanRemoval
-      ? (elementSibling(r.nextSibling, true) ?? elementSibling(r.previousSibling, false))
-      : null;
-    out.push(neighbour !== null && neighbour.isConnected ? neighbour : r.target);
+    // Blocks that stood alone: their going changes no other block, so they are named
+    // themselves and the index drops what it read inside them. (Naming a neighbour
+    // re-read it: the page's whole <main>, beside a cookie banner that closed.)
+    if (cleanRemoval) out.push(...removed.filter(isBlockElement));
+    else out.push(r.target);
   }
   return out;
 }

@@ -188,13 +188,16 @@ export class PageIndex {
    * better choice.
    */
   update(changed: Iterable<Node>, maxRoots = MAX_PARTIAL_ROOTS): SectionEdit[] | null {
-    const roots = blockRoots(changed, this.doc);
-    if (roots === null || roots.length > maxRoots) return null;
+    const found = blockRoots(changed, this.doc);
+    if (found === null) return null;
+    const { roots, removed } = found;
+    if (roots.length > maxRoots) return null;
     if (roots.some((r) => r.nodeType === ELEMENT_NODE && hasMoreDescendants(r as Element, MAX_PARTIAL_ELEMENTS))) return null;
 
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;
     const edits: SectionEdit[] = [];
+    if (removed.length > 0) this.dropRemoved(removed, edits);
     for (const root of roots) {
       let fresh = extractBlocks(root);
       /** Every heading among the fresh blocks was on the page before (only newly indexed). */
@@ -224,6 +227,27 @@ export class PageIndex {
   private added(list: TextSegment[][]): void {
     this.unchecked.push(list);
     for (const segs of list) for (const s of segs) this.held.add(s.node);
+  }
+
+  /**
+   * Drops the blocks read inside block elements the page removed (named alone by the
+   * observer: a block that stood between other blocks, whose going changes no other
+   * block). A cookie banner closing beside the page's <main> named <main>, and the
+   * whole page was read again.
+   */
+  private dropRemoved(removed: readonly Node[], edits: SectionEdit[]): void {
+    const blocks = this.page.blocks as TextBlock[];
+    const segments = this.segments;
+    // From the end, so removing one leaves the indices still to look at in place.
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const node = firstNode(segments, i);
+      if (node === undefined || node.isConnected || !removed.some((r) => inside(r, node))) continue;
+      const gone = blocks.splice(i, 1);
+      segments.splice(i, 1);
+      edits.push({ at: i, removed: gone, added: [] });
+      // The heading list is made again when next needed: it must not offer this one.
+      if ((gone[0] as TextBlock).headingLevel > 0) this.headings?.invalidate();
+    }
   }
 
   /**
@@ -432,10 +456,12 @@ function runOf(root: Node, segments: readonly TextSegment[][], hint?: number, he
 
 /**
  * The nearest block element (or shadow root) around each changed node, with
- * nested roots removed. Null when a change reaches <body>/<html>: rebuild then.
+ * nested roots removed; apart, those the page removed. Null when a change reaches
+ * <body>/<html>: rebuild then.
  */
-function blockRoots(changed: Iterable<Node>, doc: Document): Node[] | null {
+function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Node[]; removed: Node[] } | null {
   const found = new Set<Node>();
+  const removed = new Set<Node>();
   for (const node of changed) {
     let n: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode;
     while (n !== null) {
@@ -447,10 +473,13 @@ function blockRoots(changed: Iterable<Node>, doc: Document): Node[] | null {
       }
       n = n.parentNode;
     }
-    if (n === null || n === doc || n.nodeType === DOCUMENT_NODE) return null;
-    if (!n.isConnected) continue; // removed with its subtree: its blocks go with the change to its parent
-    found.add(n);
+    if (n === doc || n?.nodeType === DOCUMENT_NODE) return null;
+    // Removed, with no block around it in its subtree: its removal named its parent.
+    if (n === null) continue;
+    // A block removed (the observer names one that stood alone): its blocks are dropped.
+    if (!n.isConnected) removed.add(n);
+    else found.add(n);
   }
   const roots = [...found];
-  return roots.filter((r) => !roots.some((other) => other !== r && inside(other, r)));
+  return { roots: roots.filter((r) => !roots.some((other) => other !== r && inside(other, r))), removed: [...removed] };
 }

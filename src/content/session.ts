@@ -25,10 +25,22 @@ import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, 
  * taken from the last pass's instead of being made again.
  */
 function claimReports(matches: readonly ClaimMatch[], previous: readonly ClaimReport[]): ClaimReport[] {
-  const known = new Map(previous.map((r) => [claimKey(r), r]));
+  // After a change the claims mostly come in the last pass's order: the report
+  // expected next is tried first, with no key built.
+  let next = 0;
+  let known: Map<string, ClaimReport> | null = null;
   return matches.map((m) => {
+    const expected = previous[next];
+    if (expected !== undefined && expected.claim === m.claim && expected.stance === m.stance && expected.quote === m.quote) {
+      next++;
+      return expected;
+    }
+    known ??= new Map(previous.map((r) => [claimKey(r), r]));
     const same = known.get(claimKey(m));
-    if (same !== undefined) return same;
+    if (same !== undefined) {
+      next = previous.indexOf(same) + 1;
+      return same;
+    }
     const e = evidenceFor(m.claim, m.quote);
     return { claim: m.claim, stance: m.stance, verdict: e.verdict, quote: m.quote, note: e.note, sources: [...e.sources] };
   });
@@ -107,6 +119,8 @@ export class Session {
     slicer.phase('read');
     let gate: GateRead | undefined;
     let longestRead: number | undefined;
+    /** A change's pass read the whole page again (reported: it is what a change should not cost). */
+    let reread = false;
     if (this.index === null) {
       const text = this.initialText;
       this.initialText = null;
@@ -116,7 +130,10 @@ export class Session {
     }
     else {
       if (changed !== null) edits = this.index.update(changed);
-      if (edits === null) await slicer.drain(this.index.rebuildSteps());
+      if (edits === null) {
+        reread = changed !== null;
+        await slicer.drain(this.index.rebuildSteps());
+      }
     }
     const index = this.index;
     const { blocks, title } = index.page;
@@ -166,6 +183,7 @@ export class Session {
       // them on the old ones, and the next pass checks their text).
       if (ok) followTables(result.marks, matches, index.segments);
       if (!ok && index.update(result.touched, Infinity) === null) {
+        reread = true;
         await slicer.next();
         await slicer.drain(index.rebuildSteps());
       }
@@ -183,7 +201,7 @@ export class Session {
     // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
     void sendToBackground({ type: 'claims', count: matches.length });
     slicer.end();
-    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length, ...(gate && { gate }), ...(longestRead !== undefined && { longestRead }) });
+    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length, ...(gate && { gate }), ...(longestRead !== undefined && { longestRead }), ...(reread && { reread }) });
   }
 
   /** Product summary, disclaimer and dose: page-wide reads, done once per pass and only when asked for. */

@@ -61,6 +61,8 @@ export interface PassDetail {
   gate?: GateRead;
   /** The most characters one native call read for this pass's text (gate included): what bounds its longest read. */
   longestRead?: number;
+  /** Set when a change's pass read the whole page again, where it should read only what changed. */
+  reread?: boolean;
 }
 
 /** The gate's read of the page's text: one `textContent` call, pieces that lead back to nodes, or runs of siblings. */

@@ -145,15 +145,33 @@ describe('changedNodes', () => {
     expect(changedNodes([record(doc.body, { added: [div], previousSibling: div.previousSibling })])).toEqual([div]);
   });
 
-  it('a toast removed from before the page\'s trailing scripts names the block beside it, not <body>', () => {
+  it('a toast removed from before the page\'s trailing scripts names itself, not <body>', () => {
     const { document } = parseHTML('<!doctype html><html><body><main><p>Shop text.</p></main><footer>Help</footer><div id="toast">Added to cart</div><script>1</script></body></html>');
     const doc = document as unknown as Document;
     const toast = doc.getElementById('toast') as Element;
     const previousSibling = toast.previousSibling;
     const nextSibling = toast.nextSibling;
     toast.remove();
-    const footer = doc.querySelector('footer');
-    expect(changedNodes([record(doc.body, { removed: [toast], previousSibling, nextSibling })])).toEqual([footer]);
+    expect(changedNodes([record(doc.body, { removed: [toast], previousSibling, nextSibling })])).toEqual([toast]);
+  });
+
+  it('a banner removed beside a huge <main> drops its blocks without reading <main> again', () => {
+    // Naming the block beside it (as before) re-read <main>: past 3,000 elements, the whole page.
+    const spans = Array.from({ length: 3100 }, (_, i) => `<span>word ${i} </span>`).join('');
+    const { document } = parseHTML(
+      `<!doctype html><html><body><main><h2>Reviews</h2><p>${spans}</p></main><div id="consent"><h3>Cookies</h3><p>Magnesium L-threonate improves memory.</p></div><script>1</script></body></html>`,
+    );
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    const banner = doc.getElementById('consent') as Element;
+    const previousSibling = banner.previousSibling;
+    const nextSibling = banner.nextSibling;
+    banner.remove();
+    const edits = index.update(changedNodes([record(doc.body, { removed: [banner], previousSibling, nextSibling })]));
+    expect(edits).not.toBeNull();
+    expect(edits!.flatMap((e) => e.removed.map((b) => b.text))).toEqual(['Magnesium L-threonate improves memory.', 'Cookies']);
+    const fresh = extractPageData(doc, null);
+    expectSame(index.page.blocks, index.segments, fresh.page.blocks, fresh.segments);
   });
 
   it('a block added between comments inside a run of text names the run\'s parent: it splits the run', () => {
