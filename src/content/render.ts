@@ -64,25 +64,81 @@ export function claimKey(c: Pick<ClaimMatch, 'claim' | 'stance' | 'quote'>): str
   return `${c.claim}\u0000${c.stance}\u0000${c.quote}`;
 }
 
+/** Whether a match is the claim a mark was made for: same id, stance and quoted sentence. */
+function sameClaim(r: ClaimReport, m: ClaimMatch): boolean {
+  return r.claim === m.claim && r.stance === m.stance && r.quote === m.quote;
+}
+
+/** Whether a mark's block still has the text-node table it was made with, and its claim the same place (see Mark.segs). */
+function untouched(o: Mark, segs: readonly TextSegment[], offset: number): boolean {
+  return o.segs === segs && o.at === offset && o.marker.host.isConnected;
+}
+
 /**
- * The last pass's mark for this claim where the claim now is: its highlight still
- * starts at `offset` of the claim's block, and still covers the same words. Taken
- * out of `list`. By place, not by order: a page with the same sentence twice may
- * reorder them (a list re-sorted), and a mark reused by order would stay with the
- * other copy, leaving one sentence with two markers and the other with none.
+ * The last pass's marks, taken one by one by the claims still on the page. Most
+ * passes follow a change: the claims come in the same order as the marks, with one
+ * more or one less, so the mark expected next is tried first, by fields and table,
+ * with no key built and no text read. Others are looked up by key and place.
  */
-function takeMarkAt(list: Mark[] | undefined, segs: readonly TextSegment[] | undefined, offset: number): Mark | undefined {
-  if (list === undefined || list.length === 0 || segs === undefined || segs.length === 0) return undefined;
-  // A change re-reads only its blocks: every other mark still has its table (see Mark.segs).
-  const same = list[0] as Mark;
-  if (same.segs === segs && same.at === offset && same.marker.host.isConnected) return list.shift();
-  const at = offsetToPosition(segs, offset, 'start');
-  // In the usual case (nothing reordered) the first is the one.
-  const i = list.findIndex((o) => o.highlight.startContainer === at.node && o.highlight.startOffset === at.offset);
-  const old = list[i];
-  if (old === undefined || !old.marker.host.isConnected || !rangeIsAlive(old.highlight, old.highlightText)) return undefined;
-  list.splice(i, 1);
-  return old;
+class PreviousMarks {
+  private next = 0;
+  private readonly taken = new Set<Mark>();
+  private byKey: Map<string, Mark[]> | null = null;
+  private positions: Map<Mark, number> | null = null;
+
+  constructor(private readonly marks: readonly Mark[]) {}
+
+  /** The mark to reuse for match `m` (its block's table `segs`), or undefined. */
+  take(m: ClaimMatch, segs: readonly TextSegment[] | undefined): Mark | undefined {
+    if (segs === undefined || segs.length === 0) return undefined;
+    const expected = this.marks[this.next];
+    let old: Mark | undefined;
+    if (expected !== undefined && !this.taken.has(expected) && sameClaim(expected.report, m) && untouched(expected, segs, m.matchStart)) {
+      old = expected;
+    } else {
+      old = this.takeAt(this.keyed().get(claimKey(m)), segs, m.matchStart);
+    }
+    if (old === undefined) return undefined;
+    this.taken.add(old);
+    this.next = old === expected ? this.next + 1 : (this.positions?.get(old) ?? -1) + 1;
+    return old;
+  }
+
+  /** The marks no claim took (to remove). */
+  left(): Mark[] {
+    return this.marks.filter((m) => !this.taken.has(m));
+  }
+
+  private keyed(): Map<string, Mark[]> {
+    if (this.byKey !== null) return this.byKey;
+    this.byKey = new Map();
+    this.positions = new Map();
+    this.marks.forEach((m, i) => {
+      this.positions!.set(m, i);
+      const list = this.byKey!.get(m.key);
+      if (list === undefined) this.byKey!.set(m.key, [m]);
+      else list.push(m);
+    });
+    return this.byKey;
+  }
+
+  /**
+   * Of marks with the claim's key, the one where the claim now is: its highlight
+   * still starts at `offset` of the claim's block and covers the same words. By
+   * place, not by order: a page with the same sentence twice may reorder them (a
+   * list re-sorted), and a mark reused by order would stay with the other copy,
+   * leaving one sentence with two markers and the other with none.
+   */
+  private takeAt(list: Mark[] | undefined, segs: readonly TextSegment[], offset: number): Mark | undefined {
+    const free = list?.filter((o) => !this.taken.has(o)) ?? [];
+    if (free.length === 0) return undefined;
+    const same = free.find((o) => untouched(o, segs, offset));
+    if (same !== undefined) return same;
+    const at = offsetToPosition(segs, offset, 'start');
+    const old = free.find((o) => o.highlight.startContainer === at.node && o.highlight.startOffset === at.offset);
+    if (old === undefined || !old.marker.host.isConnected || !rangeIsAlive(old.highlight, old.highlightText)) return undefined;
+    return old;
+  }
 }
 
 /** Marks handled between two steps of `renderSteps`. */
@@ -101,12 +157,7 @@ export function* renderSteps(
   onRemoved: (marker: Marker) => void,
   onCreated: (mark: Mark) => void,
 ): Generator<void, RenderResult, void> {
-  const byKey = new Map<string, Mark[]>();
-  for (const m of previous) {
-    const list = byKey.get(m.key);
-    if (list === undefined) byKey.set(m.key, [m]);
-    else list.push(m);
-  }
+  const before = new PreviousMarks(previous);
   const marks: Mark[] = [];
   const mapped = new Set<number>();
   const inserts: { spot: Range; mark: Mark }[] = [];
@@ -115,11 +166,10 @@ export function* renderSteps(
     if (index > 0 && index % MARKS_PER_STEP === 0) yield;
     const m = scan.matches[index] as ClaimMatch;
     const report = reportFor(scan, index, m);
-    const key = claimKey(m);
     if (index >= MAX_MARKS) continue;
     if (!isMarked(report.verdict)) continue; // verdict turned off in the options (the popup still lists it)
     const segs = segments[m.block];
-    const old = takeMarkAt(byKey.get(key), segs, m.matchStart);
+    const old = before.take(m, segs);
     if (old !== undefined) {
       // Same key, same claim and quote: the same label.
       updateMarker(old.marker, { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label: old.label });
@@ -135,7 +185,7 @@ export function* renderSteps(
     const spot = markerSpot(segs, m.end);
     if (highlight === null || sentence === null || spot === null) continue;
     const mark: Mark = {
-      key,
+      key: claimKey(m),
       index,
       report,
       label,
@@ -154,7 +204,7 @@ export function* renderSteps(
   const touched: Node[] = [];
   const inserted: number[] = [];
   let rejoined = false;
-  for (const old of [...byKey.values()].flat()) {
+  for (const old of before.left()) {
     onRemoved(old.marker);
     const parent = removeMarker(old.marker.host);
     if (parent !== null) {

@@ -398,10 +398,36 @@ describe('dynamic pages', () => {
     expect(found.map((m) => m.claim)).toEqual(['brain-uptake']);
     expect(found[0]?.before).toBe('Magnesium L-threonate crosses the blood brain barrier.');
     expect(await page.locator('#added evidence-lens-marker').count()).toBe(1);
+    // Highlights are set again only where a pass changed them: one more claim of the
+    // same verdict joins the highlight that already holds the first.
+    const highlighted = () =>
+      page.evaluate(() => {
+        const out: string[] = [];
+        CSS.highlights.forEach((h) => h.forEach((r) => out.push(r.toString())));
+        return out.sort();
+      });
+    const first = await highlighted();
+    expect(first).toHaveLength(1);
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        const p = document.createElement('p');
+        p.id = 'second';
+        p.textContent = 'Magnesium L-threonate raises magnesium in the brain.';
+        document.getElementById('main')!.append(p);
+      }),
+    );
+    expect(await claimCount(page, 2)).toBe(2);
+    const both = await highlighted();
+    expect(both).toHaveLength(2);
+    expect(both).toEqual(expect.arrayContaining(first));
 
-    await page.evaluate(() => document.getElementById('added')!.remove());
+    await afterPass(page, () => page.evaluate(() => document.getElementById('added')!.remove()));
+    expect(await claimCount(page)).toBe(1);
+    expect(await highlighted()).toEqual(both.filter((t) => !first.includes(t)));
+    await page.evaluate(() => document.getElementById('second')!.remove());
     await page.waitForFunction(() => document.documentElement.getAttribute('data-evidence-lens-claims') === '0');
     expect(await markers(page)).toEqual([]);
+    expect(await highlighted()).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
