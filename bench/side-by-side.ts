@@ -6,7 +6,8 @@
 // differ by more than the change. Page: a file name from benchPages (default
 // 1-mb.html); runs default to 7. Builds: copy dist/ aside before and after a change.
 // On pages with claims it also inserts the late paragraph after each first pass,
-// as the benchmark does, and prints that change's work.
+// then a storm (another paragraph and 20 small changes), as the benchmark does,
+// and prints each change's work and the storm's passes.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,8 @@ try {
   const work: number[][] = [[], []];
   const longest: number[][] = [[], []];
   const late: number[][] = [[], []];
+  const storm: number[][] = [[], []];
+  const stormPasses: number[][] = [[], []];
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < 2; k++) {
       const page = await (contexts[k] as BrowserContext).newPage();
@@ -56,6 +59,9 @@ try {
       if (spec.claimParagraphs > 0) {
         const change = await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 0, timeoutMs: 120_000 });
         (late[k] as number[]).push(change.work);
+        const storming = await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 20, timeoutMs: 120_000 });
+        (storm[k] as number[]).push(storming.work);
+        (stormPasses[k] as number[]).push(storming.passes);
       }
       await page.close();
     }
@@ -67,6 +73,10 @@ try {
     console.log(`  longest slice ${ls.map((x) => x.toFixed(0)).join(' ')} ms; median ${median(ls).toFixed(0)} ms`);
     const lw = late[k] as number[];
     if (lw.length > 0) console.log(`  late paragraph ${lw.map((x) => x.toFixed(1)).join(' ')} ms; median ${median(lw).toFixed(1)} ms`);
+    const sw = storm[k] as number[];
+    if (sw.length > 0) {
+      console.log(`  storm ${sw.map((x) => x.toFixed(1)).join(' ')} ms; median ${median(sw).toFixed(1)} ms; passes ${(stormPasses[k] as number[]).join(' ')}`);
+    }
   });
 } finally {
   for (const c of contexts) await c.close();

@@ -72,6 +72,10 @@ function beside(node: Node | null, next: boolean): Node | null {
   return n;
 }
 
+function isBody(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && (node as Element).localName === 'body';
+}
+
 /** A parent whose own text runs start and end at its child blocks. */
 function blockParent(node: Node | null): boolean {
   return node !== null && (isBlockElement(node) || node.nodeType === DOCUMENT_FRAGMENT_NODE);
@@ -82,7 +86,9 @@ function blockParent(node: Node | null): boolean {
  * The index re-reads the nearest block around each. A block element added or
  * removed between other blocks changes no other block, so only it is named (a
  * removed one is no longer in the page: the index drops what it read inside it);
- * anything else names the parent, whose block's text it joined or left.
+ * anything else names the parent, whose block's text it joined or left (inline
+ * content added straight into <body> names itself: the index reads the run of
+ * inline siblings around it).
  */
 export function changedNodes(records: readonly MutationRecord[]): Node[] {
   const out: Node[] = [];
@@ -104,7 +110,9 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     for (const n of added) {
       if (!n.isConnected) continue;
       const alone = clean && isBlockElement(n) && separates(beside(n.previousSibling, false)) && separates(beside(n.nextSibling, true));
-      out.push(alone ? n : r.target);
+      // Inline content added straight into <body> is named itself: the index re-reads
+      // the run of inline siblings around it, where <body> would be the whole page.
+      out.push(alone || (!isBlockElement(n) && isBody(r.target)) ? n : r.target);
     }
     if (removed.length === 0) continue;
     const cleanRemoval =

@@ -7,11 +7,20 @@ import { candidateOffsetsSteps, mayHoldCandidate, prepareForChanges } from '../c
 import type { SectionEdit } from '../core/claims/sections';
 import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedBlocks, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
+import { extractRun, inlineRunAround, type InlineRun } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, readSparseSteps } from './sparse-read';
-import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
+import {
+  DOCUMENT_FRAGMENT_NODE,
+  DOCUMENT_NODE,
+  DOCUMENT_POSITION_CONTAINED_BY,
+  DOCUMENT_POSITION_FOLLOWING,
+  DOCUMENT_POSITION_PRECEDING,
+  ELEMENT_NODE,
+  TEXT_NODE,
+} from '../extract/node-types';
 import { runToEnd } from '../core/steps';
 
 /**
@@ -192,14 +201,14 @@ export class PageIndex {
     if (found === null) return null;
     const { roots, removed } = found;
     if (roots.length > maxRoots) return null;
-    if (roots.some((r) => r.nodeType === ELEMENT_NODE && hasMoreDescendants(r as Element, MAX_PARTIAL_ELEMENTS))) return null;
+    if (roots.some(tooLarge)) return null;
 
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;
     const edits: SectionEdit[] = [];
     if (removed.length > 0) this.dropRemoved(removed, edits);
     for (const root of roots) {
-      let fresh = extractBlocks(root);
+      let fresh = root.run !== null ? extractRun(root.run) : extractBlocks(root.start);
       /** Every heading among the fresh blocks was on the page before (only newly indexed). */
       let headingsKnown = false;
       let [from, to] = runOf(root, segments, undefined, this.headings);
@@ -434,11 +443,12 @@ function firstAtOrAfter(segments: readonly TextSegment[][], lo: number, hi: numb
 }
 
 /**
- * [from, to): the indexed blocks that lie under `root`, plus any next to them whose
- * text was removed from the page. Blocks are in document order, so those under
- * `root` are one run, found by binary search.
+ * [from, to): the indexed blocks that lie in `part`, plus any next to them whose
+ * text was removed from the page. Blocks are in document order, so those in
+ * `part` are one run, found by binary search.
  */
-function runOf(root: Node, segments: readonly TextSegment[][], hint?: number, headings?: HeadingIndex | null): [number, number] {
+function runOf(part: Part, segments: readonly TextSegment[][], hint?: number, headings?: HeadingIndex | null): [number, number] {
+  const root = part.start;
   let lo = 0;
   let hi = segments.length;
   if (hint === undefined && headings) hint = placeByHeadings(root, segments, headings) ?? undefined;
@@ -449,18 +459,56 @@ function runOf(root: Node, segments: readonly TextSegment[][], hint?: number, he
   let to = lo;
   for (; to < segments.length; to++) {
     const node = firstNode(segments, to);
-    if (node !== undefined && node.isConnected && !inside(root, node)) break;
+    if (node !== undefined && node.isConnected && !holds(part, node)) break;
   }
   return [from, to];
 }
 
 /**
- * The nearest block element (or shadow root) around each changed node, with
- * nested roots removed; apart, those the page removed. Null when a change reaches
- * <body>/<html>: rebuild then.
+ * What one change re-reads: the block element (or shadow root) around it, or,
+ * for inline content straight under <body>, the run of inline siblings around it
+ * (`run`), whose block is only that run, not the whole page.
  */
-function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Node[]; removed: Node[] } | null {
+interface Part {
+  /** The element, or the run's first node. */
+  start: Node;
+  run: InlineRun | null;
+}
+
+/** Whether `node` is read as part of `part` (crossing shadow boundaries). */
+function holds(part: Part, node: Node): boolean {
+  if (part.run === null) return inside(part.start, node);
+  const { first, last } = part.run;
+  // Lift `node` out of shadow trees into the run's tree.
+  let x: Node | null = node;
+  while (x !== null && x.getRootNode() !== first.getRootNode()) x = hostOf(x);
+  if (x === null || !atOrAfter(first, x)) return false;
+  return x === last || (last.compareDocumentPosition(x) & (DOCUMENT_POSITION_CONTAINED_BY | DOCUMENT_POSITION_PRECEDING)) !== 0;
+}
+
+/** A part with more elements than a change's re-read should take at once (see MAX_PARTIAL_ELEMENTS). */
+function tooLarge(part: Part): boolean {
+  if (part.run === null) return part.start.nodeType === ELEMENT_NODE && hasMoreDescendants(part.start as Element, MAX_PARTIAL_ELEMENTS);
+  let left = MAX_PARTIAL_ELEMENTS;
+  for (let n: Node | null = part.run.first; n !== null; n = n === part.run.last ? null : n.nextSibling) {
+    if (n.nodeType !== ELEMENT_NODE) continue;
+    if (--left < 0 || hasMoreDescendants(n as Element, left)) return true;
+    left -= (n as Element).getElementsByTagName('*').length;
+  }
+  return false;
+}
+
+/**
+ * The nearest block element (or shadow root) around each changed node, with
+ * nested ones removed; apart, those the page removed. Inline content straight
+ * under <body> gives the run of inline siblings around it (a script's text or a
+ * live counter appended to <body> named the whole page: the 5 MB long read,
+ * ~270 ms of work for a storm of 20). Null when a change reaches <body> or
+ * <html> otherwise: rebuild then.
+ */
+function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; removed: Node[] } | null {
   const found = new Set<Node>();
+  const runs = new Map<Node, InlineRun>();
   const removed = new Set<Node>();
   for (const node of changed) {
     let n: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode;
@@ -468,6 +516,13 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Node[]; re
       if (n.nodeType === DOCUMENT_FRAGMENT_NODE) break; // a shadow root: its own block run
       if (n.nodeType === ELEMENT_NODE) {
         const tag = (n as Element).localName;
+        if (tag === 'body' && n !== node && node.isConnected && n === doc.body) {
+          const run = inlineRunAround(node);
+          // A skipped subtree (just hidden, say) or a run not straight under <body>: rebuild.
+          if (run === null || run.container !== n) return null;
+          runs.set(run.first, run);
+          break;
+        }
         if (tag === 'body' || tag === 'html') return null;
         if (BLOCK_TAGS.has(tag)) break;
       }
@@ -476,10 +531,12 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Node[]; re
     if (n === doc || n?.nodeType === DOCUMENT_NODE) return null;
     // Removed, with no block around it in its subtree: its removal named its parent.
     if (n === null) continue;
+    if (n === doc.body) continue; // read as a run, above
     // A block removed (the observer names one that stood alone): its blocks are dropped.
     if (!n.isConnected) removed.add(n);
     else found.add(n);
   }
-  const roots = [...found];
-  return { roots: roots.filter((r) => !roots.some((other) => other !== r && inside(other, r))), removed: [...removed] };
+  const parts: Part[] = [...runs.values()].map((run) => ({ start: run.first, run }));
+  for (const r of found) parts.push({ start: r, run: null });
+  return { roots: parts.filter((r) => !parts.some((other) => other !== r && holds(other, r.start))), removed: [...removed] };
 }

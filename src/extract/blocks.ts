@@ -26,7 +26,7 @@ import { CDATA_SECTION_NODE, COMMENT_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE
 import { runToEnd } from '../core/steps';
 
 /** State carried down the tree, so no text node needs a closest() lookup. */
-interface Context {
+export interface Context {
   /** Tag of the block that owns text here. */
   tag: string;
   headingLevel: number;
@@ -328,13 +328,20 @@ function breaksRun(node: Node, ctx: Context): boolean {
 }
 
 /**
- * The block(s) that hold `node`, read without reading the rest of the page: the
- * run of inline siblings around it inside its nearest block, walked exactly as
- * `extractBlocks` walks it (so the text and offsets are the same). Null when the
- * node is in a skipped subtree. Usually one block; an inline element holding a
- * block element (<span><div>…</div></span>) gives several.
+ * The run of inline siblings around `node` inside its nearest block (or tree root):
+ * the nodes the walk above reads as one stretch between two breaks, with the
+ * context it reads them in. Null when `node` is in a skipped subtree, or is a
+ * tree's root itself.
  */
-export function extractBlocksAround(node: Node): ExtractedBlocks | null {
+export interface InlineRun {
+  first: Node;
+  last: Node;
+  /** The block element (or document, or shadow root) the run lies directly in. */
+  container: Node;
+  ctx: Context;
+}
+
+export function inlineRunAround(node: Node): InlineRun | null {
   // Ancestors, outermost first, up to the document or shadow root.
   const chain: Node[] = [];
   for (let n: Node | null = node; n !== null; n = n.parentNode) chain.unshift(n);
@@ -369,5 +376,21 @@ export function extractBlocksAround(node: Node): ExtractedBlocks | null {
   let last = at;
   for (let s = first.previousSibling; s !== null && !breaksRun(s, containerCtx); s = s.previousSibling) first = s;
   for (let s = last.nextSibling; s !== null && !breaksRun(s, containerCtx); s = s.nextSibling) last = s;
-  return runToEnd(walkSteps(first, last, containerCtx, true));
+  return { first, last, container, ctx: containerCtx };
+}
+
+/** The blocks of a run (`inlineRunAround`), walked exactly as `extractBlocks` walks it (same text, same offsets). */
+export function extractRun(run: InlineRun): ExtractedBlocks {
+  return runToEnd(walkSteps(run.first, run.last, run.ctx, true));
+}
+
+/**
+ * The block(s) that hold `node`, read without reading the rest of the page: the
+ * run of inline siblings around it inside its nearest block. Null when the node
+ * is in a skipped subtree. Usually one block; an inline element holding a block
+ * element (<span><div>…</div></span>) gives several.
+ */
+export function extractBlocksAround(node: Node): ExtractedBlocks | null {
+  const run = inlineRunAround(node);
+  return run === null ? null : extractRun(run);
 }
