@@ -25,6 +25,7 @@ export function columns(p: PageResult): Record<string, number> {
     cols.lateLatency = p.late?.latency ?? Number.NaN;
     cols.lateWork = p.late?.work ?? Number.NaN;
     cols.stormPasses = p.storm?.passes ?? Number.NaN;
+    cols.stormWork = p.storm?.work ?? Number.NaN;
     cols.forcedLayoutsCard = p.forcedLayouts.card ?? Number.NaN;
     cols.renderingAfter = p.renderingAfter.total;
     cols.renderingLongestTask = p.renderingAfter.longestTask;
@@ -44,12 +45,12 @@ function grid(head: string[], rows: string[][]): string {
 export function formatTable(r: BenchResult): string {
   const head = [
     'page', 'HTML', 'claims', 'floor', 'floor+regex', 'mark.js', 'gate', 'ours: work', 'outside slices', 'longest slice', 'rendering after: total / longest task', 'long tasks',
-    'wall (scan)', 'nav→count', 'late: latency / work', 'storm passes', 'forced layouts: scan / card',
+    'wall (scan)', 'nav→count', 'late: latency / work', 'storm: passes / work', 'forced layouts: scan / card',
   ];
   const rows = r.pages.map((p) => [
     p.name, kb(p.htmlBytes), String(p.claims), ms(p.floor), ms(p.floorRegex), ms(p.markJs), ms(p.gate), ms(p.work),
     ms(p.outsideSlices), ms(p.longestSlice), p.mentionsMgt ? `${ms(p.renderingAfter.total)} / ${ms(p.renderingAfter.longestTask)}` : '—', String(p.longTasks), ms(p.wall), ms(p.navToCount),
-    p.late ? `${ms(p.late.latency)} / ${ms(p.late.work)}` : '—', p.storm ? String(p.storm.passes) : '—',
+    p.late ? `${ms(p.late.latency)} / ${ms(p.late.work)}` : '—', p.storm ? `${p.storm.passes} / ${ms(p.storm.work)}` : '—',
     `${p.forcedLayouts.scan} / ${p.forcedLayouts.card ?? '—'}`,
   ]);
   // "all": the work in slices plus our work outside them (loading our scripts).
