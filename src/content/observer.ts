@@ -87,8 +87,8 @@ function blockParent(node: Node | null): boolean {
  * removed between other blocks changes no other block, so only it is named (a
  * removed one is no longer in the page: the index drops what it read inside it);
  * anything else names the parent, whose block's text it joined or left (inline
- * content added straight into <body> names itself: the index reads the run of
- * inline siblings around it).
+ * content added to or removed from <body> is named by itself or a neighbour: the
+ * index reads the run of inline siblings around it).
  */
 export function changedNodes(records: readonly MutationRecord[]): Node[] {
   const out: Node[] = [];
@@ -121,9 +121,23 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     // themselves and the index drops what it read inside them. (Naming a neighbour
     // re-read it: the page's whole <main>, beside a cookie banner that closed.)
     if (cleanRemoval) out.push(...removed.filter(isBlockElement));
+    else if (isBody(r.target) && !removed.some(isBlockElement)) out.push(...inlineRemovedFromBody(r, removed));
     else out.push(r.target);
   }
   return out;
+}
+
+/**
+ * Inline nodes removed straight from <body>: a neighbour still beside them names
+ * the run they were in (the index reads the run around it); with blocks on both
+ * sides they were the whole run, and are named themselves (the index drops what
+ * it read inside them). <body> would be the whole page.
+ */
+function inlineRemovedFromBody(r: MutationRecord, removed: Node[]): Node[] {
+  for (const n of [r.previousSibling, r.nextSibling]) {
+    if (n !== null && n.parentNode === r.target && !isBlockElement(n)) return [n];
+  }
+  return removed;
 }
 
 /**

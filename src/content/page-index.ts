@@ -529,8 +529,12 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
       n = n.parentNode;
     }
     if (n === doc || n?.nodeType === DOCUMENT_NODE) return null;
-    // Removed, with no block around it in its subtree: its removal named its parent.
-    if (n === null) continue;
+    // Removed, with no block around it: its blocks are dropped (inline nodes removed
+    // straight from <body>); a removal inside a block named that block too.
+    if (n === null) {
+      if (!node.isConnected) removed.add(node);
+      continue;
+    }
     if (n === doc.body) continue; // read as a run, above
     // A block removed (the observer names one that stood alone): its blocks are dropped.
     if (!n.isConnected) removed.add(n);

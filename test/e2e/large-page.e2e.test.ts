@@ -207,6 +207,7 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     await afterPass(page, () =>
       page.evaluate(() => {
         const span = document.createElement('span');
+        span.id = 'live';
         span.textContent = 'Magnesium L-threonate improves memory in older adults.';
         document.body.append(span);
       }),
@@ -217,6 +218,11 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     await afterPass(page, () => page.evaluate(() => document.body.append(' 3 people are viewing this.')));
     expect((await lastPass(page)).reread).toBeUndefined();
     expect(await claimCount(page)).toBe(before + 1);
+    expect(await marked(page)).toEqual(await wholeRead(page));
+    // Removed again: the text beside it names the run, and the claim goes.
+    await afterPass(page, () => page.evaluate(() => document.getElementById('live')!.remove()));
+    expect((await lastPass(page)).reread).toBeUndefined();
+    expect(await claimCount(page)).toBe(before);
     expect(await marked(page)).toEqual(await wholeRead(page));
     expect(errors).toEqual([]);
     await page.close();
