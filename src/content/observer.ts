@@ -128,13 +128,14 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
 }
 
 /**
- * Inline nodes removed straight from <body>: a neighbour still beside them names
- * the run they were in (the index reads the run around it); with blocks on both
- * sides they were the whole run, and are named themselves (the index drops what
- * it read inside them). <body> would be the whole page.
+ * Inline nodes removed straight from <body>: a neighbour left in the run they were
+ * in names it (the index reads the run around it), looking past scripts and
+ * comments, which the index cannot name; with blocks on both sides they were the
+ * run's only text, and are named themselves (the index drops what it read inside
+ * them). <body> would be the whole page.
  */
 function inlineRemovedFromBody(r: MutationRecord, removed: Node[]): Node[] {
-  for (const n of [r.previousSibling, r.nextSibling]) {
+  for (const n of [beside(r.previousSibling, false), beside(r.nextSibling, true)]) {
     if (n !== null && n.parentNode === r.target && !isBlockElement(n)) return [n];
   }
   return removed;

@@ -327,12 +327,7 @@ function breaksRun(node: Node, ctx: Context): boolean {
   return entered.isBlock || shadowRootOf(el, tag) !== null;
 }
 
-/**
- * The run of inline siblings around `node` inside its nearest block (or tree root):
- * the nodes the walk above reads as one stretch between two breaks, with the
- * context it reads them in. Null when `node` is in a skipped subtree, or is a
- * tree's root itself.
- */
+/** Siblings the walk above reads as one stretch between two breaks, and the context it reads them in. */
 export interface InlineRun {
   first: Node;
   last: Node;
@@ -341,6 +336,10 @@ export interface InlineRun {
   ctx: Context;
 }
 
+/**
+ * The run of inline siblings around `node` inside its nearest block (or tree root).
+ * Null when `node` is in a skipped subtree, or is a tree's root itself.
+ */
 export function inlineRunAround(node: Node): InlineRun | null {
   // Ancestors, outermost first, up to the document or shadow root.
   const chain: Node[] = [];

@@ -233,6 +233,24 @@ describe('PageIndex.update, inline content straight under <body>', () => {
     expect(edits!.map((e) => [e.removed.map((b) => b.text), e.added.map((b) => b.text)])).toEqual([[[' End link.'], [' End link. 1 new message']]]);
   });
 
+  it('inline text removed before the page\'s trailing scripts: named past them, or dropped when it was the run\'s only text', () => {
+    for (const tail of [' End <a href="#">link</a>.', '']) {
+      const { document } = parseHTML(`<!doctype html><html><body><main><p>Shop.</p></main><span id="x">Magtein is clinically proven.</span><script>1</script><!--c-->${tail}</body></html>`);
+      const doc = document as unknown as Document;
+      const index = PageIndex.read(doc);
+      const span = doc.getElementById('x') as Element;
+      const previousSibling = span.previousSibling;
+      const nextSibling = span.nextSibling;
+      span.remove();
+      const changed = changedNodes([record(doc.body, { removed: [span], previousSibling, nextSibling })]);
+      // A script cannot name a run (the index reads nothing in it): the text past it does.
+      expect(changed).toEqual([tail === '' ? span : (doc.querySelector('script')?.nextSibling?.nextSibling as Node)]);
+      expect(index.update(changed)).not.toBeNull();
+      const fresh = extractPageData(doc, null);
+      expectSame(index.page.blocks, index.segments, fresh.page.blocks, fresh.segments);
+    }
+  });
+
   it('a run too large to re-read at once gives a full re-read', () => {
     const spans = Array.from({ length: 3100 }, (_, i) => `<span>w${i} </span>`).join('');
     const { document } = parseHTML(`<!doctype html><html><body><main><p>Shop.</p></main>${spans}</body></html>`);
