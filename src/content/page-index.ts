@@ -518,8 +518,10 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
         const tag = (n as Element).localName;
         if (tag === 'body' && n !== node && node.isConnected && n === doc.body) {
           const run = inlineRunAround(node);
-          // A skipped subtree (just hidden, say) or a run not straight under <body>: rebuild.
-          if (run === null || run.container !== n) return null;
+          // Inside a skipped subtree (a button's label, a hidden part): nothing read there
+          // changed. (Its root being hidden or shown names the root, whose run is read.)
+          if (run === null) break;
+          if (run.container !== n) return null; // a role=heading element: rare, rebuild
           runs.set(run.first, run);
           break;
         }

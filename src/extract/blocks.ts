@@ -338,7 +338,9 @@ export interface InlineRun {
 
 /**
  * The run of inline siblings around `node` inside its nearest block (or tree root).
- * Null when `node` is in a skipped subtree, or is a tree's root itself.
+ * Null when `node` is inside a skipped subtree (nothing there is read), or is a
+ * tree's root itself. A skipped element itself gives the run around its place (the
+ * walk steps over it): where its text was, if it was just hidden.
  */
 export function inlineRunAround(node: Node): InlineRun | null {
   // Ancestors, outermost first, up to the document or shadow root.
@@ -367,7 +369,6 @@ export function inlineRunAround(node: Node): InlineRun | null {
       containerCtx = next.ctx;
     }
   }
-  if (node.nodeType === ELEMENT_NODE && enter(node as Element, (node as Element).localName, entered.ctx) === null) return null;
   // The container's child on the way to `node`, then its inline neighbours.
   const at = chain[chain.indexOf(container) + 1] as Node | undefined;
   if (at === undefined) return null;

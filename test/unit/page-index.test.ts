@@ -251,6 +251,30 @@ describe('PageIndex.update, inline content straight under <body>', () => {
     }
   });
 
+  it('a button\'s label under <body> changing reads nothing; a <span> hidden and shown again reads its run', () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><body><main><p>Shop.</p></main>Chat: <span id="x">Magtein is clinically proven.</span><button>Cart (0)</button> end.</body></html>',
+    );
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    const label = doc.querySelector('button')!.firstChild as Text;
+    label.data = 'Cart (1)';
+    expect(index.update(changedNodes([{ type: 'characterData', target: label } as unknown as MutationRecord]))).toEqual([]);
+    const span = doc.getElementById('x') as Element;
+    for (const hidden of [true, false]) {
+      const oldValue = span.getAttribute('hidden');
+      if (hidden) span.setAttribute('hidden', '');
+      else span.removeAttribute('hidden');
+      const changed = changedNodes([{ type: 'attributes', target: span, attributeName: 'hidden', oldValue } as unknown as MutationRecord]);
+      expect(changed).toEqual([span]);
+      const edits = index.update(changed);
+      expect(edits).not.toBeNull();
+      expect(edits!.flatMap((e) => e.added.map((b) => b.text))).toEqual([hidden ? 'Chat:  end.' : 'Chat: Magtein is clinically proven. end.']);
+      const fresh = extractPageData(doc, null);
+      expectSame(index.page.blocks, index.segments, fresh.page.blocks, fresh.segments);
+    }
+  });
+
   it('a run too large to re-read at once gives a full re-read', () => {
     const spans = Array.from({ length: 3100 }, (_, i) => `<span>w${i} </span>`).join('');
     const { document } = parseHTML(`<!doctype html><html><body><main><p>Shop.</p></main>${spans}</body></html>`);
