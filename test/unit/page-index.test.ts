@@ -25,6 +25,15 @@ function record(target: Node, change: { added?: Node[]; removed?: Node[]; previo
   } as unknown as MutationRecord;
 }
 
+/** Removes `node` and gives the record a browser would give for it. */
+function removal(node: ChildNode): MutationRecord {
+  const parent = node.parentNode as Node;
+  const previousSibling = node.previousSibling;
+  const nextSibling = node.nextSibling;
+  node.remove();
+  return record(parent, { removed: [node], previousSibling, nextSibling });
+}
+
 // linkedom's compareDocumentPosition gets "a descendant of an earlier sibling"
 // wrong (says FOLLOWING); browsers follow the spec. Tree order, done plainly:
 function path(n: Node): Node[] {
@@ -84,11 +93,7 @@ describe('PageIndex.update', () => {
         target.after(p);
         records = [record(p.parentNode as Node, { added: [p], previousSibling: p.previousSibling, nextSibling: p.nextSibling })];
       } else if (r < 0.6) {
-        const parent = target.parentNode as Node;
-        const previousSibling = target.previousSibling;
-        const nextSibling = target.nextSibling;
-        target.remove();
-        records = [record(parent, { removed: [target], previousSibling, nextSibling })];
+        records = [removal(target)];
       } else if (r < 0.75) {
         // Moved elsewhere (a carousel, a re-sorted list): removed here, added there, in one batch.
         const to = all[Math.floor(rand() * all.length)] as Element;
@@ -183,10 +188,7 @@ describe('PageIndex.update, inline content straight under <body>', () => {
           splitsRun = true;
         } else {
           // Removed: a neighbour left beside it names the run (or it was the run, and is dropped).
-          const previousSibling = at.previousSibling;
-          const nextSibling = at.nextSibling;
-          at.remove();
-          records = [record(doc.body, { removed: [at], previousSibling, nextSibling })];
+          records = [removal(at)];
         }
         const edits = index.update(changedNodes(records));
         // Only a block splitting a run of inline nodes (or one added beside them) re-reads the page.
@@ -239,10 +241,7 @@ describe('PageIndex.update, inline content straight under <body>', () => {
       const doc = document as unknown as Document;
       const index = PageIndex.read(doc);
       const span = doc.getElementById('x') as Element;
-      const previousSibling = span.previousSibling;
-      const nextSibling = span.nextSibling;
-      span.remove();
-      const changed = changedNodes([record(doc.body, { removed: [span], previousSibling, nextSibling })]);
+      const changed = changedNodes([removal(span)]);
       // A script cannot name a run (the index reads nothing in it): the text past it does.
       expect(changed).toEqual([tail === '' ? span : (doc.querySelector('script')?.nextSibling?.nextSibling as Node)]);
       expect(index.update(changed)).not.toBeNull();
@@ -301,10 +300,7 @@ describe('changedNodes', () => {
     const { document } = parseHTML('<!doctype html><html><body><main><p>Shop text.</p></main><footer>Help</footer><div id="toast">Added to cart</div><script>1</script></body></html>');
     const doc = document as unknown as Document;
     const toast = doc.getElementById('toast') as Element;
-    const previousSibling = toast.previousSibling;
-    const nextSibling = toast.nextSibling;
-    toast.remove();
-    expect(changedNodes([record(doc.body, { removed: [toast], previousSibling, nextSibling })])).toEqual([toast]);
+    expect(changedNodes([removal(toast)])).toEqual([toast]);
   });
 
   it('a banner removed beside a huge <main> drops its blocks without reading <main> again', () => {
@@ -316,10 +312,7 @@ describe('changedNodes', () => {
     const doc = document as unknown as Document;
     const index = PageIndex.read(doc);
     const banner = doc.getElementById('consent') as Element;
-    const previousSibling = banner.previousSibling;
-    const nextSibling = banner.nextSibling;
-    banner.remove();
-    const edits = index.update(changedNodes([record(doc.body, { removed: [banner], previousSibling, nextSibling })]));
+    const edits = index.update(changedNodes([removal(banner)]));
     expect(edits).not.toBeNull();
     expect(edits!.flatMap((e) => e.removed.map((b) => b.text))).toEqual(['Magnesium L-threonate improves memory.', 'Cookies']);
     const fresh = extractPageData(doc, null);
@@ -377,11 +370,7 @@ describe('PageIndex.update on a sparse index (a large page)', () => {
         ];
         moved++;
       } else {
-        const parent = target.parentNode as Node;
-        const previousSibling = target.previousSibling;
-        const nextSibling = target.nextSibling;
-        target.remove();
-        records = [record(parent, { removed: [target], previousSibling, nextSibling })];
+        records = [removal(target)];
       }
       const edits = index.update(changedNodes(records));
       if (edits === null) continue;
