@@ -516,7 +516,7 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
       if (n.nodeType === DOCUMENT_FRAGMENT_NODE) break; // a shadow root: its own block run
       if (n.nodeType === ELEMENT_NODE) {
         const tag = (n as Element).localName;
-        if (tag === 'body' && n !== node && node.isConnected && n === doc.body) {
+        if (n === doc.body && n !== node && node.isConnected) {
           const run = inlineRunAround(node);
           // Inside a skipped subtree (a button's label, a hidden part): nothing read there
           // changed. (Its root being hidden or shown names the root, whose run is read.)

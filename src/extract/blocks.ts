@@ -387,7 +387,7 @@ export function extractRun(run: InlineRun): ExtractedBlocks {
 /**
  * The block(s) that hold `node`, read without reading the rest of the page: the
  * run of inline siblings around it inside its nearest block. Null when the node
- * is in a skipped subtree. Usually one block; an inline element holding a block
+ * is inside a skipped subtree. Usually one block; an inline element holding a block
  * element (<span><div>…</div></span>) gives several.
  */
 export function extractBlocksAround(node: Node): ExtractedBlocks | null {
