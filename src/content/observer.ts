@@ -72,10 +72,6 @@ function beside(node: Node | null, next: boolean): Node | null {
   return n;
 }
 
-function isBody(node: Node): boolean {
-  return node.nodeType === ELEMENT_NODE && (node as Element).localName === 'body';
-}
-
 /** A parent whose own text runs start and end at its child blocks. */
 function blockParent(node: Node | null): boolean {
   return node !== null && (isBlockElement(node) || node.nodeType === DOCUMENT_FRAGMENT_NODE);
@@ -86,9 +82,10 @@ function blockParent(node: Node | null): boolean {
  * The index re-reads the nearest block around each. A block element added or
  * removed between other blocks changes no other block, so only it is named (a
  * removed one is no longer in the page: the index drops what it read inside it);
- * anything else names the parent, whose block's text it joined or left (inline
- * content added to or removed from <body> is named by itself or a neighbour: the
- * index reads the run of inline siblings around it).
+ * anything else names the parent, whose block's text it joined or left. Inline
+ * content added to or removed from a block is named by itself or a neighbour: in a
+ * large block (<body>, an app's root) the index reads the run of inline siblings
+ * around it; in a small one, the block.
  */
 export function changedNodes(records: readonly MutationRecord[]): Node[] {
   const out: Node[] = [];
@@ -110,9 +107,10 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     for (const n of added) {
       if (!n.isConnected) continue;
       const alone = clean && isBlockElement(n) && separates(beside(n.previousSibling, false)) && separates(beside(n.nextSibling, true));
-      // Inline content added straight into <body> is named itself: the index re-reads
-      // the run of inline siblings around it, where <body> would be the whole page.
-      out.push(alone || (!isBlockElement(n) && isBody(r.target)) ? n : r.target);
+      // Inline content added straight into a block is named itself: in a large block
+      // (<body>, an app's root, a <main> of thousands of elements) the index re-reads
+      // only the run of inline siblings around it, where the block is most of the page.
+      out.push(alone || (clean && !isBlockElement(n)) ? n : r.target);
     }
     if (removed.length === 0) continue;
     const cleanRemoval =
@@ -121,20 +119,20 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     // themselves and the index drops what it read inside them. (Naming a neighbour
     // re-read it: the page's whole <main>, beside a cookie banner that closed.)
     if (cleanRemoval) out.push(...removed.filter(isBlockElement));
-    else if (isBody(r.target) && !removed.some(isBlockElement)) out.push(...inlineRemovedFromBody(r, removed));
+    else if (clean && !removed.some(isBlockElement)) out.push(...inlineRemoved(r, removed));
     else out.push(r.target);
   }
   return out;
 }
 
 /**
- * Inline nodes removed straight from <body>: a neighbour left in the run they were
- * in names it (the index reads the run around it), looking past scripts and
- * comments, which the index cannot name; with blocks on both sides they were the
- * run's only text, and are named themselves (the index drops what it read inside
- * them). <body> would be the whole page.
+ * Inline nodes removed straight from a block (`r.target`): a neighbour left in the
+ * run they were in names it (the index reads the run around it), looking past
+ * scripts and comments, which the index cannot name; with blocks (or nothing) on
+ * both sides they were the run's only text, and are named themselves (the index
+ * drops what it read inside them). A large block would be most of the page.
  */
-function inlineRemovedFromBody(r: MutationRecord, removed: Node[]): Node[] {
+function inlineRemoved(r: MutationRecord, removed: Node[]): Node[] {
   for (const n of [beside(r.previousSibling, false), beside(r.nextSibling, true)]) {
     if (n !== null && n.parentNode === r.target && !isBlockElement(n)) return [n];
   }

@@ -465,9 +465,9 @@ function runOf(part: Part, segments: readonly TextSegment[][], hint?: number, he
 }
 
 /**
- * What one change re-reads: the block element (or shadow root) around it, or,
- * for inline content straight under <body>, the run of inline siblings around it
- * (`run`), whose block is only that run, not the whole page.
+ * What one change re-reads: the block element (or shadow root) around it, or, for
+ * inline content straight under <body> or in a large block, the run of inline
+ * siblings around it (`run`), whose block is only that run, not the whole page.
  */
 interface Part {
   /** The element, or the run's first node. */
@@ -501,15 +501,21 @@ function tooLarge(part: Part): boolean {
 /**
  * The nearest block element (or shadow root) around each changed node, with
  * nested ones removed; apart, those the page removed. Inline content straight
- * under <body> gives the run of inline siblings around it (a script's text or a
- * live counter appended to <body> named the whole page: the 5 MB long read,
- * ~270 ms of work for a storm of 20). Null when a change reaches <body> or
- * <html> otherwise: rebuild then.
+ * under <body>, or in a block too large to re-read at once, gives the run of
+ * inline siblings around it (a script's text or a live counter appended to <body>
+ * named the whole page: the 5 MB long read, ~270 ms of work for a storm of 20).
+ * Null when a change reaches <body> or <html> otherwise: rebuild then.
  */
 function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; removed: Node[] } | null {
   const found = new Set<Node>();
   const runs = new Map<Node, InlineRun>();
   const removed = new Set<Node>();
+  const large = new Map<Node, boolean>();
+  const isLarge = (el: Node): boolean => {
+    let is = large.get(el);
+    if (is === undefined) large.set(el, (is = el.nodeType === ELEMENT_NODE && hasMoreDescendants(el as Element, MAX_PARTIAL_ELEMENTS)));
+    return is;
+  };
   for (const node of changed) {
     let n: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode;
     while (n !== null) {
@@ -540,7 +546,14 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
     if (n === doc.body) continue; // read as a run, above
     // A block removed (the observer names one that stood alone): its blocks are dropped.
     if (!n.isConnected) removed.add(n);
-    else found.add(n);
+    else if (n !== node && node.isConnected && isLarge(n)) {
+      // Loose text in a large block (an app's root, a <main> of thousands of
+      // elements): its run, not the block, which would be re-read with the whole page.
+      const run = inlineRunAround(node);
+      if (run === null) continue; // inside a skipped subtree: nothing read there changed
+      if (run.container === n) runs.set(run.first, run);
+      else found.add(n); // a role=heading element in between: rare, the block (a rebuild)
+    } else found.add(n);
   }
   const parts: Part[] = [...runs.values()].map((run) => ({ start: run.first, run }));
   for (const r of found) parts.push({ start: r, run: null });

@@ -228,6 +228,37 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     await page.close();
   });
 
+  it('text added loose inside a large <main> reads its run, not the page', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
+    const before = await claimCount(page, 1);
+    // Too large to re-read at once (over 3,000 elements): before, loose text changing in it
+    // named it, and the whole page was read again, in slices.
+    expect(await page.evaluate(() => document.querySelectorAll('main *').length)).toBeGreaterThan(3000);
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        const span = document.createElement('span');
+        span.id = 'live';
+        span.textContent = 'Magnesium L-threonate improves memory in older adults.';
+        document.querySelector('main')!.append(span);
+      }),
+    );
+    expect(await claimCount(page, before + 1)).toBe(before + 1);
+    expect((await lastPass(page)).reread).toBeUndefined();
+    // A live counter's text beside it, edited: the same run.
+    const counter = await page.evaluateHandle(() => document.createTextNode(' 3 people are viewing this.'));
+    await afterPass(page, () => counter.evaluate((text) => document.querySelector('main')!.append(text)));
+    await afterPass(page, () => counter.evaluate((text) => (text.data = ' 4 people are viewing this.')));
+    expect((await lastPass(page)).reread).toBeUndefined();
+    expect(await claimCount(page)).toBe(before + 1);
+    expect(await marked(page)).toEqual(await wholeRead(page));
+    await afterPass(page, () => page.evaluate(() => document.getElementById('live')!.remove()));
+    expect((await lastPass(page)).reread).toBeUndefined();
+    expect(await claimCount(page)).toBe(before);
+    expect(await marked(page)).toEqual(await wholeRead(page));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a banner closed beside <main> is dropped without reading the page again', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
     const before = await claimCount(page, 1);
