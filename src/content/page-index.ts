@@ -202,6 +202,9 @@ export class PageIndex {
     const { roots, removed } = found;
     if (roots.length > maxRoots) return null;
     if (roots.some(tooLarge)) return null;
+    // Detection counts the title (a title naming MgT makes the page about it).
+    const title = (this.doc.title ?? '').trim();
+    if (title !== this.page.title) this.page = { ...this.page, title };
 
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;
@@ -531,6 +534,9 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
           runs.set(run.first, run);
           break;
         }
+        // <head> holds no block (the title is read apart, in `update`): a page's title
+        // ticking "(1) New message", or a style sheet written rule by rule, re-read the page.
+        if (n === doc.head) break;
         if (tag === 'body' || tag === 'html') return null;
         if (BLOCK_TAGS.has(tag)) break;
       }
@@ -543,7 +549,7 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
       if (!node.isConnected) removed.add(node);
       continue;
     }
-    if (n === doc.body) continue; // read as a run, above
+    if (n === doc.body || n === doc.head) continue; // read as a run, above; or nothing read
     // A block removed (the observer names one that stood alone): its blocks are dropped.
     if (!n.isConnected) removed.add(n);
     else if (n !== node && node.isConnected && isLarge(n)) {

@@ -182,6 +182,30 @@ describe('pages without MgT', () => {
 });
 
 describe('dynamic pages', () => {
+  it('follows the title: a title naming MgT makes the page about it; a title ticking reads nothing again', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/title-change.html`);
+    expect(await claimCount(page, 1)).toBe(1);
+    const lastPass = (): Promise<{ reread?: boolean }> =>
+      page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan').at(-1) as PerformanceMeasure).detail as { reread?: boolean });
+    const claims = async (): Promise<string[]> => (await markers(page)).map((m) => m.claim).sort();
+    expect(await claims()).toEqual(['memory']);
+    await afterPass(page, () => page.evaluate(() => (document.title = 'Magtein — Shop')));
+    expect(await claimCount(page, 2)).toBe(2);
+    expect(await claims()).toEqual(['memory', 'sleep']);
+    // A chat's "(1) New message": nothing on the page is read again (it was, whole).
+    await afterPass(page, () => page.evaluate(() => (document.title = '(1) Magtein — Shop')));
+    expect((await lastPass()).reread).toBeUndefined();
+    expect(await claims()).toEqual(['memory', 'sleep']);
+    await afterPass(page, () => page.evaluate(() => (document.title = 'Shop')));
+    expect(await claimCount(page, 1)).toBe(1);
+    expect(await claims()).toEqual(['memory']);
+    // A style sheet written rule by rule (CSS-in-JS) changes no text: nothing read again.
+    await afterPass(page, () => page.evaluate(() => document.head.appendChild(document.createElement('style')).append('.a{color:red}')));
+    expect((await lastPass()).reread).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reads a tab or accordion when the page shows it, and forgets it when hidden again', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     expect(await claimCount(page)).toBe(0);

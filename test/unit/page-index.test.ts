@@ -294,6 +294,25 @@ describe('PageIndex.update, inline content straight under <body> or in a large b
   });
 });
 
+describe('PageIndex.update, changes in <head>', () => {
+  it('a new title is taken without reading a block; a style sheet written rule by rule reads nothing', () => {
+    const { document } = parseHTML('<!doctype html><html><head><title>Shop</title><style>.a{}</style></head><body><main><p>Magtein improves memory.</p></main></body></html>');
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    expect(index.page.title).toBe('Shop');
+    const title = doc.querySelector('title')!.firstChild as Text;
+    title.data = '(1) Shop';
+    // Both named <html> on their way up, and the whole page was read again.
+    expect(index.update(changedNodes([{ type: 'characterData', target: title } as unknown as MutationRecord]))).toEqual([]);
+    expect(index.page.title).toBe('(1) Shop');
+    const style = doc.querySelector('style')!;
+    const rule = doc.createTextNode('.b{}');
+    style.append(rule);
+    expect(index.update(changedNodes([record(style, { added: [rule], previousSibling: rule.previousSibling })]))).toEqual([]);
+    expect(index.page.blocks.map((b) => b.text)).toEqual(['Magtein improves memory.']);
+  });
+});
+
 describe('changedNodes', () => {
   it('a block added after the page\'s trailing scripts names only itself, not <body>', () => {
     const { document } = parseHTML('<!doctype html><html><body><main><p>Shop text.</p></main><script>1</script><script src="a.js"></script></body></html>');

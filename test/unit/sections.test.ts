@@ -25,7 +25,7 @@ function run(blocks: TextBlock[], title: string, before: Detected, edits: Sectio
 }
 
 function full(blocks: TextBlock[], title: string): Detected {
-  return { matches: detectClaims(blocks, { title }), about: aboutMgt(blocks, title) };
+  return { matches: detectClaims(blocks, { title }), about: aboutMgt(blocks, title), title };
 }
 
 const pages: Array<[string, string]> = [
@@ -94,6 +94,25 @@ describe('rescanSectionsSteps', () => {
       expect(incremental).toBeGreaterThan(10);
     });
   }
+
+  it('a new title: kept, with no edit, while the page stays (not) about MgT; a full scan when it flips that', () => {
+    // One mention, no heading naming MgT: only a title naming it makes the page about MgT.
+    const { blocks } = pageOf('<html><head><title>Shop</title></head><body><main><p>Magtein improves memory.</p><p>It helps you sleep.</p></main></body></html>');
+    const state = full(blocks, 'Shop');
+    expect(state.about).toBe(false);
+    // A chat's "(1) New message" in the title, twice: no edit to the blocks.
+    const notified = run(blocks, '(1) Shop', state, []);
+    expect(notified).toEqual(full(blocks, '(1) Shop'));
+    expect(run(blocks, '(2) Shop', notified!, [])).toEqual(full(blocks, '(2) Shop'));
+    // A title naming MgT makes the page about it: the rescan cannot keep the matches.
+    expect(run(blocks, 'Magtein — Shop', state, [])).toBeNull();
+    const about = full(blocks, 'Magtein — Shop');
+    expect(about.about).toBe(true);
+    expect(run(blocks, 'Shop', about, [])).toBeNull();
+    // About MgT through its blocks too: the title's going changes nothing.
+    const twice = pageOf('<html><body><main><p>Magtein improves memory.</p><p>Magtein helps you sleep.</p></main></body></html>').blocks;
+    expect(run(twice, 'Shop', full(twice, 'Magtein — Shop'), [])).toEqual(full(twice, 'Shop'));
+  });
 
   it('takes a section subject from the headings above the window', () => {
     const nested = pages.find(([n]) => n === 'nested sections')![1];

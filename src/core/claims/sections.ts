@@ -110,13 +110,15 @@ export function* detectSectionsSteps(
     }
     w0 = w1;
   }
-  return { matches, about };
+  return { matches, about, title };
 }
 
 export interface Detected {
   matches: ClaimMatch[];
   /** Whether the page counts as about MgT (needed by the next rescan). */
   about: boolean;
+  /** The title `about` was decided with: a new one may change it (a page's "(1) New message"). */
+  title: string;
 }
 
 /**
@@ -153,14 +155,13 @@ export function* rescanSectionsSteps(
       hi = Math.max(shift(hi, at + added.length), at + added.length);
     }
   }
-  if (lo < 0) return before;
-
-  // (4): unchanged unless mentions came or went the way that could flip it.
+  // (4): unchanged unless the title changed, or mentions came or went the way that could flip it.
   let about = before.about;
-  if ((mentionsAdded && !about) || (mentionsRemoved && about)) {
+  if (title !== before.title || (mentionsAdded && !about) || (mentionsRemoved && about)) {
     about = yield* aboutMgtSteps(blocks, title);
     if (about !== before.about) return null;
   }
+  if (lo < 0) return title === before.title ? before : { ...before, title };
 
   // The window: from the section start at or before the change to the next one after it.
   let w0 = Math.min(lo, blocks.length - 1);
@@ -174,6 +175,7 @@ export function* rescanSectionsSteps(
   // The core lists matches in block order; the window's blocks are one run.
   return {
     about,
+    title,
     matches: [...matches.filter((m) => m.block < w0), ...fresh, ...matches.filter((m) => m.block >= w1)],
   };
 }
