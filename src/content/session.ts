@@ -143,7 +143,8 @@ export class Session {
     if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSectionsSteps(blocks, title, this.detected, edits));
     detected ??= await slicer.drain(detectSectionsSteps(blocks, title));
     const matches = detected.matches;
-    const claims = detected === this.detected ? this.claims : claimReports(matches, this.claims);
+    // The same matches (a change that moved no claim, a new title) keep their reports.
+    const claims = matches === this.detected?.matches ? this.claims : claimReports(matches, this.claims);
     // Rendering many marks is one piece of work: it starts a slice of its own (a
     // change's few marks go on in the same slice while it has time).
     if (edits === null) await slicer.next();
