@@ -11,7 +11,7 @@ import { extractRun, inlineRunAround, type InlineRun } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
-import { HeadingIndex, readSparseSteps } from './sparse-read';
+import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
 import {
   DOCUMENT_FRAGMENT_NODE,
   DOCUMENT_NODE,
@@ -40,6 +40,8 @@ const MAX_PARTIAL_ROOTS = 40;
  * long task.
  */
 const MAX_PARTIAL_ELEMENTS = 3000;
+/** New headings a change's pass places in the heading list one by one; more, and the list is made again. */
+const MAX_HEADINGS_PLACED = 8;
 
 /**
  * The page's text to read by slices, its pieces never joined (text-source.ts): on
@@ -210,15 +212,32 @@ export class PageIndex {
     const segments = this.segments;
     const edits: SectionEdit[] = [];
     if (removed.length > 0) this.dropRemoved(removed, edits);
-    for (const root of roots) {
-      let fresh = root.run !== null ? extractRun(root.run) : extractBlocks(root.start);
+    const reads = roots.map((root) => (root.run !== null ? extractRun(root.run) : extractBlocks(root.start)));
+    // Sparse: whether every heading each part holds was on the page before (its edits say so);
+    // then the heading list learns the new ones, once for all parts, before any is placed.
+    const headings = this.headings;
+    const known = reads.map(
+      (read) =>
+        headings === null ||
+        read.segments.every((segs, i) => (read.blocks[i] as TextBlock).headingLevel === 0 || segs[0] === undefined || headings.knowsHeadingOf(segs[0].node)),
+    );
+    if (headings !== null && known.includes(false)) {
+      const fresh = reads.flatMap(headingElements);
+      // Each is placed by a binary search over the list (on a huge page, ~0.1 ms per comparison):
+      // past a few, querying the page once costs less (20 product cards appended at once).
+      if (fresh.length > MAX_HEADINGS_PLACED) headings.invalidate();
+      else headings.update(fresh);
+    }
+    for (const [k, root] of roots.entries()) {
+      let fresh = reads[k] as ExtractedBlocks;
       /** Every heading among the fresh blocks was on the page before (only newly indexed). */
       let headingsKnown = false;
       let [from, to] = runOf(root, segments, undefined, this.headings);
       if (this.headings !== null) {
         const before = segments.length;
         // Headings open above the fresh blocks go right before them: `from` is where to look first.
-        [fresh, headingsKnown] = this.keepSparse(fresh, edits, from);
+        fresh = this.keepSparse(fresh, edits, from);
+        headingsKnown = known[k] as boolean;
         if (segments.length > before) [from, to] = runOf(root, segments, from + segments.length - before);
       }
       const moved = this.dropReadElsewhere(fresh.segments, from, to, edits);
@@ -257,8 +276,8 @@ export class PageIndex {
       const gone = blocks.splice(i, 1);
       segments.splice(i, 1);
       edits.push({ at: i, removed: gone, added: [] });
-      // The heading list is made again when next needed: it must not offer this one.
-      if ((gone[0] as TextBlock).headingLevel > 0) this.headings?.invalidate();
+      // The heading list must not offer this one.
+      if ((gone[0] as TextBlock).headingLevel > 0) this.headings?.update([]);
     }
   }
 
@@ -296,16 +315,12 @@ export class PageIndex {
   /**
    * Sparse index: of freshly read blocks, keeps those worth keeping, and first
    * inserts the headings open above them that the index lacks (each an edit of
-   * its own). Also says whether every fresh heading was on the page before.
+   * its own).
    */
-  private keepSparse(read: ExtractedBlocks, edits: SectionEdit[], hint: number): [ExtractedBlocks, boolean] {
+  private keepSparse(read: ExtractedBlocks, edits: SectionEdit[], hint: number): ExtractedBlocks {
     const headings = this.headings as HeadingIndex;
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;
-    const headingsKnown = read.segments.every(
-      (segs, i) => (read.blocks[i] as TextBlock).headingLevel === 0 || segs[0] === undefined || headings.knowsHeadingOf(segs[0].node),
-    );
-    if (!headingsKnown) headings.invalidate();
     const keep = read.blocks.map(worthKeeping);
     const fresh = { blocks: read.blocks.filter((_, i) => keep[i]), segments: read.segments.filter((_, i) => keep[i]) };
     // Headings read with the fresh blocks or added here; one already indexed is found where it would go.
@@ -326,7 +341,7 @@ export class PageIndex {
         edits.push({ at, removed: [], added: [h.block], headingsWereThere: true });
       }
     }
-    return [fresh, headingsKnown];
+    return fresh;
   }
 }
 
@@ -465,6 +480,17 @@ function runOf(part: Part, segments: readonly TextSegment[][], hint?: number, he
     if (node !== undefined && node.isConnected && !holds(part, node)) break;
   }
   return [from, to];
+}
+
+/** The heading elements of the heading blocks in `read`. */
+function headingElements(read: ExtractedBlocks): Element[] {
+  const out: Element[] = [];
+  read.segments.forEach((segs, i) => {
+    const first = segs[0]?.node;
+    const el = (read.blocks[i] as TextBlock).headingLevel > 0 && first !== undefined ? headingHolding(first) : null;
+    if (el !== null) out.push(el);
+  });
+  return out;
 }
 
 /**

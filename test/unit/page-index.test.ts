@@ -491,4 +491,48 @@ describe('HeadingIndex.countBefore', () => {
       expect(checked).toBeGreaterThan(100);
     });
   }
+
+  it('stays equal after headings are added, removed and moved (update, not a new query)', () => {
+    const { document } = parseHTML(generatePage(benchPages(0.05)[0]!));
+    const doc = document as unknown as Document;
+    const index = new HeadingIndex(doc.body);
+    index.countBefore(doc.body.firstChild as Node); // the list, made once
+    const rand = rng(5);
+    const cards = (): Element[] => Array.from(doc.querySelectorAll('.grid > *'));
+    for (let round = 0; round < 30; round++) {
+      const all = cards();
+      const card = all[Math.floor(rand() * all.length)] as Element;
+      const r = rand();
+      let fresh: Element[] = [];
+      if (r < 0.4) {
+        // A card added (infinite scroll), with a heading of its own.
+        const added = doc.createElement('div');
+        added.innerHTML = `<h3>New ${round}</h3><p>Words.</p>`;
+        card.after(added);
+        fresh = Array.from(added.querySelectorAll('h3'));
+      } else if (r < 0.7) {
+        card.remove();
+      } else {
+        // Moved (a carousel turning): its headings are read again where they went.
+        const to = all[Math.floor(rand() * all.length)] as Element;
+        if (to === card) continue;
+        // (Taken out first: linkedom loses a node moved straight to before an earlier sibling.)
+        card.remove();
+        to.before(card);
+        fresh = Array.from(card.querySelectorAll(HEADING_SELECTOR));
+      }
+      index.update(fresh);
+      const listed = (index as unknown as { list: Element[] }).list;
+      const queried = Array.from(doc.body.querySelectorAll(HEADING_SELECTOR));
+      expect(listed.map((e) => e.textContent), `round ${round} ${r}`).toEqual(queried.map((e) => e.textContent));
+      const fromScratch = new HeadingIndex(doc.body);
+      const walker = doc.createTreeWalker(doc.body, 4);
+      let checked = 0;
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+        if (checked++ % 23 !== 0) continue;
+        expect(index.countBefore(n), `round ${round}`).toBe(bruteForce(doc, n));
+        expect(index.openAbove(n, 0).map((h) => h.block.text)).toEqual(fromScratch.openAbove(n, 0).map((h) => h.block.text));
+      }
+    }
+  });
 });

@@ -66,7 +66,8 @@ describe('rescanSectionsSteps', () => {
   for (const [name, html] of pages) {
     it(`equals a full scan after random edits: ${name}`, () => {
       const { blocks: original, title } = pageOf(html);
-      const donors = original.filter((b) => b.headingLevel === 0);
+      // Headings too: a heading added or taken away is rescanned up to the one that closes it.
+      const donors = original.filter((b) => b.headingLevel === 0 || rng(b.text.length)() < 0.5);
       const rand = rng(name.length * 7919);
       let blocks = [...original];
       let state = full(blocks, title);
@@ -129,13 +130,38 @@ describe('rescanSectionsSteps', () => {
     expect(got?.matches.some((m) => m.claim === 'anxiety-stress')).toBe(false);
   });
 
-  it('asks for a full scan when a heading is added or removed', () => {
-    const { blocks, title } = pageOf(readFileSync(resolve(FIXTURES, 'seed.html'), 'utf8'));
+  it('a heading added or removed: detects up to the heading that closes it, not the whole page', () => {
+    const { blocks, title } = pageOf(pages.find(([n]) => n === 'nested sections')![1]);
     const state = full(blocks, title);
+    // "Other forms" opens a section about other forms: "It improves memory" under "Memory",
+    // now inside it, is no longer MgT's.
     const heading: TextBlock = { text: 'Other forms', tag: 'h2', headingLevel: 2, region: 'main' };
+    const at0 = blocks.findIndex((b) => b.text === 'Memory');
     const next = [...blocks];
-    next.splice(3, 0, heading);
-    expect(run(next, title, state, [{ at: 3, removed: [], added: [heading] }])).toBeNull();
+    next.splice(at0, 0, heading);
+    const added = run(next, title, state, [{ at: at0, removed: [], added: [heading] }]);
+    expect(added?.matches).toEqual(detectClaims(next, { title }));
+    expect(added?.matches.length).toBeLessThan(state.matches.length);
+    expect(run(blocks, title, added!, [{ at: at0, removed: [heading], added: [] }])?.matches).toEqual(state.matches);
+
+    // A product card appended to a shop page of many (infinite scroll): its <h3> is closed
+    // by the next card's, so only a few blocks are detected again.
+    const shop = pageOf(generatePage(benchPages()[0]!));
+    const before = full(shop.blocks, shop.title);
+    const at = shop.blocks.findIndex((b, i) => i > shop.blocks.length / 2 && b.tag === 'h3');
+    const card: TextBlock[] = [
+      { text: 'Magtein capsules 90', tag: 'h3', headingLevel: 3, region: 'main' },
+      { text: 'Magnesium L-threonate improves memory.', tag: 'p', headingLevel: 0, region: 'main' },
+    ];
+    const after = [...shop.blocks];
+    after.splice(at, 0, ...card);
+    let steps = 0;
+    const rescan = rescanSectionsSteps(after, shop.title, before, [{ at, removed: [], added: card }]);
+    let r = rescan.next();
+    for (; !r.done; r = rescan.next()) steps++;
+    expect(r.value?.matches).toEqual(detectClaims(after, { title: shop.title }));
+    // Detection yields once per block it reads: a full one reads them all.
+    expect(steps).toBeLessThan(after.length / 20);
   });
 
   it('rescans only the section when the added headings were there all along (a sparse index)', () => {
@@ -154,11 +180,13 @@ describe('rescanSectionsSteps', () => {
     const got = run(next, title, state, [{ at: from, removed: [], added, headingsWereThere: true }]);
     expect(got).not.toBeNull();
     expect(got?.matches).toEqual(detectClaims(next, { title }));
-    // Without the promise, a new heading means a full scan; and a heading that went away always does.
-    expect(run(next, title, state, [{ at: from, removed: [], added }])).toBeNull();
+    // Without the promise, a new heading is detected up to the heading that closes it; so is a heading that went away.
+    expect(run(next, title, state, [{ at: from, removed: [], added }])?.matches).toEqual(detectClaims(next, { title }));
     const gone = [...next];
     const removed = gone.splice(from, 2, para);
-    expect(run(gone, title, full(next, title), [{ at: from, removed, added: [para], headingsWereThere: true }])).toBeNull();
+    expect(run(gone, title, full(next, title), [{ at: from, removed, added: [para], headingsWereThere: true }])?.matches).toEqual(
+      detectClaims(gone, { title }),
+    );
   });
 
   it('rescans only the section when a re-read block holds an unchanged heading', () => {

@@ -8,9 +8,11 @@
 // every section start, (3) its section's subject, from the open headings above
 // it, and (4) whether the page is about MgT. So: detect from the section start
 // before the change to the one after it, with the open headings above prepended
-// and (4) passed in as `aboutMgt`. A changed heading, or a change to (4), needs a
-// full detection instead. test/unit/sections.test.ts checks the result equals a
-// full detection.
+// and (4) passed in as `aboutMgt`. A heading added or taken away changes the
+// sections up to the next heading that closes it (one of its level or above: from
+// there on the open headings are the same again), so the window reaches that far;
+// a change to (4) needs a full detection. test/unit/sections.test.ts checks the
+// result equals a full detection.
 import type { ClaimMatch, TextBlock } from '../types';
 import { aboutMgtSteps, countsAsMention, openHeadings, sectionStart } from './context';
 import { detectClaimsSteps } from './detect';
@@ -136,9 +138,16 @@ export function* rescanSectionsSteps(
   let hi = -1;
   let mentionsAdded = false;
   let mentionsRemoved = false;
+  /** The highest rank (lowest level) of the headings added or taken away; 7: none. */
+  let changedLevel = 7;
   for (const edit of edits) {
     // Re-reading a block that holds a heading removes and adds the same heading: fine.
-    if (!keepsSections(edit)) return null;
+    if (!keepsSections(edit)) {
+      // A product card appended (its <h3>) on a page of thousands: a full detection
+      // was ~75 ms on the 5 MB bench page; the card's own section is a few blocks.
+      for (const b of edit.removed) if (sectionStart(b)) changedLevel = Math.min(changedLevel, b.headingLevel);
+      for (const b of edit.added) if (sectionStart(b)) changedLevel = Math.min(changedLevel, b.headingLevel);
+    }
     const { at, removed, added } = edit;
     mentionsAdded ||= added.some(countsAsMention);
     mentionsRemoved ||= removed.some(countsAsMention);
@@ -163,12 +172,13 @@ export function* rescanSectionsSteps(
   }
   if (lo < 0) return title === before.title ? before : { ...before, title };
 
-  // The window: from the section start at or before the change to the next one after it.
+  // The window: from the section start at or before the change to the next one after
+  // it that closes every heading added or taken away.
   let w0 = Math.min(lo, blocks.length - 1);
   while (w0 > 0 && !sectionStart(blocks[w0] as TextBlock)) w0--;
   if (w0 < 0) w0 = 0;
   let w1 = Math.max(hi, lo + 1);
-  while (w1 < blocks.length && !sectionStart(blocks[w1] as TextBlock)) w1++;
+  while (w1 < blocks.length && !(sectionStart(blocks[w1] as TextBlock) && (blocks[w1] as TextBlock).headingLevel <= changedLevel)) w1++;
   w1 = Math.min(w1, blocks.length);
 
   const fresh = yield* detectWindow(blocks, w0, w1, openAt(blocks, w0), about);
