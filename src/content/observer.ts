@@ -119,8 +119,12 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     // themselves and the index drops what it read inside them. (Naming a neighbour
     // re-read it: the page's whole <main>, beside a cookie banner that closed.)
     if (cleanRemoval) out.push(...removed.filter(isBlockElement));
-    else if (clean && !removed.some(isBlockElement)) out.push(...inlineRemoved(r, removed));
-    else out.push(r.target);
+    else if (clean && !removed.some(isBlockElement)) {
+      // Inline text replaced (a heading's or a label's text set): the inline node added in
+      // its place names the same run, whose old blocks go with it. Naming the removed text
+      // too dropped the block and read it again as two edits: a heading "removed".
+      if (!added.some((n) => n.isConnected && !isBlockElement(n))) out.push(...inlineRemoved(r, removed));
+    } else out.push(r.target);
   }
   return out;
 }

@@ -314,6 +314,21 @@ describe('PageIndex.update, changes in <head>', () => {
 });
 
 describe('changedNodes', () => {
+  it('a heading\'s text set is one edit, the heading replaced: the added text names it, not the removed', () => {
+    const { document } = parseHTML('<!doctype html><html><body><main><h1>Supplements</h1><p>Magtein improves memory.</p></main></body></html>');
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    const h1 = doc.querySelector('h1')!;
+    const old = h1.firstChild as Text;
+    h1.textContent = 'Supplements on sale';
+    const changed = changedNodes([record(h1, { added: [h1.firstChild as Node], removed: [old] })]);
+    expect(changed).toEqual([h1.firstChild]);
+    // Two edits (the old text's block dropped, the heading read again) read as a heading
+    // taken away and one added: detected to the end of the page.
+    const edits = index.update(changed);
+    expect(edits?.map((e) => [e.removed.map((b) => b.text), e.added.map((b) => b.text)])).toEqual([[['Supplements'], ['Supplements on sale']]]);
+  });
+
   it('a block added after the page\'s trailing scripts names only itself, not <body>', () => {
     const { document } = parseHTML('<!doctype html><html><body><main><p>Shop text.</p></main><script>1</script><script src="a.js"></script></body></html>');
     const doc = document as unknown as Document;
