@@ -437,6 +437,29 @@ describe('PageIndex.update on a sparse index (a large page)', () => {
   });
 });
 
+describe('PageIndex.update, headings added in two parts at once (a sparse index)', () => {
+  it('says of neither part that its heading was there all along', async () => {
+    const { runToEnd } = await import('../../src/core/steps');
+    const { document } = parseHTML(generatePage({ ...benchPages(0.5)[1]!, claimParagraphs: 12 }));
+    const doc = document as unknown as Document;
+    const index = runToEnd(PageIndex.readAutoSteps(doc, null));
+    expect(index.sparse).toBe(true);
+    const cards = Array.from(doc.querySelectorAll('.grid > .card'));
+    const records = [cards[10], cards[cards.length - 10]].map((card, k) => {
+      const div = doc.createElement('div');
+      div.innerHTML = `<h2>New ${k}</h2><p>Magnesium L-threonate improves memory.</p>`;
+      (card as Element).after(div);
+      return record(div.parentNode as Node, { added: [div], previousSibling: div.previousSibling, nextSibling: div.nextSibling });
+    });
+    const edits = index.update(changedNodes(records));
+    const withNew = (edits ?? []).filter((e) => e.added.some((b) => b.text.startsWith('New ')));
+    expect(withNew.length).toBe(2);
+    // The list of headings, made again for the first part, held the second's: it was taken
+    // for a heading that had been on the page, and its sections for unchanged.
+    expect(withNew.map((e) => e.headingsWereThere ?? false)).toEqual([false, false]);
+  });
+});
+
 describe('PageIndex.update on a large changed part', () => {
   it('asks for a re-read in slices (null) instead of reading thousands of elements at once', () => {
     const spans = Array.from({ length: 3100 }, (_, i) => `<span>word ${i} </span>`).join('');

@@ -143,8 +143,8 @@ export function* rescanSectionsSteps(
   for (const edit of edits) {
     // Re-reading a block that holds a heading removes and adds the same heading: fine.
     if (!keepsSections(edit)) {
-      // A product card appended (its <h3>) on a page of thousands: a full detection
-      // was ~75 ms on the 5 MB bench page; the card's own section is a few blocks.
+      // A product card appended (its <h3>) on a page of thousands: detecting every
+      // block again, where the card's own section is a few blocks.
       for (const b of edit.removed) if (sectionStart(b)) changedLevel = Math.min(changedLevel, b.headingLevel);
       for (const b of edit.added) if (sectionStart(b)) changedLevel = Math.min(changedLevel, b.headingLevel);
     }
