@@ -144,6 +144,21 @@ describe('rescanSectionsSteps', () => {
     expect(added?.matches.length).toBeLessThan(state.matches.length);
     expect(run(blocks, title, added!, [{ at: at0, removed: [heading], added: [] }])?.matches).toEqual(state.matches);
 
+    // A heading's text set anew: only its own section, while it gives it the same
+    // subject; up to the heading that closes it when it does not (its <h3>s too).
+    const h2 = blocks.findIndex((b) => b.text === 'Magnesium L-threonate and the brain');
+    const read = ['Magnesium L-threonate for the brain', 'Other forms and the brain'].map((text) => {
+      const renamed = blocks.map((b, i) => (i === h2 ? { ...b, text } : b));
+      let n = 0;
+      const rescan = rescanSectionsSteps(renamed, title, state, [{ at: h2, removed: [blocks[h2]!], added: [renamed[h2]!] }]);
+      let r = rescan.next();
+      for (; !r.done; r = rescan.next()) n++;
+      expect(r.value?.matches, text).toEqual(detectClaims(renamed, { title }));
+      return n;
+    });
+    // Detection yields once per block it reads: the first reads the <h2>'s own section only.
+    expect(read[0]).toBeLessThan(read[1]!);
+
     // A product card appended to a shop page of many (infinite scroll): its <h3> is closed
     // by the next card's, so only a few blocks are detected again.
     const shop = pageOf(generatePage(benchPages()[0]!));

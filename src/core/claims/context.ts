@@ -42,6 +42,13 @@ export function aboutMgt(blocks: readonly TextBlock[], title: string): boolean {
 
 const OTHER_SECTION = /\bother\s+(?:forms|types|kinds)\b|\balternatives\b/i;
 
+/** The subject a heading (its text as matched) gives its section, or null: the one above it goes on. */
+export function headingSubject(text: string): Subject | null {
+  if (mentionsMgt(text)) return 'mgt';
+  if (mentionsOtherForm(text) || OTHER_SECTION.test(text)) return 'other';
+  return null;
+}
+
 export interface PageContext {
   aboutMgt: boolean;
   /** Default subject of each block, from the nearest heading above it (null: none). */
@@ -60,11 +67,7 @@ export function pageContext(blocks: readonly TextBlock[], text: (i: number) => s
     if (sectionStart(b)) {
       while (stack.length && (stack[stack.length - 1] as [number, Subject | null])[0] >= b.headingLevel) stack.pop();
       const parent = stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault;
-      let subject: Subject | null = parent;
-      const t = text(i);
-      if (mentionsMgt(t)) subject = 'mgt';
-      else if (mentionsOtherForm(t) || OTHER_SECTION.test(t)) subject = 'other';
-      stack.push([b.headingLevel, subject]);
+      stack.push([b.headingLevel, headingSubject(text(i)) ?? parent]);
     }
     sectionSubject.push(stack.length ? (stack[stack.length - 1] as [number, Subject | null])[1] : pageDefault);
   });

@@ -37,6 +37,11 @@ interface Found {
   end: number;
 }
 
+/** A block's text as detection matches it: normalized only when it holds characters that need it. */
+export function textToMatch(raw: string): string {
+  return UNUSUAL.test(raw) ? normalize(raw).text : raw;
+}
+
 export function detectClaims(blocks: readonly TextBlock[], options: DetectOptions = {}): ClaimMatch[] {
   return runToEnd(detectClaimsSteps(blocks, options));
 }

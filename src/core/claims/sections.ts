@@ -14,8 +14,8 @@
 // a change to (4) needs a full detection. test/unit/sections.test.ts checks the
 // result equals a full detection.
 import type { ClaimMatch, TextBlock } from '../types';
-import { aboutMgtSteps, countsAsMention, openHeadings, sectionStart } from './context';
-import { detectClaimsSteps } from './detect';
+import { aboutMgtSteps, countsAsMention, headingSubject, openHeadings, sectionStart } from './context';
+import { detectClaimsSteps, textToMatch } from './detect';
 
 /** A run of blocks replaced by another (block indices of the page after the edit). */
 export interface SectionEdit {
@@ -36,14 +36,23 @@ function sameHeading(a: TextBlock, b: TextBlock): boolean {
 }
 
 /**
- * Whether an edit leaves every section as it was: the same section starts, in
- * order; or, when the added headings were there all along, at least every removed
- * section start still there, in order.
+ * Whether two section starts give the sections under them the same subject: same
+ * level, and the same subject of their own (whatever their words). A heading's text
+ * set anew ("Supplements" → "Supplements on sale") changes only its own block.
+ */
+function sameSection(a: TextBlock, b: TextBlock): boolean {
+  return a.headingLevel === b.headingLevel && headingSubject(textToMatch(a.text)) === headingSubject(textToMatch(b.text));
+}
+
+/**
+ * Whether an edit leaves every section as it was: section starts that give the same
+ * subjects, in order; or, when the added headings were there all along, at least
+ * every removed section start still there, in order.
  */
 function keepsSections(edit: SectionEdit): boolean {
   const before = edit.removed.filter(sectionStart);
   const after = edit.added.filter(sectionStart);
-  if (!edit.headingsWereThere) return before.length === after.length && before.every((h, i) => sameHeading(h, after[i] as TextBlock));
+  if (!edit.headingsWereThere) return before.length === after.length && before.every((h, i) => sameSection(h, after[i] as TextBlock));
   let j = 0;
   for (const h of before) {
     while (j < after.length && !sameHeading(h, after[j] as TextBlock)) j++;
