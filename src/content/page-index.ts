@@ -269,6 +269,7 @@ export class PageIndex {
   private dropRemoved(removed: readonly Node[], edits: SectionEdit[]): void {
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;
+    let headingGone = false;
     // From the end, so removing one leaves the indices still to look at in place.
     for (let i = segments.length - 1; i >= 0; i--) {
       const node = firstNode(segments, i);
@@ -276,9 +277,10 @@ export class PageIndex {
       const gone = blocks.splice(i, 1);
       segments.splice(i, 1);
       edits.push({ at: i, removed: gone, added: [] });
-      // The heading list must not offer this one.
-      if ((gone[0] as TextBlock).headingLevel > 0) this.headings?.update([]);
+      headingGone ||= (gone[0] as TextBlock).headingLevel > 0;
     }
+    // The heading list must not offer them: one update for all.
+    if (headingGone) this.headings?.update([]);
   }
 
   /**
@@ -551,41 +553,44 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
       if (n.nodeType === DOCUMENT_FRAGMENT_NODE) break; // a shadow root: its own block run
       if (n.nodeType === ELEMENT_NODE) {
         const tag = (n as Element).localName;
-        if (n === doc.body && n !== node && node.isConnected) {
-          const run = inlineRunAround(node);
-          // Inside a skipped subtree (a button's label, a hidden part): nothing read there
-          // changed. (Its root being hidden or shown names the root, whose run is read.)
-          if (run === null) break;
-          if (run.container !== n) return null; // a role=heading element: rare, rebuild
-          runs.set(run.first, run);
-          break;
-        }
         // <head> holds no block (the title is read apart, in `update`): a page's title
         // ticking "(1) New message", or a style sheet written rule by rule, re-read the page.
         if (n === doc.head) break;
-        if (tag === 'body' || tag === 'html') return null;
+        if (tag === 'html') return null;
         if (BLOCK_TAGS.has(tag)) break;
       }
       n = n.parentNode;
     }
     if (n === doc || n?.nodeType === DOCUMENT_NODE) return null;
     // Removed, with no block around it: its blocks are dropped (inline nodes removed
-    // straight from <body>); a removal inside a block named that block too.
+    // straight from a block); a removal inside a block named that block too.
     if (n === null) {
       if (!node.isConnected) removed.add(node);
       continue;
     }
-    if (n === doc.body || n === doc.head) continue; // read as a run, above; or nothing read
+    if (n === doc.head) continue; // nothing read
     // A block removed (the observer names one that stood alone): its blocks are dropped.
-    if (!n.isConnected) removed.add(n);
-    else if (n !== node && node.isConnected && isLarge(n)) {
-      // Loose text in a large block (an app's root, a <main> of thousands of
+    if (!n.isConnected) {
+      removed.add(n);
+      continue;
+    }
+    // <body>'s block is the whole page.
+    const whole = n.nodeType === ELEMENT_NODE && (n as Element).localName === 'body';
+    if (n !== node && node.isConnected && (whole || isLarge(n))) {
+      // Loose text in <body> or a large block (an app's root, a <main> of thousands of
       // elements): its run, not the block, which would be re-read with the whole page.
       const run = inlineRunAround(node);
-      if (run === null) continue; // inside a skipped subtree: nothing read there changed
-      if (run.container === n) runs.set(run.first, run);
-      else found.add(n); // a role=heading element in between: rare, the block (a rebuild)
-    } else found.add(n);
+      // Inside a skipped subtree (a button's label, a hidden part): nothing read there
+      // changed. (Its root being hidden or shown names the root, whose run is read.)
+      if (run === null) continue;
+      if (run.container === n) {
+        runs.set(run.first, run);
+        continue;
+      }
+      // A role=heading element in between (rare): the block, that is, a rebuild.
+    }
+    if (whole) return null;
+    found.add(n);
   }
   const parts: Part[] = [...runs.values()].map((run) => ({ start: run.first, run }));
   for (const r of found) parts.push({ start: r, run: null });
