@@ -1,19 +1,28 @@
 // Build of the extension: crxjs reads manifest.json and bundles the popup, the
-// background worker and the content script (plus its lazily loaded card chunk).
+// background worker and the extension pages; the content script (one classic
+// script, plus the chunks it loads on demand) is built after it
+// (scripts/content-script-bundle.ts).
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { browserManifest, type TargetBrowser } from './scripts/browser-manifest.ts';
 import { standalonePopup } from './scripts/standalone-popup.ts';
+import { contentScriptBundle, withoutContentScripts } from './scripts/content-script-bundle.ts';
 
 // `vite build` → dist/ for Chrome; `vite build --mode firefox` → dist-firefox/.
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   const outDir = browser === 'firefox' ? 'dist-firefox' : 'dist';
   const target = browser === 'firefox' ? 'firefox140' : 'chrome105';
+  const built = browserManifest(manifest, browser);
   return {
-  plugins: [preact(), crx({ manifest: browserManifest(manifest, browser), browser }), standalonePopup({ outDir, target })],
+  plugins: [
+    preact(),
+    crx({ manifest: withoutContentScripts(built), browser }),
+    standalonePopup({ outDir, target }),
+    contentScriptBundle({ outDir, target, manifest: built }),
+  ],
   build: {
     outDir,
     emptyOutDir: true,

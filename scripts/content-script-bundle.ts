@@ -1,0 +1,130 @@
+// The content script as one classic script. It runs in every frame of every page,
+// and crxjs would load it as ES modules: a classic loader that imports the entry
+// module by URL, which imports its shared chunks (7 files). Each module is a
+// request, a compile and an instantiation in every frame: with ten ad frames,
+// 40–58 ms of our script events against 26–37 for one classic script
+// (`npm run bench:frames`, README "Performance").
+//
+// So crxjs builds everything but the content script (vite.config.ts gives it the
+// manifest without `content_scripts`), and this plugin builds it after the main
+// build, with rolldown:
+// - the entry and everything it imports statically: one file, wrapped as a
+//   classic script (`assets/content-script.js`). What the lazy chunks need from
+//   it (the page's settings, timing, the count…: modules with state of their
+//   own, which must not be loaded twice) it publishes on its isolated world's
+//   global, under a registered symbol the page's world cannot reach.
+// - the chunks it loads on demand (the scanner, the card…): ES modules, loaded
+//   with `import(chrome.runtime.getURL(…))`, their imports from the entry read
+//   from that global. They are the only web-accessible files.
+// Then it writes `content_scripts` and `web_accessible_resources` into the
+// built manifest.
+import { rolldown, type OutputChunk } from 'rolldown';
+import type { Plugin } from 'vite';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/** The global (in the content script's isolated world) that carries the entry's exports. */
+export const CONTENT_EXPORTS = 'evidence-lens.content-exports';
+export const CONTENT_SCRIPT_FILE = 'assets/content-script.js';
+
+interface ContentScriptEntry {
+  js: string[];
+  [key: string]: unknown;
+}
+
+/** The manifest without its content scripts (crxjs must not build them). */
+export function withoutContentScripts<M extends { content_scripts?: unknown }>(manifest: M): M {
+  const copy = { ...manifest };
+  delete copy.content_scripts;
+  return copy;
+}
+
+const EXPORTS = `globalThis[Symbol.for(${JSON.stringify(CONTENT_EXPORTS)})]`;
+
+/** `import("./x.js")` in the entry → by extension URL: a classic script has no URL of its own to resolve against. */
+function absoluteDynamicImports(code: string): string {
+  return code.replace(/import\(\s*([`'"])\.\/([\w.-]+\.js)\1\s*\)/g, (_m, _q, file: string) => `import(chrome.runtime.getURL(${JSON.stringify(`assets/${file}`)}))`);
+}
+
+/**
+ * The entry chunk (an ES module without static imports) as a classic script: its
+ * `export{…}` becomes getters on the global, so a lazy chunk reads each binding's
+ * value when it loads, after the entry has run.
+ */
+export function entryAsClassicScript(code: string): string {
+  const exportsAt = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(code);
+  let body = code;
+  if (exportsAt) {
+    const getters = (exportsAt[1] as string)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((spec) => {
+        const [local, exported = local] = spec.split(/\s+as\s+/) as [string, string?];
+        return `get ${exported}(){return ${local}}`;
+      });
+    body = `${code.slice(0, exportsAt.index)}${EXPORTS}={${getters.join(',')}};`;
+  }
+  body = absoluteDynamicImports(body);
+  if (/(?:^|[^\w$.])(?:import\s*[\w{*]|import\.meta|export\s)/.test(body.replace(/import\(chrome\.runtime\.getURL/g, ''))) {
+    throw new Error('content script: the entry still has an import or export a classic script cannot hold');
+  }
+  return `(function(){"use strict";${body}})();\n`;
+}
+
+/** A lazy chunk's imports from the entry → reads from the global the entry filled. */
+export function importsFromEntry(code: string, entryFile: string): string {
+  const name = entryFile.slice(entryFile.lastIndexOf('/') + 1).replace(/[.]/g, '\\.');
+  const re = new RegExp(`import\\s*(\\{[^}]*\\}|[^{;]*?)\\s*from\\s*(["'\`])\\./${name}\\2\\s*;?`, 'g');
+  return code.replace(re, (_m, clause: string) => {
+    if (!clause.startsWith('{')) throw new Error(`content script: unsupported import of the entry: ${clause}`);
+    const fields = clause
+      .slice(1, -1)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((spec) => {
+        const [imported, local = imported] = spec.split(/\s+as\s+/) as [string, string?];
+        return imported === local ? imported : `${imported}:${local}`;
+      });
+    return `const{${fields.join(',')}}=${EXPORTS};`;
+  });
+}
+
+export function contentScriptBundle(options: { outDir: string; target: string; manifest: { content_scripts?: ContentScriptEntry[] } }): Plugin {
+  const root = resolve(import.meta.dirname, '..');
+  const outDir = resolve(root, options.outDir);
+  const scripts = options.manifest.content_scripts ?? [];
+  return {
+    name: 'evidence-lens:content-script',
+    apply: 'build',
+    async closeBundle() {
+      if (scripts.length !== 1 || scripts[0]?.js.length !== 1) throw new Error('content script: expected one script in the manifest');
+      const entry = resolve(root, scripts[0].js[0] as string);
+      const bundle = await rolldown({ input: { 'content-script': entry }, platform: 'browser', logLevel: 'warn', transform: { target: options.target } });
+      const { output } = await bundle.generate({
+        format: 'es',
+        minify: true,
+        entryFileNames: CONTENT_SCRIPT_FILE,
+        chunkFileNames: 'assets/content-[name]-[hash].js',
+      });
+      await bundle.close();
+      const chunks = output.filter((o): o is OutputChunk => o.type === 'chunk');
+      const main = chunks.find((c) => c.isEntry);
+      if (!main) throw new Error('content script: no entry chunk');
+      if (main.imports.length > 0) throw new Error(`content script: the entry imports ${main.imports.join(', ')} statically`);
+      const lazy: string[] = [];
+      for (const chunk of chunks) {
+        const code = chunk === main ? entryAsClassicScript(chunk.code) : importsFromEntry(chunk.code, main.fileName);
+        if (chunk !== main) lazy.push(chunk.fileName);
+        await writeFile(join(outDir, chunk.fileName), code);
+      }
+      const path = join(outDir, 'manifest.json');
+      const manifest = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+      manifest.content_scripts = [{ ...scripts[0], js: [CONTENT_SCRIPT_FILE] }];
+      // Not use_dynamic_url: see scripts/browser-manifest.ts.
+      manifest.web_accessible_resources = [{ matches: ['<all_urls>'], resources: lazy.sort(), use_dynamic_url: false }];
+      await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
