@@ -20,8 +20,8 @@ export default defineConfig(({ mode }) => {
   plugins: [
     preact(),
     crx({ manifest: withoutContentScripts(built), browser }),
-    standalonePopup({ outDir, target }),
-    contentScriptBundle({ outDir, target, manifest: built }),
+    standalonePopup({ target }),
+    contentScriptBundle({ target, manifest: built }),
   ],
   build: {
     outDir,

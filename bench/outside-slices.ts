@@ -1,6 +1,6 @@
 // Our main-thread time that no `evidence-lens:slice` measure covers, from a
 // Chromium trace: compiling and evaluating the content script's files (the
-// loader, the entry chunk, the scanner chunk when a page names MgT), V8 writing
+// classic script, the scanner chunk when a page names MgT), V8 writing
 // their code cache, and callbacks into our code between slices. Slices are
 // measured from inside our code, so they cannot see this; the trace can. Ours are
 // the main thread's script events that name an extension URL or our isolated

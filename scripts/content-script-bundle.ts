@@ -22,6 +22,7 @@ import { rolldown, type OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { Script } from 'node:vm';
 
 /** The global (in the content script's isolated world) that carries the entry's exports. */
 export const CONTENT_EXPORTS = 'evidence-lens.content-exports';
@@ -65,11 +66,13 @@ export function entryAsClassicScript(code: string): string {
       });
     body = `${code.slice(0, exportsAt.index)}${EXPORTS}={${getters.join(',')}};`;
   }
-  body = absoluteDynamicImports(body);
-  if (/(?:^|[^\w$.])(?:import\s*[\w{*]|import\.meta|export\s)/.test(body.replace(/import\(chrome\.runtime\.getURL/g, ''))) {
-    throw new Error('content script: the entry still has an import or export a classic script cannot hold');
+  const script = `(function(){"use strict";${absoluteDynamicImports(body)}})();\n`;
+  try {
+    new Script(script); // parses it as a classic script: an import or export statement, or import.meta, throws
+  } catch (error) {
+    throw new Error(`content script: the entry is not a classic script (${String(error)})`);
   }
-  return `(function(){"use strict";${body}})();\n`;
+  return script;
 }
 
 /** A lazy chunk's imports from the entry → reads from the global the entry filled. */
@@ -91,39 +94,57 @@ export function importsFromEntry(code: string, entryFile: string): string {
   });
 }
 
-export function contentScriptBundle(options: { outDir: string; target: string; manifest: { content_scripts?: ContentScriptEntry[] } }): Plugin {
+export interface ContentScriptFiles {
+  /** Path under the output directory → code: the classic script and the lazy chunks. */
+  files: Map<string, string>;
+  /** The lazy chunks (web-accessible). */
+  lazy: string[];
+}
+
+/** Builds the content script whose entry module is `entry`. */
+export async function buildContentScript(entry: string, target: string, minify = true): Promise<ContentScriptFiles> {
+  const bundle = await rolldown({ input: { 'content-script': entry }, platform: 'browser', logLevel: 'warn', transform: { target } });
+  try {
+    const { output } = await bundle.generate({
+      format: 'es',
+      minify,
+      entryFileNames: CONTENT_SCRIPT_FILE,
+      chunkFileNames: 'assets/content-[name]-[hash].js',
+    });
+    const chunks = output.filter((o): o is OutputChunk => o.type === 'chunk');
+    const main = chunks.find((c) => c.isEntry);
+    if (!main) throw new Error('content script: no entry chunk');
+    if (main.imports.length > 0) throw new Error(`content script: the entry imports ${main.imports.join(', ')} statically`);
+    const files = new Map<string, string>();
+    for (const chunk of chunks) files.set(chunk.fileName, chunk === main ? entryAsClassicScript(chunk.code) : importsFromEntry(chunk.code, main.fileName));
+    return { files, lazy: chunks.filter((c) => c !== main).map((c) => c.fileName).sort() };
+  } finally {
+    await bundle.close();
+  }
+}
+
+export function contentScriptBundle(options: { target: string; manifest: { content_scripts?: ContentScriptEntry[] } }): Plugin {
   const root = resolve(import.meta.dirname, '..');
-  const outDir = resolve(root, options.outDir);
   const scripts = options.manifest.content_scripts ?? [];
+  let outDir = '';
+  let minify = true;
   return {
     name: 'evidence-lens:content-script',
     apply: 'build',
+    configResolved(config) {
+      // As built (`vite build --outDir …` for a benchmark's copy, `--minify false` to profile).
+      outDir = resolve(config.root, config.build.outDir);
+      minify = config.build.minify !== false;
+    },
     async closeBundle() {
       if (scripts.length !== 1 || scripts[0]?.js.length !== 1) throw new Error('content script: expected one script in the manifest');
-      const entry = resolve(root, scripts[0].js[0] as string);
-      const bundle = await rolldown({ input: { 'content-script': entry }, platform: 'browser', logLevel: 'warn', transform: { target: options.target } });
-      const { output } = await bundle.generate({
-        format: 'es',
-        minify: true,
-        entryFileNames: CONTENT_SCRIPT_FILE,
-        chunkFileNames: 'assets/content-[name]-[hash].js',
-      });
-      await bundle.close();
-      const chunks = output.filter((o): o is OutputChunk => o.type === 'chunk');
-      const main = chunks.find((c) => c.isEntry);
-      if (!main) throw new Error('content script: no entry chunk');
-      if (main.imports.length > 0) throw new Error(`content script: the entry imports ${main.imports.join(', ')} statically`);
-      const lazy: string[] = [];
-      for (const chunk of chunks) {
-        const code = chunk === main ? entryAsClassicScript(chunk.code) : importsFromEntry(chunk.code, main.fileName);
-        if (chunk !== main) lazy.push(chunk.fileName);
-        await writeFile(join(outDir, chunk.fileName), code);
-      }
+      const { files, lazy } = await buildContentScript(resolve(root, scripts[0].js[0] as string), options.target, minify);
+      for (const [file, code] of files) await writeFile(join(outDir, file), code);
       const path = join(outDir, 'manifest.json');
       const manifest = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
       manifest.content_scripts = [{ ...scripts[0], js: [CONTENT_SCRIPT_FILE] }];
       // Not use_dynamic_url: see scripts/browser-manifest.ts.
-      manifest.web_accessible_resources = [{ matches: ['<all_urls>'], resources: lazy.sort(), use_dynamic_url: false }];
+      manifest.web_accessible_resources = [{ matches: ['<all_urls>'], resources: lazy, use_dynamic_url: false }];
       await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };

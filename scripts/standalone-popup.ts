@@ -13,12 +13,18 @@ import { join, resolve } from 'node:path';
 
 const POPUP_HTML = 'src/popup/index.html';
 
-export function standalonePopup(options: { outDir: string; target: string }): Plugin {
+export function standalonePopup(options: { target: string }): Plugin {
   const root = resolve(import.meta.dirname, '..');
-  const outDir = resolve(root, options.outDir);
+  let outDir = '';
+  let minify = true;
   return {
     name: 'evidence-lens:standalone-popup',
     apply: 'build',
+    configResolved(config) {
+      // As built (`vite build --outDir …` for a benchmark's copy, `--minify false` to profile).
+      outDir = resolve(config.root, config.build.outDir);
+      minify = config.build.minify !== false;
+    },
     async closeBundle() {
       const old = await readFile(join(outDir, POPUP_HTML), 'utf8');
       const oldFiles = [...old.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1] as string);
@@ -31,7 +37,7 @@ export function standalonePopup(options: { outDir: string; target: string }): Pl
         build: {
           outDir,
           emptyOutDir: false,
-          minify: true,
+          minify,
           sourcemap: false,
           target: options.target,
           modulePreload: false,

@@ -8,7 +8,7 @@ import type { PageReport } from '../shared/messages';
 import { readGate, watchGate } from './gate';
 import type { PageText } from './page-text';
 import { setCount } from './count';
-import { yieldToMain } from './timing';
+import { pageSettled, yieldToMain } from './timing';
 import type { Session } from './session';
 import { onSettingsRequest } from '../shared/settings-messages';
 import { applyLook, loadSettings, onSettingsChanged, restyle, setMarksHidden, siteBlocked } from './page-settings';
@@ -104,6 +104,7 @@ async function main(): Promise<void> {
     return;
   }
   if (settings.runMode === 'on-click') return; // waits for `run` from the popup or the shortcut
+  await pageSettled(doc);
   await begin();
 }
 

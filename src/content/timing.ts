@@ -40,6 +40,37 @@ export function yieldToMain(): Promise<void> {
   });
 }
 
+/** Longest wait for each of the page's first frames and an idle moment: a hidden frame or tab draws none, a busy page never idles. */
+export const SETTLE_TIMEOUT_MS = 500;
+
+/**
+ * Resolves once the page has loaded, drawn two frames since, and the browser has
+ * an idle moment (each wait bounded by SETTLE_TIMEOUT_MS). `document_idle` comes
+ * right before the page's `load`, and the page's first frames follow it: read then,
+ * the gate competed with them for the machine, 19–25 ms against 16–18 ms read
+ * after them (medians of 11 on the 1 MB bench page without MgT; README,
+ * Performance). A content script loaded as modules started later only because
+ * loading them took that long.
+ */
+export function pageSettled(doc: Document): Promise<void> {
+  const win = doc.defaultView;
+  if (!win) return Promise.resolve();
+  const bounded = (wait: (done: () => void) => void): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const timer = win.setTimeout(resolve, SETTLE_TIMEOUT_MS);
+      wait(() => {
+        win.clearTimeout(timer);
+        resolve();
+      });
+    });
+  const loaded =
+    doc.readyState === 'complete' ? Promise.resolve() : bounded((done) => win.addEventListener('load', done, { once: true }));
+  const frame = (): Promise<void> => bounded((done) => win.requestAnimationFrame(done));
+  const idle = (): Promise<void> =>
+    bounded((done) => (typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(done) : win.setTimeout(done, 0)));
+  return loaded.then(frame).then(frame).then(idle);
+}
+
 function record(fn: () => void): void {
   if (entries >= MAX_ENTRIES) return;
   entries++;
