@@ -22,6 +22,7 @@ import { rolldown, type OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { builtOutput, type BuiltOutput } from './built-output';
 import { Script } from 'node:vm';
 
 /** The global (in the content script's isolated world) that carries the entry's exports. */
@@ -126,17 +127,15 @@ export async function buildContentScript(entry: string, target: string, minify =
 export function contentScriptBundle(options: { target: string; manifest: { content_scripts?: ContentScriptEntry[] } }): Plugin {
   const root = resolve(import.meta.dirname, '..');
   const scripts = options.manifest.content_scripts ?? [];
-  let outDir = '';
-  let minify = true;
+  let output: BuiltOutput = { outDir: '', minify: true };
   return {
     name: 'evidence-lens:content-script',
     apply: 'build',
     configResolved(config) {
-      // As built (`vite build --outDir …` for a benchmark's copy, `--minify false` to profile).
-      outDir = resolve(config.root, config.build.outDir);
-      minify = config.build.minify !== false;
+      output = builtOutput(config);
     },
     async closeBundle() {
+      const { outDir, minify } = output;
       if (scripts.length !== 1 || scripts[0]?.js.length !== 1) throw new Error('content script: expected one script in the manifest');
       const { files, lazy } = await buildContentScript(resolve(root, scripts[0].js[0] as string), options.target, minify);
       for (const [file, code] of files) await writeFile(join(outDir, file), code);

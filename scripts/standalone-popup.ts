@@ -10,22 +10,21 @@ import { build, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { builtOutput, type BuiltOutput } from './built-output';
 
 const POPUP_HTML = 'src/popup/index.html';
 
 export function standalonePopup(options: { target: string }): Plugin {
   const root = resolve(import.meta.dirname, '..');
-  let outDir = '';
-  let minify = true;
+  let output: BuiltOutput = { outDir: '', minify: true };
   return {
     name: 'evidence-lens:standalone-popup',
     apply: 'build',
     configResolved(config) {
-      // As built (`vite build --outDir …` for a benchmark's copy, `--minify false` to profile).
-      outDir = resolve(config.root, config.build.outDir);
-      minify = config.build.minify !== false;
+      output = builtOutput(config);
     },
     async closeBundle() {
+      const { outDir, minify } = output;
       const old = await readFile(join(outDir, POPUP_HTML), 'utf8');
       const oldFiles = [...old.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1] as string);
       await build({
