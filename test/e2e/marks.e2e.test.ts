@@ -586,6 +586,30 @@ describe('dynamic pages', () => {
   });
 });
 
+describe('when the first read starts', () => {
+  it("waits for the page's load: a slow image holds it, and nothing of ours runs before it", async () => {
+    // The image arrives 300 ms after it is asked for: document_idle (our injection)
+    // comes before that, the page's load after it. The wait for load is bounded at
+    // 500 ms, later than the image.
+    await browser.context.route('**/slow-image.png', async (route) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from('89504e470d0a1a0a', 'hex') });
+    });
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/slow-load.html`);
+    expect(await claimCount(page, 1)).toBeGreaterThan(0);
+    const times = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const first = performance.getEntriesByName('evidence-lens:slice')[0];
+      return { load: nav.loadEventEnd, firstSlice: first?.startTime ?? -1 };
+    });
+    expect(times.load).toBeGreaterThan(0);
+    expect(times.firstSlice).toBeGreaterThanOrEqual(times.load);
+    expect(errors).toEqual([]);
+    await browser.context.unroute('**/slow-image.png');
+    await page.close();
+  });
+});
+
 describe('shadow roots, frames and inline markup', () => {
   it('annotates a claim inside an open shadow root', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/shadow.html`);
