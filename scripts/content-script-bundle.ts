@@ -1,9 +1,9 @@
 // The content script as one classic script. It runs in every frame of every page,
 // and crxjs would load it as ES modules: a classic loader that imports the entry
 // module by URL, which imports its shared chunks (7 files). Each module is a
-// request, a compile and an instantiation in every frame: with ten ad frames,
-// 40–58 ms of our script events against 26–37 for one classic script
-// (`npm run bench:frames`, README "Performance").
+// request, a compile and an instantiation in every frame: with ten ad frames
+// written by script, 43–48 ms of our script events against 31–32 for one classic
+// script (`npm run bench:frames`, README "Performance").
 //
 // So crxjs builds everything but the content script (vite.config.ts gives it the
 // manifest without `content_scripts`), and this plugin builds it after the main

@@ -47,7 +47,7 @@ export const SETTLE_TIMEOUT_MS = 500;
  * Resolves once the page has loaded, drawn two frames since, and the browser has
  * an idle moment (each wait bounded by SETTLE_TIMEOUT_MS). `document_idle` comes
  * right before the page's `load`, and the page's first frames follow it: read then,
- * the gate competed with them for the machine, 19–25 ms against 16–18 ms read
+ * the gate competed with them for the machine, 20–25 ms against 16–19 ms read
  * after them (medians of 11 on the 1 MB bench page without MgT; README,
  * Performance). A content script loaded as modules started later only because
  * loading them took that long.
