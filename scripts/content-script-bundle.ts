@@ -65,7 +65,10 @@ export function entryAsClassicScript(code: string): string {
         const [local, exported = local] = spec.split(/\s+as\s+/) as [string, string?];
         return `get ${exported}(){return ${local}}`;
       });
-    body = `${code.slice(0, exportsAt.index)}${EXPORTS}={${getters.join(',')}};`;
+    // `??=`: injected again into the same world (an extension update), the second copy
+    // stops at the entry's own guard (one run per document), and the first copy's lazy
+    // chunks must keep reading the first copy's state.
+    body = `${code.slice(0, exportsAt.index)}${EXPORTS}??={${getters.join(',')}};`;
   }
   const script = `(function(){"use strict";${absoluteDynamicImports(body)}})();\n`;
   try {

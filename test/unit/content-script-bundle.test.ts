@@ -26,6 +26,10 @@ describe('entryAsClassicScript', () => {
     (exported.n as () => void)();
     expect(exported.t).toBe(2); // a getter: the binding as it is now
     expect(code).toContain('import(chrome.runtime.getURL("assets/lazy-X1.js"))');
+    // Run again in the same world (injected twice): the first copy's exports stay.
+    runInContext(code.replace('let a=1', 'let a=9'), context);
+    expect(exported.t).toBe(2);
+    expect(runInContext(`globalThis[Symbol.for(${JSON.stringify(CONTENT_EXPORTS)})]`, context)).toBe(exported);
   });
 
   it('refuses an entry that still imports statically', () => {
