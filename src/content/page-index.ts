@@ -334,10 +334,11 @@ export class PageIndex {
         const node = h.segments[0]?.node;
         if (node === undefined || have.has(node)) continue;
         have.add(node);
-        // Usually already indexed, far from `hint` (the page's <h2> above a grid that
-        // got 20 new cards, asked once per card): placed by heading counts first, as a
-        // run is, not by comparisons across the long list (~60 ms for those 20 cards).
-        const at = insertionPoint(node, segments, placeByHeadings(node, segments, headings) ?? hint);
+        // Right before the part (`hint`), checked with two comparisons. Else usually
+        // already indexed far from it (the page's <h2> above a grid that got 20 new
+        // cards, asked once per card): placed by heading counts, as a run is, not by
+        // comparisons across the long list (~60 ms for those 20 cards).
+        const at = boundaryAt(node, segments, hint) ? hint : insertionPoint(node, segments, placeByHeadings(node, segments, headings) ?? undefined);
         if (firstNode(segments, at) === node) continue;
         if (at <= hint) hint++;
         blocks.splice(at, 0, h.block);
