@@ -40,8 +40,6 @@ const MAX_PARTIAL_ROOTS = 40;
  * long task.
  */
 const MAX_PARTIAL_ELEMENTS = 3000;
-/** New headings a change's pass places in the heading list one by one; more, and the list is made again. */
-const MAX_HEADINGS_PLACED = 8;
 
 /**
  * The page's text to read by slices, its pieces never joined (text-source.ts): on
@@ -221,13 +219,7 @@ export class PageIndex {
         headings === null ||
         read.segments.every((segs, i) => (read.blocks[i] as TextBlock).headingLevel === 0 || segs[0] === undefined || headings.knowsHeadingOf(segs[0].node)),
     );
-    if (headings !== null && known.includes(false)) {
-      const fresh = reads.flatMap(headingElements);
-      // Each is placed by a binary search over the list (on a huge page, ~0.1 ms per comparison):
-      // past a few, querying the page once costs less (20 product cards appended at once).
-      if (fresh.length > MAX_HEADINGS_PLACED) headings.invalidate();
-      else headings.update(fresh);
-    }
+    if (headings !== null && known.includes(false)) headings.update(reads.flatMap(headingElements));
     for (const [k, root] of roots.entries()) {
       let fresh = reads[k] as ExtractedBlocks;
       /** Every heading among the fresh blocks was on the page before (only newly indexed). */

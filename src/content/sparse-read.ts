@@ -24,6 +24,8 @@ const NEAREST_STEPS = 256;
  * of ~100 candidates cost 35–60 ms.
  */
 const FEW_HEADINGS = 16;
+/** Headings HeadingIndex.update places by binary searches; past this, a new query costs less. */
+const MAX_HEADINGS_SEARCHED = 8;
 
 /** Everything that can start a section (extract/blocks.ts decides which really do). */
 export const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role~="heading" i]';
@@ -80,18 +82,9 @@ export class HeadingIndex {
     if (fresh.some((el) => el.getRootNode() !== tree)) return this.invalidate();
     const moving = new Set(fresh);
     const old = this.places;
-    const list = this.list.filter((el) => el.isConnected && !moving.has(el));
-    for (const el of moving) {
-      // Binary search in document order, as the query lists them (a heading holding `el` comes before it).
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (((list[mid] as Element).compareDocumentPosition(el) & DOCUMENT_POSITION_FOLLOWING) !== 0) lo = mid + 1;
-        else hi = mid;
-      }
-      list.splice(lo, 0, el);
-    }
+    const kept = this.list.filter((el) => el.isConnected && !moving.has(el));
+    const list = this.placeByWalks(kept, moving, old) ?? this.placeBySearch(kept, moving);
+    if (list === null) return this.invalidate();
     const levels = new Int8Array(list.length);
     for (let i = 0; i < list.length; i++) {
       const el = list[i] as Element;
@@ -101,6 +94,80 @@ export class HeadingIndex {
       if (moving.has(el)) this.read.delete(el);
     }
     this.setList(list, levels);
+  }
+
+  /**
+   * `kept` with each of `fresh` right after the heading nearest before it, found by
+   * walking back a few nodes (a card's heading follows the card before it, whose
+   * heading is listed or fresh): no comparison across the page's long lists, so 20
+   * cards appended at once need no new query. Null when a walk finds none, or two
+   * headings seem to follow the same one (nested headings): then search.
+   */
+  private placeByWalks(kept: readonly Element[], fresh: ReadonlySet<Element>, listed: ReadonlyMap<Element, number>): Element[] | null {
+    // (A listed heading the walk reaches is in the page; one that moved is fresh too.)
+    /** Heading (or null: the list's start) → the fresh heading right after it. */
+    const next = new Map<Element | null, Element>();
+    for (const el of fresh) {
+      const before = this.headingBefore(el, (n) => listed.has(n) || fresh.has(n));
+      if (before === undefined || next.has(before)) return null;
+      next.set(before, el);
+    }
+    const list: Element[] = [];
+    const follow = (from: Element | null): void => {
+      for (let el = next.get(from); el !== undefined; el = next.get(el)) list.push(el);
+    };
+    follow(null);
+    for (const el of kept) {
+      list.push(el);
+      follow(el);
+    }
+    // Every fresh heading hangs, through others, off a kept one or the start, unless a walk went wrong.
+    return list.length === kept.length + fresh.size ? list : null;
+  }
+
+  /**
+   * The nearest element before `el` in document order that `isHeading` accepts, an
+   * ancestor included (the query lists a heading before what it holds); null when
+   * the walk reaches the root first, undefined when it gives up (NEAREST_STEPS).
+   */
+  private headingBefore(el: Element, isHeading: (n: Element) => boolean): Element | null | undefined {
+    let n: Node = el;
+    for (let steps = 0; steps < NEAREST_STEPS; steps++) {
+      const prev = n.previousSibling;
+      if (prev !== null) {
+        n = prev;
+        while (n.lastChild !== null) n = n.lastChild;
+      } else {
+        const parent = n.parentNode;
+        if (parent === null) return undefined;
+        n = parent;
+        if (n === this.root) return null;
+      }
+      if (n.nodeType === ELEMENT_NODE && isHeading(n as Element)) return n as Element;
+    }
+    return undefined;
+  }
+
+  /**
+   * `kept` with each of `fresh` placed by a binary search in document order (~0.1 ms
+   * per comparison on a huge page). Past MAX_HEADINGS_SEARCHED, null: one new query
+   * costs less.
+   */
+  private placeBySearch(kept: readonly Element[], fresh: ReadonlySet<Element>): Element[] | null {
+    if (fresh.size > MAX_HEADINGS_SEARCHED) return null;
+    const list = [...kept];
+    for (const el of fresh) {
+      // A heading holding `el` comes before it.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (((list[mid] as Element).compareDocumentPosition(el) & DOCUMENT_POSITION_FOLLOWING) !== 0) lo = mid + 1;
+        else hi = mid;
+      }
+      list.splice(lo, 0, el);
+    }
+    return list;
   }
 
   private headings(): Element[] {

@@ -460,6 +460,12 @@ describe('PageIndex.update, headings added in two parts at once (a sparse index)
   });
 });
 
+/** Counts how often a HeadingIndex makes its list (one query of the whole page's headings). */
+function headingQueries(): { count(): number; restore(): void } {
+  const spy = vi.spyOn(HeadingIndex.prototype, 'loadSteps');
+  return { count: () => spy.mock.calls.length, restore: () => spy.mockRestore() };
+}
+
 describe('PageIndex.update, 20 cards appended to a sparse index (infinite scroll)', () => {
   it('finds the headings open above them by counts, not by comparisons across the long list', async () => {
     const { runToEnd } = await import('../../src/core/steps');
@@ -478,9 +484,13 @@ describe('PageIndex.update, 20 cards appended to a sparse index (infinite scroll
     let proto: object | null = doc.createTextNode('x');
     while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, 'compareDocumentPosition')) proto = Object.getPrototypeOf(proto);
     const compare = vi.spyOn(proto as { compareDocumentPosition: Node['compareDocumentPosition'] }, 'compareDocumentPosition');
+    const query = headingQueries();
     const edits = index.update(changedNodes(records));
     const calls = compare.mock.calls.length;
     compare.mockRestore();
+    // The 20 new <h3>s are placed in the heading list by short walks back: no new query of the page.
+    expect(query.count()).toBe(0);
+    query.restore();
     expect((edits ?? []).filter((e) => e.added.some((b) => b.text.startsWith('Card '))).length).toBe(20);
     // A binary search over the index for the heading open above each card: ~300 calls
     // (~0.1 ms each on a huge page in Chromium); by counts, ~80.
@@ -600,5 +610,58 @@ describe('HeadingIndex.countBefore', () => {
         expect(index.openAbove(n, 0).map((h) => h.block.text)).toEqual(fromScratch.openAbove(n, 0).map((h) => h.block.text));
       }
     }
+  });
+
+  it('places many headings at once (cards appended, moved together) by walks back, without a new query', () => {
+    const { document } = parseHTML(generatePage(benchPages(0.05)[0]!));
+    const doc = document as unknown as Document;
+    const index = new HeadingIndex(doc.body);
+    index.countBefore(doc.body.firstChild as Node); // the list, made once
+    const query = headingQueries();
+    const rand = rng(11);
+    const cards = (): Element[] => Array.from(doc.querySelectorAll('.grid > *'));
+    for (let round = 0; round < 16; round++) {
+      const all = cards();
+      const fresh: Element[] = [];
+      // One to three places at once, each with up to 24 cards (an infinite scroll's page),
+      // some holding a second, nested-level heading.
+      for (let place = 1 + Math.floor(rand() * 3); place > 0; place--) {
+        const at = all[Math.floor(rand() * all.length)] as Element;
+        const added: Element[] = [];
+        for (let k = 1 + Math.floor(rand() * 24); k > 0; k--) {
+          const card = doc.createElement('div');
+          card.innerHTML = rand() < 0.3 ? `<h3>New ${round}.${k}</h3><div><h4>Sub ${k}</h4><p>Words.</p></div>` : `<h3>New ${round}.${k}</h3><p>Words.</p>`;
+          added.push(card);
+        }
+        at.after(...added);
+        for (const card of added) fresh.push(...Array.from(card.querySelectorAll(HEADING_SELECTOR)));
+      }
+      if (rand() < 0.5) {
+        // A run of cards moved together: their headings are read again where they went.
+        const from = Math.floor(rand() * (all.length - 6));
+        const run = all.slice(from, from + 1 + Math.floor(rand() * 5));
+        const to = all[Math.floor(rand() * all.length)] as Element;
+        if (!run.includes(to)) {
+          for (const card of run) card.remove();
+          to.before(...run);
+          for (const card of run) fresh.push(...Array.from(card.querySelectorAll(HEADING_SELECTOR)));
+        }
+      }
+      // The order the parts were read in says nothing of the page's order.
+      fresh.sort(() => rand() - 0.5);
+      index.update(fresh);
+      const listed = (index as unknown as { list: Element[] | null }).list;
+      expect(listed, `round ${round}: the list was dropped`).not.toBeNull();
+      const queried = Array.from(doc.body.querySelectorAll(HEADING_SELECTOR));
+      expect(listed!.map((e) => e.textContent), `round ${round}`).toEqual(queried.map((e) => e.textContent));
+      const walker = doc.createTreeWalker(doc.body, 4);
+      let checked = 0;
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+        if (checked++ % 97 !== 0) continue;
+        expect(index.countBefore(n), `round ${round}`).toBe(bruteForce(doc, n));
+      }
+    }
+    expect(query.count()).toBe(0);
+    query.restore();
   });
 });
