@@ -1,19 +1,10 @@
 // The built extension in Chromium: which claims get marked, on which pages,
 // and that the page itself is left as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
 import { afterPass, claimCount, foreignRequests, markers, openPage, passCount } from './harness/pages';
-
-const FIXTURES = resolve(import.meta.dirname, '../fixtures');
-interface Expected {
-  sentence: string;
-  claim: string;
-  stance: string;
-}
-const SEED_EXPECTED = JSON.parse(readFileSync(resolve(FIXTURES, 'seed.expected.json'), 'utf8')) as Expected[];
+import { FIXTURES, expectSeedMarkers } from './harness/seed-expected';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -28,31 +19,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-const sorted = (xs: string[]): string[] => [...xs].sort();
-
 describe('seed page', () => {
   it('marks exactly the expected asserted claims, each after its own sentence', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/seed.html`);
     const count = await claimCount(page, 1);
     const found = await markers(page);
-
-    const asserted = found.filter((m) => m.stance === 'asserted');
-    const expectedAsserted = SEED_EXPECTED.filter((e) => e.stance === 'asserted');
-    expect(sorted(asserted.map((m) => m.claim))).toEqual(sorted(expectedAsserted.map((e) => e.claim)));
-
-    // Hedged and negated claims are marked too, quietly, and never as asserted.
-    const quiet = found.filter((m) => m.stance !== 'asserted');
-    const expectedQuiet = SEED_EXPECTED.filter((e) => e.stance !== 'asserted');
-    expect(sorted(quiet.map((m) => `${m.claim}/${m.stance}`))).toEqual(
-      sorted(expectedQuiet.map((e) => `${e.claim}/${e.stance}`)),
-    );
+    expectSeedMarkers(found);
     expect(count).toBe(found.length);
-
-    // Each marker sits after its sentence: the text just before it holds the sentence.
-    for (const e of SEED_EXPECTED) {
-      const here = found.filter((m) => m.claim === e.claim && m.stance === e.stance && m.before.includes(e.sentence));
-      expect(here.length, `${e.claim} after "${e.sentence}"`).toBeGreaterThan(0);
-    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -57,31 +57,34 @@ export interface MarkerInfo {
 
 /** Every marker in the document, including those in open shadow roots. */
 export async function markers(target: Page | Frame): Promise<MarkerInfo[]> {
-  return target.evaluate(() => {
-    const found: Element[] = [];
-    const walk = (root: Document | ShadowRoot): void => {
-      for (const el of Array.from(root.querySelectorAll('*'))) {
-        if (el.localName.startsWith('evidence-lens-marker')) found.push(el);
-        else if (el.shadowRoot) walk(el.shadowRoot);
-      }
+  return target.evaluate(readMarkers);
+}
+
+/** Run in the page (self-contained): every marker of ours, shadow roots included. Also used by the Firefox tests. */
+export function readMarkers(): MarkerInfo[] {
+  const found: Element[] = [];
+  const walk = (root: Document | ShadowRoot): void => {
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      if (el.localName.startsWith('evidence-lens-marker')) found.push(el);
+      else if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return found.map((el) => {
+    const block = el.closest('p, li, h1, h2, h3, td, div, article, main, body') ?? el.parentElement;
+    const range = document.createRange();
+    if (block) {
+      range.setStart(block, 0);
+      range.setEndBefore(el);
+    }
+    return {
+      claim: el.getAttribute('data-evidence-claim') ?? '',
+      stance: el.getAttribute('data-evidence-stance') ?? '',
+      verdict: el.getAttribute('data-evidence-verdict') ?? '',
+      before: block ? range.toString() : '',
+      inShadow: el.getRootNode() instanceof ShadowRoot,
+      label: el.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '',
     };
-    walk(document);
-    return found.map((el) => {
-      const block = el.closest('p, li, h1, h2, h3, td, div, article, main, body') ?? el.parentElement;
-      const range = document.createRange();
-      if (block) {
-        range.setStart(block, 0);
-        range.setEndBefore(el);
-      }
-      return {
-        claim: el.getAttribute('data-evidence-claim') ?? '',
-        stance: el.getAttribute('data-evidence-stance') ?? '',
-        verdict: el.getAttribute('data-evidence-verdict') ?? '',
-        before: block ? range.toString() : '',
-        inShadow: el.getRootNode() instanceof ShadowRoot,
-        label: el.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '',
-      };
-    });
   });
 }
 

@@ -1,0 +1,106 @@
+// The Firefox build in Firefox ESR: what could differ from Chromium. The content
+// script is one classic script that loads the scanner, the marks and the card as
+// modules with import() (scripts/content-script-bundle.ts); those modules must run
+// with the content script's global, where they find its exports, and the
+// extension APIs must answer there. Marks, the card, the gate and the observer
+// each depend on one of these.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { readMarkers } from '../e2e/harness/pages';
+import { FIXTURES, SEED_EXPECTED, expectSeedMarkers } from '../e2e/harness/seed-expected';
+import { serveStatic, type StaticServer } from '../e2e/harness/server';
+import { claimCount, launchFirefoxWithExtension, openPage, type FirefoxWithExtension } from './harness';
+
+let firefox: FirefoxWithExtension;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(FIXTURES);
+  firefox = await launchFirefoxWithExtension();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** The open card's text in the marker of `claim` (its shadow root), or null while none is open. */
+function cardText(page: Page, claim: string): Promise<string | null> {
+  return page.evaluate((claim: string) => {
+    const marker = document.querySelector(`evidence-lens-marker[data-evidence-claim="${claim}"]`);
+    const card = marker?.shadowRoot?.querySelector('.card') as HTMLElement | null | undefined;
+    return card ? card.innerText : null;
+  }, claim);
+}
+
+async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > until) throw new Error(`timed out: ${what} (last: ${JSON.stringify(v)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('Firefox', () => {
+  it('marks the seed page as Chromium does: the expected claims, each after its sentence', async () => {
+    const { page, errors } = await openPage(firefox, `${server.origin}/seed.html`);
+    const count = await claimCount(page, 1);
+    const found = await page.evaluate(readMarkers);
+    expectSeedMarkers(found);
+    expect(count).toBe(found.length);
+    expect(count).toBe(SEED_EXPECTED.length);
+    expect(found.find((m) => m.claim === 'brain-uptake' && m.stance === 'asserted')?.label).toBe(
+      'Evidence: Animal study only — Crosses the blood-brain barrier',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a card from the keyboard, with the verdict and the study, and Escape closes it', async () => {
+    const { page, errors } = await openPage(firefox, `${server.origin}/seed.html`);
+    await claimCount(page, 1);
+    await page.evaluate(() => {
+      const marker = document.querySelector('evidence-lens-marker[data-evidence-claim="brain-uptake"]');
+      (marker?.shadowRoot?.querySelector('button') as HTMLButtonElement | null)?.focus();
+    });
+    expect(await cardText(page, 'brain-uptake')).toBeNull();
+    await page.keyboard.press('Enter');
+    const text = await waitFor(() => cardText(page, 'brain-uptake'), (t) => t !== null && t.length > 0, 'the card to open');
+    expect(text).toContain('Animal study only');
+    expect(text).toContain('Slutsky');
+    await page.keyboard.press('Escape');
+    await waitFor(() => cardText(page, 'brain-uptake'), (t) => t === null, 'the card to close');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves a page that never names MgT alone', async () => {
+    const { page, errors } = await openPage(firefox, `${server.origin}/pages/no-mgt.html`);
+    expect(await claimCount(page)).toBe(0);
+    expect(await page.evaluate(readMarkers)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('#evidence-lens-highlight-style').length)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a claim the page adds after load', async () => {
+    const { page, errors } = await openPage(firefox, `${server.origin}/pages/dynamic.html`);
+    expect(await claimCount(page)).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Magnesium L-threonate improves memory.';
+      document.getElementById('main')!.append(p);
+    });
+    expect(await claimCount(page, 1)).toBe(1);
+    expect((await page.evaluate(readMarkers)).map((m) => `${m.claim}/${m.stance}`)).toEqual(['memory/asserted']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('asks for nothing beyond the pages themselves', () => {
+    expect(firefox.requests.length).toBeGreaterThan(0);
+    expect(firefox.requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+  });
+});
