@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { readMarkers } from '../e2e/harness/pages';
 import { FIXTURES, SEED_EXPECTED, expectSeedMarkers } from '../e2e/harness/seed-expected';
 import { serveStatic, type StaticServer } from '../e2e/harness/server';
-import { claimCount, launchFirefoxWithExtension, openPage, type FirefoxWithExtension } from './harness';
+import { claimCount, launchFirefoxWithExtension, openExtensionPage, openPage, type FirefoxWithExtension } from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
@@ -73,6 +73,22 @@ describe('Firefox', () => {
     await page.keyboard.press('Escape');
     await waitFor(() => cardText(page, 'brain-uptake'), (t) => t === null, 'the card to close');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('summarizes the page in the popup: every claim with its verdict, and the citations', async () => {
+    const { page } = await openPage(firefox, `${server.origin}/seed.html`);
+    await claimCount(page, 1);
+    const popup = await openExtensionPage(firefox, `src/popup/index.html?url=${encodeURIComponent(`${server.origin}/seed.html`)}`);
+    const shown = await waitFor(
+      () => popup.evaluate(() => ({ text: document.body?.innerText ?? '', dois: document.querySelectorAll('a[href^="https://doi.org/10."]').length })),
+      (v) => v.dois > 0,
+      'the popup to list the citations',
+    );
+    expect(shown.text).toContain(`${SEED_EXPECTED.length} claims on this page`);
+    expect(shown.text).toContain('animal study only');
+    expect(shown.dois).toBeGreaterThan(3);
+    await popup.close();
     await page.close();
   });
 

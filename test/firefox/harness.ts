@@ -8,6 +8,13 @@ import { join, resolve } from 'node:path';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const DIST_FIREFOX = resolve(import.meta.dirname, '../../dist-firefox');
 
+/**
+ * The add-on's moz-extension:// host, set in the profile before it is installed
+ * (Firefox otherwise picks a random one per installation), so tests can open its pages.
+ */
+export const EXTENSION_UUID = 'e0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b';
+const ADDON_ID = 'evidence-lens@example.org';
+
 export interface FirefoxWithExtension {
   browser: Browser;
   /** Every request the pages made (to check that nothing leaves 127.0.0.1). */
@@ -17,7 +24,12 @@ export interface FirefoxWithExtension {
 
 export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
   if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error(`No build at ${DIST_FIREFOX}: run vite build --mode firefox first`);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }) },
+  });
   await browser.installExtension(DIST_FIREFOX);
   const requests: string[] = [];
   return {
@@ -40,6 +52,17 @@ export async function openPage(ff: FirefoxWithExtension, url: string): Promise<O
   page.on('request', (r) => ff.requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors };
+}
+
+/**
+ * Opens one of the add-on's pages in a tab. puppeteer's BiDi navigation never sees a
+ * moz-extension:// page finish loading (it times out with the page there), so the
+ * caller waits for what it needs to see instead.
+ */
+export async function openExtensionPage(ff: FirefoxWithExtension, path: string): Promise<Page> {
+  const page = await ff.browser.newPage();
+  await page.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { timeout: 3_000 }).catch(() => undefined);
+  return page;
 }
 
 /** The claim count the content script writes on <html>, once it is at least `atLeast`. */
