@@ -126,13 +126,16 @@ export class HeadingIndex {
   }
 
   /**
-   * The nearest element before `el` in document order that `isHeading` accepts, an
+   * The nearest element before `node` in document order that `isHeading` accepts, an
    * ancestor included (the query lists a heading before what it holds); null when
-   * the walk reaches the root first, undefined when it gives up (NEAREST_STEPS).
+   * the walk reaches the root first, undefined when it gives up (NEAREST_STEPS, or a
+   * shadow root: its host's headings were not walked).
    */
-  private headingBefore(el: Element, isHeading: (n: Element) => boolean): Element | null | undefined {
-    let n: Node = el;
+  private headingBefore(node: Node, isHeading: (n: Element) => boolean): Element | null | undefined {
+    let n: Node = node;
     for (let steps = 0; steps < NEAREST_STEPS; steps++) {
+      // The previous node in document order: the deepest last child of the previous
+      // sibling, or else the parent.
       const prev = n.previousSibling;
       if (prev !== null) {
         n = prev;
@@ -269,26 +272,9 @@ export class HeadingIndex {
   private countByNearest(node: Node): number | null {
     this.headings();
     const places = this.places;
-    let n: Node = node;
-    for (let steps = 0; steps < NEAREST_STEPS; steps++) {
-      // The previous node in document order: the deepest last child of the previous
-      // sibling, or else the parent.
-      const prev = n.previousSibling;
-      if (prev !== null) {
-        n = prev;
-        while (n.lastChild !== null) n = n.lastChild;
-      } else {
-        const parent = n.parentNode;
-        if (parent === null) return null; // a shadow root: its host's headings were not walked
-        n = parent;
-        if (n === this.root) return 0;
-      }
-      if (n.nodeType !== ELEMENT_NODE) continue;
-      const place = places.get(n as Element);
-      // A heading holding `node` does not count (as in countBySearch).
-      if (place !== undefined && !n.contains(node)) return place + 1;
-    }
-    return null;
+    // A heading holding `node` does not count (as in countBySearch).
+    const before = this.headingBefore(node, (n) => places.has(n) && !n.contains(node));
+    return before === undefined ? null : before === null ? 0 : (places.get(before) as number) + 1;
   }
 
   private countBySearch(node: Node): number {
