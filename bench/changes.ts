@@ -7,6 +7,7 @@
 // the whole page again says so (`reread` in its detail): those are counted too.
 // Several builds (copies of dist/) alternate, each in its own browser, so the
 // machine's busy spells fall on all of them. Prints medians, and every run.
+// BENCH_CHANGES="card appended" runs only the changes whose name holds those words.
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -53,10 +54,13 @@ const contexts = await Promise.all(
   ),
 );
 
+/** BENCH_CHANGES=<words>: only the changes whose name holds them (a quicker side by side of one). */
+const only = process.env.BENCH_CHANGES || undefined;
+
 /** Per change, per build: work per run (ms) and runs with a re-read. */
 const results = new Map<string, { work: number[]; rereads: number }[]>();
 for (let run = 0; run < runs; run++) {
-  for (const [name, code] of Object.entries(CHANGES)) {
+  for (const [name, code] of Object.entries(CHANGES).filter(([name]) => only === undefined || name.includes(only))) {
     for (const [d, context] of contexts.entries()) {
       const page = await context.newPage();
       await page.goto(`${server.origin}/${spec.file}`);
