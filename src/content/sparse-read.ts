@@ -92,9 +92,10 @@ export class HeadingIndex {
   }
 
   /**
-   * Headings came, went or moved: drops the listed ones no longer in the page and
-   * puts `fresh` (headings just read again: new, or perhaps moved) where they now
-   * go, without querying the page again. A product card appended to the 5 MB bench
+   * Headings came, went or moved: puts `fresh` (headings just read again: new, or
+   * perhaps moved) where they now go, without querying the page again, and drops the
+   * listed ones no longer in the page (unless the pass only added headings:
+   * insertChains). A product card appended to the 5 MB bench
    * page (its <h3>) made the next change's pass query its 8,465 headings: ~14 ms of
    * its ~28. A heading in a shadow tree is not in the list: look them all up then.
    */
