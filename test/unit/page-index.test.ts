@@ -3,6 +3,7 @@
 // fresh read of the whole page.
 import { describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
+import type { PageIndex as PageIndexType } from '../../src/content/page-index';
 import { extractPageData } from '../../src/extract';
 import { benchPages, generatePage, rng } from '../../bench/pages';
 
@@ -374,13 +375,19 @@ describe('changedNodes', () => {
   });
 });
 
+/** A large generated shop page (half the 1 MB bench page, 12 claim paragraphs), indexed sparsely. */
+async function sparseBenchIndex(): Promise<{ doc: Document; index: PageIndexType }> {
+  const { runToEnd } = await import('../../src/core/steps');
+  const { document } = parseHTML(generatePage({ ...benchPages(0.5)[1]!, claimParagraphs: 12 }));
+  const doc = document as unknown as Document;
+  const index = runToEnd(PageIndex.readAutoSteps(doc, null));
+  expect(index.sparse).toBe(true);
+  return { doc, index };
+}
+
 describe('PageIndex.update on a sparse index (a large page)', () => {
   it('stays in page order, each block as a fresh read has it, after random changes', async () => {
-    const { runToEnd } = await import('../../src/core/steps');
-    const { document } = parseHTML(generatePage({ ...benchPages(0.5)[1]!, claimParagraphs: 12 }));
-    const doc = document as unknown as Document;
-    const index = runToEnd(PageIndex.readAutoSteps(doc, null));
-    expect(index.sparse).toBe(true);
+    const { doc, index } = await sparseBenchIndex();
     const rand = rng(7);
     let partial = 0;
     let added = 0;
@@ -439,11 +446,7 @@ describe('PageIndex.update on a sparse index (a large page)', () => {
 
 describe('PageIndex.update, headings added in two parts at once (a sparse index)', () => {
   it('says of neither part that its heading was there all along', async () => {
-    const { runToEnd } = await import('../../src/core/steps');
-    const { document } = parseHTML(generatePage({ ...benchPages(0.5)[1]!, claimParagraphs: 12 }));
-    const doc = document as unknown as Document;
-    const index = runToEnd(PageIndex.readAutoSteps(doc, null));
-    expect(index.sparse).toBe(true);
+    const { doc, index } = await sparseBenchIndex();
     const cards = Array.from(doc.querySelectorAll('.grid > .card'));
     const records = [cards[10], cards[cards.length - 10]].map((card, k) => {
       const div = doc.createElement('div');
@@ -468,11 +471,7 @@ function headingQueries(): { count(of?: object): number; restore(): void } {
 
 describe('PageIndex.update, 20 cards appended to a sparse index (infinite scroll)', () => {
   it('finds the headings open above them by counts, not by comparisons across the long list', async () => {
-    const { runToEnd } = await import('../../src/core/steps');
-    const { document } = parseHTML(generatePage({ ...benchPages(0.5)[1]!, claimParagraphs: 12 }));
-    const doc = document as unknown as Document;
-    const index = runToEnd(PageIndex.readAutoSteps(doc, null));
-    expect(index.sparse).toBe(true);
+    const { doc, index } = await sparseBenchIndex();
     const grid = doc.querySelector('.grid') as Element;
     const records = Array.from({ length: 20 }, (_, k) => {
       const card = doc.createElement('div');
