@@ -1,6 +1,6 @@
 // The cheap gate: a page that never names MgT costs one regex test and a
 // MutationObserver that looks only at added text. Nothing else is loaded.
-import { mayMentionMgt, mayMentionMgtInPieces } from '../core/claims/gate';
+import { MgtNameSearch, mayMentionMgt } from '../core/claims/gate';
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
 
@@ -76,11 +76,18 @@ export async function readGate(doc: Document): Promise<GateResult> {
   const slicer = new Slicer();
   slicer.phase('gate');
   const mode = gateReadMode(root, loadedHtmlBytes());
-  const text = mode === 'one call' ? PageText.whole(root) : ((await slicer.drain(readPageTextSteps(root, mode))) as PageText); // (no `known`: never null)
-  // The title counts as detection counts it (a page titled with MgT is about MgT). A huge
-  // page is tested piece by piece: no joining megabytes, or normalizing them, in one go.
-  const named =
-    mentionsMgT(doc.title) || (text.pieceTexts().length > 1 ? await slicer.drain(mayMentionMgtInPieces(text.pieceTexts())) : mentionsMgT(text.text));
+  // The title counts as detection counts it (a page titled with MgT is about MgT).
+  const titled = mentionsMgT(doc.title);
+  if (mode === 'one call') {
+    const text = PageText.whole(root);
+    slicer.end();
+    return { named: titled || mentionsMgT(text.text), text };
+  }
+  // A huge page is tested piece by piece as it is read: no joining megabytes, or
+  // normalizing them, in one go; and how the rest is read depends on it (page-text.ts).
+  const names = new MgtNameSearch(titled);
+  const text = (await slicer.drain(readPageTextSteps(root, mode, undefined, names))) as PageText; // (no `known`: never null)
+  const named = names.found;
   slicer.end();
   return { named, text };
 }

@@ -109,10 +109,7 @@ export class PageIndex {
     let page = text ?? ((yield* readPageTextSteps(root)) as PageText);
     if (page.length < SPARSE_MIN_CHARS) return yield* PageIndex.readSteps(doc);
     // Offsets must lead back to nodes: for text read in one call, only the piece table is made.
-    if (page.coarse) {
-      // Read in runs of siblings: read it again in pieces, keeping them (joining the runs would be one long step).
-      page = (yield* readPageTextSteps(root)) as PageText;
-    } else if (!page.inPieces) {
+    if (!page.inPieces) {
       const table = yield* readPageTextSteps(root, 'pieces', page.text);
       page = table ?? ((yield* readPageTextSteps(root)) as PageText); // (changed meanwhile: read again)
     }

@@ -11,6 +11,12 @@ import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-typ
 import { pieceHolding } from '../core/text/text-source';
 import type { GateRead } from './timing';
 
+/** What the gate's test of names sees of the text as it is read (core/claims/gate.ts, MgtNameSearch). */
+export interface NameSearch {
+  see(piece: string): void;
+  readonly found: boolean;
+}
+
 /**
  * Elements below this many descendants are read in one call (when pieces are wanted,
  * or the text may be huge). Was 2,000: a <main> holding one list of 1,000 long posts
@@ -43,11 +49,14 @@ export class PageText {
   private joined: string | null = null;
   constructor(
     private readonly parts: string[],
-    /** Piece i is `nodes[i]` (an element or a text node); it starts at `starts[i]` in `text`. */
+    /**
+     * Piece i is `nodes[i]` (an element or a text node), or, when `runs[i]`, the run of
+     * siblings that starts with it; it starts at `starts[i]` in `text`.
+     */
     readonly nodes: Node[],
     readonly starts: number[],
-    /** Read in runs of siblings (readPageTextSteps, 'gate-huge'): the pieces lead back to no node. */
-    readonly coarse = false,
+    /** Which pieces are runs of siblings (readPageTextSteps, 'gate' and 'gate-huge'); empty when none is. */
+    readonly runs: readonly boolean[] = [],
   ) {}
 
   /** The text's length, without joining it. */
@@ -78,12 +87,12 @@ export class PageText {
 
   /** How it was read (the first pass's `evidence-lens:scan` detail says). */
   get readAs(): GateRead {
-    return this.coarse ? 'runs' : this.inPieces ? 'pieces' : 'one call';
+    return this.runs.length > 0 ? 'runs' : this.inPieces ? 'pieces' : 'one call';
   }
 
-  /** Whether the text is in pieces that lead back to small parts of the page (see sparse-read.ts). */
+  /** Whether the text is in pieces that lead back to parts of the page (see sparse-read.ts), not one call's. */
   get inPieces(): boolean {
-    return !this.coarse && (this.nodes.length !== 1 || (this.nodes[0] as Node).nodeType !== ELEMENT_NODE);
+    return this.nodes.length !== 1 || this.runs.length > 0 || (this.nodes[0] as Node).nodeType !== ELEMENT_NODE;
   }
 }
 
@@ -119,8 +128,8 @@ const LONGEST_RUN = 2000;
 const RUN_CHARS = 256_000;
 
 /** The next run's length in child nodes, after a run of `length` nodes read `chars` characters. */
-export function nextRunLength(length: number, chars: number): number {
-  const fit = chars === 0 ? LONGEST_RUN : Math.floor((length * RUN_CHARS) / chars);
+export function nextRunLength(length: number, chars: number, target = RUN_CHARS): number {
+  const fit = chars === 0 ? LONGEST_RUN : Math.floor((length * target) / chars);
   return Math.max(1, Math.min(fit, length * 2, LONGEST_RUN));
 }
 
@@ -143,16 +152,29 @@ export type ReadMode = 'pieces' | 'gate' | 'gate-huge';
  *
  * With `known`, the whole text as read a moment ago, only the piece table is
  * made (no text kept or joined again); null if the text has changed meanwhile.
+ * `names` sees every piece as it is read (the gate's test).
  */
-export function* readPageTextSteps(root: Node, mode: ReadMode = 'pieces', known?: string): Generator<void, PageText | null, void> {
+export function* readPageTextSteps(
+  root: Node,
+  mode: ReadMode = 'pieces',
+  known?: string,
+  names?: NameSearch,
+): Generator<void, PageText | null, void> {
   const parts: string[] = [];
   const nodes: Node[] = [];
   const starts: number[] = [];
+  const runs: boolean[] = [];
   let length = 0;
-  const add = (node: Node, text: string): void => {
+  const add = (node: Node, text: string, run = false): void => {
     if (text.length === 0) return;
     longestRead = Math.max(longestRead, text.length);
     if (known === undefined) parts.push(text);
+    names?.see(text);
+    if (run) {
+      // (Filled in only from the first run on: a page read without runs keeps an empty table.)
+      while (runs.length < nodes.length) runs.push(false);
+      runs.push(true);
+    } else if (runs.length > 0) runs.push(false);
     nodes.push(node);
     starts.push(length);
     length += text.length;
@@ -162,28 +184,39 @@ export function* readPageTextSteps(root: Node, mode: ReadMode = 'pieces', known?
 
   const bigRoot = root.nodeType !== ELEMENT_NODE || hasMoreDescendants(root as Element, mode === 'pieces' ? SMALL_SUBTREE : WHOLE_PAGE);
   const coarse = !bigRoot && mode === 'gate-huge';
-  /** Reads an element with RUNS_FROM or more child nodes in runs of them; false if it has fewer. */
-  const readRuns = function* (el: Element): Generator<void, boolean, void> {
+  /**
+   * Reads an element with RUNS_FROM or more child nodes in runs of them, until
+   * `stop()`: false if it has fewer, else the child it stopped before (null: it read them all).
+   */
+  const readRuns = function* (el: Element, stop: () => boolean): Generator<void, false | Node | null, void> {
     const count = el.childNodes.length;
     if (count < RUNS_FROM) return false;
     const range = (el.ownerDocument ?? document).createRange();
     let length = FIRST_RUN;
     for (let i = 0; i < count; ) {
+      if (stop()) return el.childNodes[i] as ChildNode;
       const end = Math.min(count, i + length);
       // By index: no wrapper per child, and the same text as their textContent.
       range.setStart(el, i);
       range.setEnd(el, end);
       const text = range.toString();
-      add(el, text);
+      add(el.childNodes[i] as ChildNode, text, true);
       length = nextRunLength(end - i, text.length);
       i = end;
       yield;
     }
-    return true;
+    return null;
   };
+  /**
+   * A long list on a page with many elements is read in runs for the gate only until
+   * the page names MgT: then the sparse read needs the list's items, and reading them
+   * now costs less than finding them in the runs later (sparse-read.ts, TextFinder).
+   */
+  const listRunsEnd = (): boolean => names?.found === true;
+  const never = (): boolean => false;
   if (!bigRoot && !coarse) {
     add(root, root.textContent ?? '');
-  } else if (!coarse || !(yield* readRuns(root as Element))) {
+  } else if (!coarse || (yield* readRuns(root as Element, never)) === false) {
     // (Unless the root itself was a long list, read in runs.)
     yield; // deciding that walked up to WHOLE_PAGE elements
     // Depth-first over the containers we descend into; each frame: next child to read, and whether the parent is wide.
@@ -210,9 +243,14 @@ export function* readPageTextSteps(root: Node, mode: ReadMode = 'pieces', known?
       const el = node as Element;
       const children = el.childElementCount;
       // A list is read item by item; elsewhere, a subtree is read whole unless it is large.
-      const big = children >= WIDE || (!frame.wide && children > 0 && hasMoreDescendants(el, SMALL_SUBTREE));
-      if (big && coarse && (yield* readRuns(el))) continue;
-      if (big) stack.push({ next: el.firstChild, wide: children >= WIDE });
+      const wide = children >= WIDE;
+      const big = wide || (!frame.wide && children > 0 && hasMoreDescendants(el, SMALL_SUBTREE));
+      // For the gate, in runs: a wrapper and a call per item cost twice one call (5 MB shop page).
+      const inRuns = big && (coarse || (mode !== 'pieces' && wide && !listRunsEnd()));
+      const rest = inRuns ? yield* readRuns(el, coarse ? never : listRunsEnd) : false;
+      if (rest === null) continue;
+      if (rest !== false) stack.push({ next: rest, wide: true });
+      else if (big) stack.push({ next: el.firstChild, wide });
       else {
         add(el, el.textContent ?? '');
         if (++reads % READS_PER_STEP === 0) yield;
@@ -220,7 +258,7 @@ export function* readPageTextSteps(root: Node, mode: ReadMode = 'pieces', known?
     }
   }
   if (known !== undefined) return length === known.length ? new PageText([known], nodes, starts) : null;
-  return new PageText(parts, nodes, starts, coarse);
+  return new PageText(parts, nodes, starts, runs);
 }
 
 /** Index of the piece holding text offset `offset` (binary search). */

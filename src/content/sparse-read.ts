@@ -439,31 +439,9 @@ export function* readSparseSteps(page: PageText, offsets: readonly number[], hea
   const out = new SparseBlocks(headings);
   yield* headings.loadSteps();
   const refused = new Set<Text>();
-  let piece = -1;
-  let walker: TreeWalker | null = null;
-  let current: Text | null = null;
-  let currentStart = 0;
+  const find = new TextFinder(page);
   for (const offset of offsets) {
-    const p = pieceAt(page, offset);
-    const node = page.nodes[p] as Node;
-    const local = offset - (page.starts[p] as number);
-    let text: Text | null = null;
-    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
-      text = node as Text;
-    } else {
-      // Walk the piece's text nodes forward (offsets only grow, so one walk per piece).
-      if (p !== piece) {
-        piece = p;
-        walker = (node.ownerDocument ?? document).createTreeWalker(node, SHOW_TEXT_AND_CDATA);
-        current = walker.nextNode() as Text | null;
-        currentStart = 0;
-      }
-      while (current !== null && currentStart + current.data.length <= local) {
-        currentStart += current.data.length;
-        current = (walker as TreeWalker).nextNode() as Text | null;
-      }
-      text = current;
-    }
+    const text = yield* find.textAt(offset);
     if (text === null || out.has(text) || refused.has(text)) continue;
     const read = extractBlocksAround(text);
     if (read === null) refused.add(text);
@@ -471,4 +449,76 @@ export function* readSparseSteps(page: PageText, offsets: readonly number[], hea
     yield;
   }
   return out;
+}
+
+/** Siblings of a run looked at between two steps. */
+const SIBLINGS_PER_STEP = 32;
+
+/**
+ * The text node at an offset into `page.text`, for offsets that only grow: one walk
+ * forward per piece. A piece that is a run of siblings (read by the gate as one
+ * Range) is first walked sibling by sibling, each read for its length, up to the
+ * one holding the offset: only runs that hold a candidate are read again.
+ */
+class TextFinder {
+  private piece = -1;
+  /** In a run: the sibling being looked at, and where its text starts in the piece. */
+  private sibling: Node | null = null;
+  private siblingStart = 0;
+  private siblingLength = 0;
+  /** The subtree being walked (a piece, or a run's sibling), and where it starts in the piece. */
+  private walked: Node | null = null;
+  private walker: TreeWalker | null = null;
+  private current: Text | null = null;
+  private currentStart = 0;
+
+  constructor(private readonly page: PageText) {}
+
+  *textAt(offset: number): Generator<void, Text | null, void> {
+    const page = this.page;
+    const p = pieceAt(page, offset);
+    const node = page.nodes[p] as Node;
+    const local = offset - (page.starts[p] as number);
+    if (p !== this.piece) {
+      this.piece = p;
+      this.walked = null;
+      this.sibling = page.runs[p] === true ? node : null;
+      this.siblingStart = 0;
+      this.siblingLength = this.sibling === null ? 0 : textLength(node);
+    }
+    let root = node;
+    let rootStart = 0;
+    if (page.runs[p] === true) {
+      let steps = 0;
+      while (this.sibling !== null && this.siblingStart + this.siblingLength <= local) {
+        this.siblingStart += this.siblingLength;
+        this.sibling = this.sibling.nextSibling;
+        this.siblingLength = this.sibling === null ? 0 : textLength(this.sibling);
+        if (++steps % SIBLINGS_PER_STEP === 0) yield;
+      }
+      if (this.sibling === null) return null;
+      root = this.sibling;
+      rootStart = this.siblingStart;
+    }
+    if (root.nodeType === TEXT_NODE || root.nodeType === CDATA_SECTION_NODE) return root as Text;
+    // Walk the subtree's text nodes forward (offsets only grow, so one walk per subtree).
+    if (this.walked !== root) {
+      this.walked = root;
+      this.walker = (root.ownerDocument ?? document).createTreeWalker(root, SHOW_TEXT_AND_CDATA);
+      this.current = this.walker.nextNode() as Text | null;
+      this.currentStart = rootStart;
+    }
+    while (this.current !== null && this.currentStart + this.current.data.length <= local) {
+      this.currentStart += this.current.data.length;
+      this.current = (this.walker as TreeWalker).nextNode() as Text | null;
+    }
+    return this.current;
+  }
+}
+
+/** What a node adds to its parent's `textContent` (comments and the like: nothing). */
+function textLength(node: Node): number {
+  const type = node.nodeType;
+  if (type === TEXT_NODE || type === CDATA_SECTION_NODE) return (node as Text).data.length;
+  return type === ELEMENT_NODE ? (node.textContent ?? '').length : 0;
 }

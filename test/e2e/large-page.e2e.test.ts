@@ -85,6 +85,12 @@ for (let i = 0; i < 40000; i++) {
 app.append(frag);
 </script></body></html>`;
 
+/**
+ * Over 2.5 MB of HTML and 60,000 elements (a shop's grid of ~5,000 cards), naming
+ * MgT first a sixth of the way down: the gate reads the grid in runs up to there.
+ */
+const HUGE_SHOP = generatePage({ name: 'huge shop', bytes: 3_000_000, claimParagraphs: 3, seed: 9 });
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-large-'));
   await writeFile(join(dir, 'shop.html'), generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
@@ -95,6 +101,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'thread.html'), THREAD_PAGE);
   await writeFile(join(dir, 'flat-thread.html'), FLAT_THREAD_PAGE);
   await writeFile(join(dir, 'built.html'), BUILT_PAGE);
+  await writeFile(join(dir, 'huge-shop.html'), HUGE_SHOP);
+  await writeFile(join(dir, 'huge-shop-titled.html'), HUGE_SHOP.replace('<title>Supplements — Shop</title>', '<title>Magnesium L-threonate — Shop</title>'));
   server = await serveStatic(dir);
   browser = await launchWithExtension();
 });
@@ -155,6 +163,23 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     expect(count).toBe(24);
     const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
     expect(pass.gate).toBe('runs');
+    expect(pass.read).toBe('sparse');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['naming MgT a sixth of the way down: its grid read in runs up to there, then card by card', 'huge-shop.html', 'runs'],
+    ['titled with MgT: its grid read card by card from the start', 'huge-shop-titled.html', 'pieces'],
+  ])('a huge shop page (3 MB, 80,000 elements) %s, and marked as a whole read marks it', async (_, file, gate) => {
+    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
+    const count = await claimCount(page, 1);
+    const expected = await wholeRead(page);
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(expected.length);
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
+    expect(pass.gate).toBe(gate);
     expect(pass.read).toBe('sparse');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,8 +1,7 @@
 // Whether a page or section is about MgT, and whose claims a sentence makes.
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
-import { mayMentionMgt, mayMentionMgtInPieces } from '../../src/core/claims/gate';
-import { runToEnd } from '../../src/core/steps';
+import { MgtNameSearch, mayMentionMgt } from '../../src/core/claims/gate';
 import { openHeadings } from '../../src/core/claims/context';
 import { rng } from '../../bench/pages';
 import type { Region, TextBlock } from '../../src/core/types';
@@ -84,14 +83,19 @@ describe('the content script gate', () => {
   ])('%j → %s', (text, expected) => expect(mayMentionMgt(text)).toBe(expected));
 });
 
-describe('mayMentionMgtInPieces (the gate on a huge page, piece by piece)', () => {
-  const run = (pieces: string[]): boolean => runToEnd(mayMentionMgtInPieces(pieces));
+describe('MgtNameSearch (the gate on a huge page, piece by piece as it is read)', () => {
+  const run = (pieces: string[], titled = false): boolean => {
+    const names = new MgtNameSearch(titled);
+    for (const piece of pieces) names.see(piece);
+    return names.found;
+  };
   it('finds a name inside a piece, or cut in two between pieces, even across tiny pieces', () => {
     expect(run(['Shop our range. ', 'Magtein 144 mg'])).toBe(true);
     expect(run(['Buy Mag', 'tein today'])).toBe(true);
     expect(run(['Magnesium L-thr', 'e', 'o', 'nate'])).toBe(true);
     expect(run(['Magnesium citrate', ' and glycinate'])).toBe(false);
     expect(run([])).toBe(false);
+    expect(run([], true)).toBe(true); // the title named it
   });
   it('says the same as one test of the joined text', () => {
     const text = 'Reviews: great sleep. Magnesium L-threonate (Magtein) 2 g a day. Neuro-Mag.';

@@ -444,6 +444,62 @@ describe('PageIndex.update on a sparse index (a large page)', () => {
   }, 30_000); // ~4.6 s in linkedom on this machine: over vitest's 5 s default when the machine is busy
 });
 
+describe('PageIndex.readAutoSteps on the gate\'s text in runs of siblings (a huge page)', () => {
+  it('finds the same blocks, text nodes and offsets as a read in pieces', async () => {
+    const { runToEnd } = await import('../../src/core/steps');
+    const { PageText } = await import('../../src/content/page-text');
+    const { document } = parseHTML(generatePage({ ...benchPages(0.5)[1]!, claimParagraphs: 12 }));
+    const doc = document as unknown as Document;
+    const grid = doc.querySelector('section.grid') as Element;
+    // What a list holds besides its items: comments (no text) and loose text.
+    const rand = rng(11);
+    for (const item of Array.from(grid.children)) {
+      const r = rand();
+      if (r < 0.05) grid.insertBefore(doc.createComment('ad slot'), item);
+      else if (r < 0.1) grid.insertBefore(doc.createTextNode(' sponsored '), item);
+    }
+    // The gate's pieces: each child of <body> and <main> whole, the grid's children in
+    // runs of 1 to 60 (what a Range over them reads: their texts, comments none).
+    const parts: string[] = [];
+    const nodes: Node[] = [];
+    const starts: number[] = [];
+    const runs: boolean[] = [];
+    let length = 0;
+    const add = (node: Node, text: string, run: boolean): void => {
+      if (text.length === 0) return;
+      parts.push(text);
+      nodes.push(node);
+      starts.push(length);
+      runs.push(run);
+      length += text.length;
+    };
+    const own = (n: Node): string => (n.nodeType === 8 ? '' : (n.textContent ?? ''));
+    const main = doc.querySelector('main') as Element;
+    for (const child of Array.from(doc.body.childNodes)) {
+      if (child !== main) add(child, own(child), false);
+      else
+        for (const part of Array.from(main.childNodes)) {
+          if (part !== grid) add(part, own(part), false);
+          else {
+            const items = Array.from(grid.childNodes);
+            for (let i = 0; i < items.length; ) {
+              const end = Math.min(items.length, i + 1 + Math.floor(rand() * 60));
+              add(items[i] as Node, items.slice(i, end).map(own).join(''), true);
+              i = end;
+            }
+          }
+        }
+    }
+    expect(parts.join('')).toBe(doc.body.textContent);
+    expect(runs.filter(Boolean).length).toBeGreaterThan(20);
+    const inRuns = runToEnd(PageIndex.readAutoSteps(doc, new PageText(parts, nodes, starts, runs)));
+    const inPieces = runToEnd(PageIndex.readAutoSteps(doc, null));
+    expect([inRuns.sparse, inPieces.sparse]).toEqual([true, true]);
+    expect(inRuns.page.blocks.filter((b) => /threonate|neuro-mag/i.test(b.text)).length).toBe(12);
+    expectSame(inRuns.page.blocks, inRuns.segments as Segs, inPieces.page.blocks, inPieces.segments as Segs);
+  });
+});
+
 describe('PageIndex.update, headings added in two parts at once (a sparse index)', () => {
   it('says of neither part that its heading was there all along', async () => {
     const { doc, index } = await sparseBenchIndex();

@@ -18,17 +18,20 @@ export function mayMentionMgt(text: string | null | undefined): boolean {
 const NAME_OVERLAP = 32;
 
 /**
- * `mayMentionMgt` over a text given in pieces (a huge page read piece by piece),
- * without joining them: each piece is tested with the end of the one before, so a
- * name cut in two is still found. Yields between pieces.
+ * `mayMentionMgt` over a text seen piece by piece (a huge page, as it is read),
+ * without joining the pieces: each is tested with the end of the one before, so a
+ * name cut in two is still found. Pieces seen after a name was found are not tested.
  */
-export function* mayMentionMgtInPieces(pieces: readonly string[]): Generator<void, boolean, void> {
-  let tail = '';
-  for (const piece of pieces) {
-    const text = tail + piece;
-    if (mayMentionMgt(text)) return true;
-    tail = text.slice(-NAME_OVERLAP);
-    yield;
+export class MgtNameSearch {
+  private tail = '';
+
+  /** `found`: already known to name MgT (its title does). */
+  constructor(public found = false) {}
+
+  see(piece: string): void {
+    if (this.found) return;
+    const text = this.tail + piece;
+    if (mayMentionMgt(text)) this.found = true;
+    else this.tail = text.slice(-NAME_OVERLAP);
   }
-  return false;
 }
