@@ -19,8 +19,10 @@ const NAME_OVERLAP = 32;
 
 /**
  * `mayMentionMgt` over a text seen piece by piece (a huge page, as it is read),
- * without joining the pieces: each is tested with the end of the one before, so a
- * name cut in two is still found. Pieces seen after a name was found are not tested.
+ * without joining the pieces: each is tested alone, and where it meets the one
+ * before, so a name cut in two is still found. (Not the end of the one before plus
+ * the piece: that joins a piece of 256 K characters into a copy, ~3 ms per 5 MB.)
+ * Pieces seen after a name was found are not tested.
  */
 export class MgtNameSearch {
   private tail = '';
@@ -30,8 +32,9 @@ export class MgtNameSearch {
 
   see(piece: string): void {
     if (this.found) return;
-    const text = this.tail + piece;
-    if (mayMentionMgt(text)) this.found = true;
-    else this.tail = text.slice(-NAME_OVERLAP);
+    const seam = this.tail + piece.slice(0, NAME_OVERLAP);
+    if (mayMentionMgt(seam) || mayMentionMgt(piece)) this.found = true;
+    // The seam's end, when the piece is shorter than the overlap: a name may span three pieces.
+    else this.tail = (piece.length >= NAME_OVERLAP ? piece : seam).slice(-NAME_OVERLAP);
   }
 }
