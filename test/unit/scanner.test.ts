@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { literalScanner } from '../../src/core/text/scanner';
+import { literalScanner, needsNormalizing } from '../../src/core/text/scanner';
 import { COMBINING, INVISIBLE, PUNCTUATION_FOLDS } from '../../src/core/text/normalize';
 import { NAME_ANCHORS, PATTERN_ANCHORS } from '../../src/core/claims/anchors.generated';
 import { NFKC_ALNUM_CLASS, UNICODE_VERSION } from '../../src/core/text/risky.generated';
@@ -153,6 +153,19 @@ describe('risky.generated.ts', () => {
     } else {
       const listed = new RegExp(NFKC_ALNUM_CLASS, 'u');
       for (const ch of ['ｓ', 'ﬁ', '𝐬', '²', 'ª', 'Ⅳ', '①']) expect(listed.test(ch)).toBe(true);
+    }
+  });
+  it('its part without the "u" flag refuses what the whole class refuses, for every code point, alone or in text with an emoji', () => {
+    const whole = new RegExp(`${INVISIBLE.source}|${COMBINING.source}|${NFKC_ALNUM_CLASS}`, 'u');
+    const differ: string[] = [];
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (needsNormalizing(ch) !== whole.test(ch)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+    for (const text of ['Magnesium L-threonate 😀 supports memory.', 'Magnesium 😀 ｓupports memory.', 'Math 𝐬upports memory.', 'x\u00adthreonate 😀']) {
+      expect(needsNormalizing(text), text).toBe(whole.test(text));
     }
   });
   it('holds the characters whose NFKC form holds ASCII letters or digits, and not ordinary ones', () => {
