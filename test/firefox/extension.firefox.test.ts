@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { readMarkers } from '../e2e/harness/pages';
 import { FIXTURES, SEED_EXPECTED, expectSeedMarkers } from '../e2e/harness/seed-expected';
 import { serveStatic, type StaticServer } from '../e2e/harness/server';
-import { claimCount, launchFirefoxWithExtension, openExtensionPage, openPage, type FirefoxWithExtension } from './harness';
+import { claimCount, launchFirefoxWithExtension, openExtensionPage, openPage, waitFor, type FirefoxWithExtension } from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
@@ -31,16 +31,6 @@ function cardText(page: Page, claim: string): Promise<string | null> {
     const card = marker?.shadowRoot?.querySelector('.card') as HTMLElement | null | undefined;
     return card ? card.innerText : null;
   }, claim);
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > until) throw new Error(`timed out: ${what} (last: ${JSON.stringify(v)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('Firefox', () => {

@@ -55,13 +55,24 @@ export async function openPage(ff: FirefoxWithExtension, url: string): Promise<O
 }
 
 /**
- * Opens one of the add-on's pages in a tab. puppeteer's BiDi navigation never sees a
- * moz-extension:// page finish loading (it times out with the page there), so the
- * caller waits for what it needs to see instead.
+ * Opens one of the add-on's pages in a tab, once it has loaded. puppeteer's BiDi
+ * navigation never sees a moz-extension:// page finish loading (it times out with
+ * the page there), so the navigation is started and not awaited (its timeout is
+ * ignored) and the page itself says when it is there. Uncaught errors in the page
+ * go to `errors` when given. The caller still waits for what it needs to see: the
+ * page's script may fill it in after load.
  */
-export async function openExtensionPage(ff: FirefoxWithExtension, path: string): Promise<Page> {
+export async function openExtensionPage(ff: FirefoxWithExtension, path: string, errors?: string[]): Promise<Page> {
   const page = await ff.browser.newPage();
-  await page.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { timeout: 3_000 }).catch(() => undefined);
+  if (errors) page.on('pageerror', (e) => errors.push(String(e)));
+  const url = `moz-extension://${EXTENSION_UUID}/${path}`;
+  void page.goto(url, { timeout: 10_000 }).catch(() => undefined);
+  const file = url.split(/[?#]/, 1)[0]!;
+  await waitFor(
+    () => page.evaluate(() => ({ href: location.href, state: document.readyState })).catch(() => null),
+    (v) => v !== null && v.href.split(/[?#]/, 1)[0] === file && v.state === 'complete',
+    `${path} to load`,
+  );
   return page;
 }
 
@@ -76,4 +87,98 @@ export async function claimCount(page: Page, atLeast = 0): Promise<number> {
     atLeast,
   );
   return Number(await page.evaluate(() => document.documentElement.getAttribute('data-evidence-lens-claims')));
+}
+
+// The extension API as extension pages see it (Firefox's own `browser`), for the
+// snippets below that run in one of the add-on's pages.
+declare const browser: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(o: object): Promise<void>; clear(): Promise<void> } };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+/** The stored settings object (storage.sync "settings"), read in an extension page; undefined when none. */
+export function storedSettings(extensionPage: Page): Promise<Record<string, unknown> | undefined> {
+  return extensionPage.evaluate(() => browser.storage.sync.get('settings').then((r) => r.settings as Record<string, unknown> | undefined));
+}
+
+/** Writes (or, with null, clears) storage.sync from an extension page, as the options page would. */
+export async function storeSettings(extensionPage: Page, settings: Record<string, unknown> | null): Promise<void> {
+  await extensionPage.evaluate(
+    (s: Record<string, unknown> | null) => (s === null ? browser.storage.sync.clear() : browser.storage.sync.set({ settings: s })),
+    settings,
+  );
+}
+
+/**
+ * Tab id of the tab showing `url`, or -1, found as the popup finds it: each tab's
+ * content script is asked for its report (test/e2e/harness/tabs.ts does the same
+ * from Chromium's service worker; here an extension page asks).
+ */
+export function tabFor(extensionPage: Page, url: string): Promise<number> {
+  return extensionPage.evaluate(async (want: string) => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      try {
+        const r = (await browser.tabs.sendMessage(tab.id, { type: 'get-report' }, { frameId: 0 })) as { url?: string } | undefined;
+        if (r?.url === want) return tab.id;
+      } catch {
+        // no content script in that tab
+      }
+    }
+    return -1;
+  }, url);
+}
+
+/** The content script's answer to the popup's get-report (its top frame), asked from an extension page. */
+export function reportOf(extensionPage: Page, tabId: number): Promise<{ ready: boolean; url: string; result: unknown } | undefined> {
+  return extensionPage.evaluate(
+    (id: number) => browser.tabs.sendMessage(id, { type: 'get-report' }, { frameId: 0 }) as Promise<{ ready: boolean; url: string; result: unknown } | undefined>,
+    tabId,
+  );
+}
+
+/** The toolbar badge's text for a tab (action.getBadgeText, from an extension page). */
+export function badgeOf(extensionPage: Page, tabId: number): Promise<string> {
+  return extensionPage.evaluate((id: number) => browser.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Polls `read` until `done` holds (10 s by default, then throws with the last value). */
+export async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > until) throw new Error(`timed out: ${what} (last: ${JSON.stringify(v)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Waits until `check`, run in the page, is true. For extension pages: their CSP
+ * blocks the Function() that puppeteer's waitForFunction and waitForSelector build
+ * in the page, while evaluate works.
+ */
+export async function waitInPage(page: Page, check: () => boolean, what: string): Promise<void> {
+  await waitFor(() => page.evaluate(check), (ok) => ok, what);
+}
+
+/**
+ * Runs a self-contained page function (such as readMarkers) in a same-origin
+ * iframe of `page` (an extension page's own frame), with the iframe's window,
+ * document and DOM classes as its globals. puppeteer does not list frames inside
+ * moz-extension:// pages, so the frame is reached through its parent; the code goes
+ * in as an expression (BiDi's script.evaluate), which the page's CSP does not block.
+ */
+export function evaluateInFrame<T>(page: Page, iframeSelector: string, fn: () => T): Promise<T> {
+  return page.evaluate(`(() => {
+    const w = document.querySelector(${JSON.stringify(iframeSelector)})?.contentWindow;
+    if (!w) throw new Error('no such frame');
+    return (function (window, document, ShadowRoot, Element, HTMLElement, NodeFilter) {
+      return (${fn.toString()})();
+    })(w, w.document, w.ShadowRoot, w.Element, w.HTMLElement, w.NodeFilter);
+  })()`) as Promise<T>;
 }
