@@ -18,6 +18,9 @@ import { loadSettings, onSettingsChanged, updateSettings } from '../shared/setti
 import { pastePagePath } from '../paste/handoff';
 import { TOGGLE_MARKS_COMMAND } from '../background/commands';
 
+/** Where the shortcut is changed: Chrome's shortcuts page, or Firefox's Add-ons Manager (moz-extension:// pages). */
+const SHORTCUT_BODY: MessageKey = browser.runtime.getURL('').startsWith('moz-extension:') ? 'optShortcutBodyFirefox' : 'optShortcutBody';
+
 function Radio<T extends string>(props: { name: string; value: T; current: T; label: string; onPick: (v: T) => void }) {
   return (
     <label>
@@ -166,7 +169,7 @@ export function Options() {
 
       <fieldset>
         <legend>{t('optShortcutHeading')}</legend>
-        <p>{shortcut === null ? '' : t('optShortcutBody', shortcut || t('optShortcutUnset'))}</p>
+        <p>{shortcut === null ? '' : t(SHORTCUT_BODY, shortcut || t('optShortcutUnset'))}</p>
       </fieldset>
 
       <p>

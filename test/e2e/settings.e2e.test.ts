@@ -90,6 +90,16 @@ function tabFor(url: string): Promise<number> {
   return findTab(worker, url);
 }
 
+describe('options page', () => {
+  it("says where Chrome changes the shortcut that shows or hides the marks", async () => {
+    const opts = await options();
+    const text = opts.getByText(/^Show or hide all marks on a page/);
+    await expect.poll(() => text.textContent()).toContain('chrome://extensions/shortcuts');
+    expect(await text.textContent()).not.toContain('Firefox');
+    await opts.close();
+  });
+});
+
 describe('settings on a live page', () => {
   it('mark look: "Underline only" drops the tinted background at once', async () => {
     const page = await seed();

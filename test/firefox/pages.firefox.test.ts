@@ -116,6 +116,11 @@ describe('options page and settings', () => {
     expect(await isChecked(await named(opts, 'input[type=radio]', 'On every page (reads each page as it loads)'))).toBe(true);
     expect(await opts.evaluate(() => Array.from(document.querySelectorAll('.sites li span')).map((s) => s.textContent))).toEqual(['example.org']);
     expect(await opts.evaluate(() => (document.getElementById('citation-format') as HTMLSelectElement).value)).toBe('apa');
+    // Where to change the shortcut: Firefox's own place, not Chrome's.
+    await waitInPage(opts, () => document.body.textContent?.includes('Show or hide all marks') === true, 'the shortcut');
+    const shortcut = await opts.evaluate(() => document.body.textContent ?? '');
+    expect(shortcut).toContain('Manage Extension Shortcuts');
+    expect(shortcut).not.toContain('chrome://');
 
     const { page } = await openPage(firefox, seedUrl());
     opened.push(page);
