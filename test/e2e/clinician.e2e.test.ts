@@ -10,6 +10,7 @@ import { serveStatic, type StaticServer } from './harness/server';
 import { claimCount, openPage } from './harness/pages';
 import { markdownReport } from '../../src/core/report/markdown';
 import type { PageReport } from '../../src/shared/messages';
+import { PASTED } from './harness/pasted-text';
 
 declare const chrome: {
   tabs: {
@@ -26,12 +27,6 @@ declare const self: { evidenceLens: Handlers };
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const MENU_ID = 'evidence-lens-check-selection';
-const PASTED = [
-  'Hi doctor, my friend says Magtein improves memory and that magnesium L-threonate',
-  'reverses brain aging by 9 years. Should I take Neuro-Mag?',
-  '',
-  'The label says: <b>clinically proven</b> to cross the blood-brain barrier.',
-].join('\n');
 
 let browser: ExtensionBrowser;
 let server: StaticServer;

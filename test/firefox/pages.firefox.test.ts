@@ -27,6 +27,7 @@ import {
   waitInPage,
   type FirefoxWithExtension,
 } from './harness';
+import { PASTED } from '../e2e/harness/pasted-text';
 
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
@@ -181,12 +182,6 @@ describe('options page and settings', () => {
   });
 });
 
-const PASTED = [
-  'Hi doctor, my friend says Magtein improves memory and that magnesium L-threonate',
-  'reverses brain aging by 9 years. Should I take Neuro-Mag?',
-  '',
-  'The label says: <b>clinically proven</b> to cross the blood-brain barrier.',
-].join('\n');
 /** claim/stance/verdict of each mark, as `npm run scan` finds them in this text (reported speech, "says", reads as hedged). */
 const EXPECTED_PASTE = [
   'memory/hedged/limited',
