@@ -128,8 +128,8 @@ const LONGEST_RUN = 2000;
 const RUN_CHARS = 256_000;
 
 /** The next run's length in child nodes, after a run of `length` nodes read `chars` characters. */
-export function nextRunLength(length: number, chars: number, target = RUN_CHARS): number {
-  const fit = chars === 0 ? LONGEST_RUN : Math.floor((length * target) / chars);
+export function nextRunLength(length: number, chars: number): number {
+  const fit = chars === 0 ? LONGEST_RUN : Math.floor((length * RUN_CHARS) / chars);
   return Math.max(1, Math.min(fit, length * 2, LONGEST_RUN));
 }
 
@@ -138,11 +138,13 @@ export function nextRunLength(length: number, chars: number, target = RUN_CHARS)
  * - 'pieces': in pieces that lead back to small parts of the page (the sparse read needs them);
  * - 'gate': a page that is not huge in one call (cheapest, for the gate on a page that
  *   never names MgT), a huge one (over WHOLE_PAGE elements) in pieces, so no single
- *   call is a long task;
+ *   call is a long task, its long lists in runs of siblings until `names` finds MgT;
  * - 'gate-huge': as 'gate', for text that may be too large to read in one call
  *   (huge HTML, a body built by script, a size unknown): a page with fewer elements
  *   than WHOLE_PAGE (a long article: 5 MB of text in 25,000 paragraphs, one call
- *   51–63 ms) is read in runs of siblings, whose pieces lead back to no node.
+ *   51–63 ms) is read with every long list in runs of siblings.
+ * A run's piece leads back to its first child (`PageText.runs`); sparse-read.ts finds
+ * an offset inside it by reading its children up to there.
  */
 export type ReadMode = 'pieces' | 'gate' | 'gate-huge';
 
