@@ -1,9 +1,11 @@
 // Starts Debian's Firefox ESR (WebDriver BiDi, through puppeteer-core) with the
 // Firefox build (dist-firefox/) installed as a temporary add-on, in a fresh
 // profile. Never downloads a browser: the system Firefox only.
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Realm } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { recordTextAtLoad, until, type PageReader } from '../e2e/harness/hostile-reads';
+import type { RunRequest, RunResponse } from '../../src/shared/settings-messages';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const DIST_FIREFOX = resolve(import.meta.dirname, '../../dist-firefox');
@@ -94,7 +96,7 @@ export async function claimCount(page: Page, atLeast = 0): Promise<number> {
 declare const browser: {
   tabs: {
     query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+    sendMessage(tabId: number, message: unknown, options?: { frameId: number }): Promise<unknown>;
   };
   storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(o: object): Promise<void>; clear(): Promise<void> } };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
@@ -141,6 +143,20 @@ export function reportOf(extensionPage: Page, tabId: number): Promise<{ ready: b
   );
 }
 
+/**
+ * Asks the page in a tab to run now, as the popup does when it opens (src/popup/tab.ts
+ * runOnPage: the same message, to every frame) and the shortcut does: what starts a
+ * page in on-click mode. Resolves to the top frame's answer ({ ok: false } on a site
+ * in the never-run list), or undefined when no script answered.
+ */
+export function askToRun(extensionPage: Page, tabId: number): Promise<RunResponse | undefined> {
+  return extensionPage.evaluate(
+    (id: number) =>
+      browser.tabs.sendMessage(id, { type: 'evidence-lens:run' } satisfies RunRequest).catch(() => undefined) as Promise<RunResponse | undefined>,
+    tabId,
+  );
+}
+
 /** The toolbar badge's text for a tab (action.getBadgeText, from an extension page). */
 export function badgeOf(extensionPage: Page, tabId: number): Promise<string> {
   return extensionPage.evaluate((id: number) => browser.action.getBadgeText({ tabId: id }), tabId);
@@ -181,4 +197,70 @@ export function evaluateInFrame<T>(page: Page, iframeSelector: string, fn: () =>
       return (${fn.toString()})();
     })(w, w.document, w.ShadowRoot, w.Element, w.HTMLElement, w.NodeFilter);
   })()`) as Promise<T>;
+}
+
+/**
+ * A hostile page (test/fixtures/hostile), read as test/e2e/hostile-helpers.ts reads
+ * it in Chromium: some of these pages break the built-ins (Promise, JSON,
+ * Array.prototype.map…) that code in the page's own world would use, so `read`
+ * evaluates in a WebDriver BiDi sandbox of the top frame (puppeteer's isolated
+ * realm): the page's JavaScript cannot touch it (Xray wrappers), while the DOM,
+ * performance entries and DOM events are shared with the page.
+ */
+export interface FirefoxHostilePage extends PageReader {
+  page: Page;
+  /** Console errors and uncaught exceptions on the page. */
+  errors: string[];
+  /** Whether the page's text (body.textContent) is what it was at DOMContentLoaded, before we ran. */
+  textUnchanged(): Promise<boolean>;
+  /** A real mouse click in the middle of the element (found from the sandbox, scrolled into view). */
+  click(selector: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openHostile(ff: FirefoxWithExtension, url: string): Promise<FirefoxHostilePage> {
+  const page = await ff.browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${String(e)}`));
+  page.on('request', (r) => ff.requests.push(r.url()));
+  await page.evaluateOnNewDocument(recordTextAtLoad);
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  // Frame.isolatedRealm() is puppeteer's own sandbox (a BiDi `sandbox` realm), not in its public types.
+  const sandbox = (page.mainFrame() as unknown as { isolatedRealm(): Realm }).isolatedRealm();
+  const read = <T>(expression: string): Promise<T> => sandbox.evaluate(expression) as Promise<T>;
+  return {
+    page,
+    errors,
+    read,
+    async textUnchanged() {
+      const same = await read<string | null>(
+        `(document.dispatchEvent(new Event('hostile-compare')), document.documentElement.getAttribute('data-hostile-text-same'))`,
+      );
+      return same === 'true';
+    },
+    async click(selector: string) {
+      const at = await read<{ x: number; y: number } | null>(`(() => {
+        const el = document.querySelector(${JSON.stringify(selector)});
+        if (!el) return null;
+        el.scrollIntoView({ block: 'center' });
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      })()`);
+      if (at === null) throw new Error(`no ${selector} on the page`);
+      await page.mouse.click(at.x, at.y);
+    },
+    close: () => page.close(),
+  };
+}
+
+/** The page's own button (test/fixtures/hostile/probe.js) still works: a real click reaches its handler. */
+export async function probeWorks(h: FirefoxHostilePage): Promise<boolean> {
+  const out = `document.getElementById('probe-out').textContent`;
+  const before = await h.read<string>(out);
+  await h.click('#probe');
+  await until(async () => (await h.read<string>(out)) !== before, 5_000, 'the probe button to react');
+  return /^clicked \d+$/.test(await h.read<string>(out));
 }

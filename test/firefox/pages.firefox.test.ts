@@ -5,7 +5,9 @@
 // pasted text in its extension frame; the toolbar badge shows the page's count
 // (read with action.getBadgeText from an extension page: the badge itself is
 // browser chrome, out of reach of WebDriver BiDi). test/e2e/settings,
-// clinician and messages test the same in Chromium.
+// clinician and messages test the same in Chromium. On-click mode: a page is
+// not read until the popup opens on it or the run message (what the popup and
+// the shortcut send) reaches it.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { readMarkers, type MarkerInfo } from '../e2e/harness/pages';
@@ -13,7 +15,9 @@ import { FIXTURES, SEED_EXPECTED } from '../e2e/harness/seed-expected';
 import { serveStatic, type StaticServer } from '../e2e/harness/server';
 import { VERDICT_STYLES } from '../../src/core/evidence/verdicts';
 import { VERDICTS, type Verdict } from '../../src/core/types';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import {
+  askToRun,
   badgeOf,
   claimCount,
   evaluateInFrame,
@@ -254,5 +258,63 @@ describe('toolbar badge', () => {
     expect(noneTab).not.toBe(tab);
     expect(await badgeOf(control, noneTab)).toBe('');
     expect(await badgeOf(control, tab)).toBe(String(SEED_EXPECTED.length)); // per tab
+  });
+});
+
+describe('on-click mode', () => {
+  const onClick = () => storeSettings(control, { version: 1, ...DEFAULT_SETTINGS, runMode: 'on-click' });
+  /** What of ours is in a page: the count on <html>, marks, our highlight sheet, passes in its timeline. */
+  const traces = (page: Page) =>
+    page.evaluate(() => ({
+      count: document.documentElement.getAttribute('data-evidence-lens-claims'),
+      markers: document.querySelectorAll('[data-evidence-claim]').length,
+      sheet: document.getElementById('evidence-lens-highlight-style') !== null,
+      passes: performance.getEntriesByName('evidence-lens:scan').length,
+    }));
+  const untouched = { count: null, markers: 0, sheet: false, passes: 0 };
+
+  it('a page with claims is not read until the popup opens on it (opening it is the click); then it is marked', async () => {
+    await onClick();
+    const { page, errors } = await openPage(firefox, seedUrl());
+    opened.push(page);
+    const tab = await tabFor(control, seedUrl()); // (asking for the report does not start it)
+    expect(tab).toBeGreaterThan(-1);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await traces(page)).toEqual(untouched);
+    expect(await reportOf(control, tab)).toMatchObject({ ready: false, result: null });
+    expect(await badgeOf(control, tab)).toBe('');
+
+    const popup = await openExtensionPage(firefox, `src/popup/index.html?url=${encodeURIComponent(seedUrl())}`);
+    opened.push(popup);
+    expect(await claimCount(page, 1)).toBe(SEED_EXPECTED.length);
+    await expect.poll(async () => (await markers(page)).length, { timeout: 10_000 }).toBe(SEED_EXPECTED.length);
+    await waitInPage(popup, () => (document.body?.innerText ?? '').includes('claims on this page'), "the popup's summary");
+    expect(await popup.evaluate(() => document.body.innerText)).toContain(`${SEED_EXPECTED.length} claims on this page`);
+    await expect.poll(() => badgeOf(control, tab), { timeout: 10_000 }).toBe(String(SEED_EXPECTED.length));
+    expect(errors).toEqual([]);
+  });
+
+  it('a claim the page adds while it waits is not read either; the run message alone then marks it', async () => {
+    await onClick();
+    const url = `${server.origin}/pages/dynamic.html`;
+    const { page, errors } = await openPage(firefox, url);
+    opened.push(page);
+    const tab = await tabFor(control, url);
+    expect(tab).toBeGreaterThan(-1);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Magnesium L-threonate improves memory.';
+      document.getElementById('main')!.append(p);
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await traces(page)).toEqual(untouched);
+
+    expect(await askToRun(control, tab)).toEqual({ ok: true });
+    expect(await claimCount(page, 1)).toBe(1);
+    expect((await markers(page)).map((m) => `${m.claim}/${m.stance}`)).toEqual(['memory/asserted']);
+    await expect.poll(async () => (await reportOf(control, tab))?.ready, { timeout: 10_000 }).toBe(true);
+    expect(await askToRun(control, tab)).toEqual({ ok: true }); // again: a no-op once running
+    expect((await markers(page)).length).toBe(1);
+    expect(errors).toEqual([]);
   });
 });

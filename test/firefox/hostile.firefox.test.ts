@@ -1,0 +1,361 @@
+// Hostile pages (test/fixtures/hostile) in Firefox ESR: the cases of
+// test/e2e/hostile-pages.e2e.test.ts whose outcome rests on the browser rather
+// than on our own code. In Firefox the content script sees the page through Xray
+// wrappers (not Chromium's isolated world), its stylesheet in the page belongs to
+// the add-on (the page cannot even read its rules) and meets the page's CSP
+// otherwise, and it reaches the page's performance timeline and DOM events
+// through those wrappers. The promises are the same as in Chromium:
+// the page keeps working, no error, its text unchanged, bounded time, exactly its
+// claims. The sizes (test/e2e/hostile-sizes) are not repeated here: they measure
+// our scanner's time, which does not depend on the browser's isolation. Two pages
+// of this folder's own (firefox/fixtures/) add what rests on Firefox's shadow DOM
+// and cascade (a page's CSS against our UI, ours against the page's) and on its
+// Xray identities (markers the page wrote or copied are not ours, page text
+// shown in the popup stays text).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { serveStatic, type StaticServer } from '../e2e/harness/server';
+import { COUNT_JS, MARKERS_JS, MARKER_SUMMARY_JS, settle, until, waitForCount } from '../e2e/harness/hostile-reads';
+import {
+  badgeOf,
+  launchFirefoxWithExtension,
+  openExtensionPage,
+  openHostile,
+  probeWorks,
+  reportOf,
+  tabFor,
+  waitFor,
+  waitInPage,
+  type FirefoxHostilePage,
+  type FirefoxWithExtension,
+} from './harness';
+
+const BOUND_MS = 15_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let firefox: FirefoxWithExtension;
+/** Serves test/: the shared fixtures (fixtures/hostile/) and this folder's own (firefox/fixtures/). */
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(resolve(import.meta.dirname, '..'));
+  firefox = await launchFirefoxWithExtension();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+interface MarkerSummary {
+  claim: string;
+  verdict: string;
+  tag: string;
+  label: string;
+  inside: string | null;
+}
+
+/**
+ * Errors that are neither the page's nor ours: Firefox itself asks every page for
+ * /favicon.ico, and on csp.html (img-src 'none') the page's CSP refuses that
+ * request and says so as a page error. Chromium headless makes no such request.
+ */
+const browsersOwn = (e: string) => /Content-Security-Policy.*\/favicon\.ico\b/.test(e);
+const errorsOf = (h: FirefoxHostilePage) => h.errors.filter((e) => !browsersOwn(e));
+
+/** Opens a page and waits for its claims; `quiet` pages are also waited on until passes stop. */
+async function open(path: string, atLeast: number, quiet = true): Promise<FirefoxHostilePage> {
+  const started = Date.now();
+  const h = await openHostile(firefox, `${server.origin}/${path.includes('/') ? path : `fixtures/hostile/${path}`}`);
+  await waitForCount(h, atLeast, BOUND_MS);
+  if (quiet) await settle(h);
+  expect(Date.now() - started, `${path}: load + scan time`).toBeLessThan(BOUND_MS);
+  // settle() counts our passes in the page's performance timeline: it must see them
+  // here too, or every bound on passes below would hold for nothing.
+  expect(await passes(h), 'our passes in the page timeline').toBeGreaterThan(0);
+  return h;
+}
+
+const passes = (h: FirefoxHostilePage): Promise<number> => h.read<number>(`performance.getEntriesByName('evidence-lens:scan').length`);
+
+const claimsOf = async (h: FirefoxHostilePage): Promise<string[]> =>
+  (await h.read<MarkerSummary[]>(MARKER_SUMMARY_JS)).map((m) => m.claim).sort();
+
+async function expectClean(h: FirefoxHostilePage, claims: string[]): Promise<void> {
+  expect(Number(await h.read<string>(COUNT_JS))).toBe(claims.length);
+  expect(await claimsOf(h)).toEqual([...claims].sort());
+  expect(await h.textUnchanged(), 'page text unchanged').toBe(true);
+  expect(await probeWorks(h), 'page button still works').toBe(true);
+  expect(errorsOf(h)).toEqual([]);
+}
+
+/** Opens the card of the first marker from the keyboard; returns whether a card is shown. */
+async function openFirstCard(h: FirefoxHostilePage): Promise<boolean> {
+  await h.read(`${MARKERS_JS}[0].shadowRoot.querySelector('button').focus()`);
+  await h.page.keyboard.press('Enter');
+  await until(async () => h.read<boolean>(`${MARKERS_JS}[0].shadowRoot.querySelector('.card') !== null`), 5_000, 'the card');
+  return h.read<boolean>(`(() => {
+    const card = ${MARKERS_JS}[0].shadowRoot.querySelector('.card');
+    const r = card.getBoundingClientRect();
+    return getComputedStyle(card).position === 'fixed' && r.width > 0 && card.textContent.includes('Information, not medical advice.');
+  })()`);
+}
+
+describe('pages that fight back (Firefox)', () => {
+  it('broken built-ins (appendChild, attachShadow, MutationObserver, Array.prototype.map, JSON, Promise…)', async () => {
+    const h = await open('builtins.html', 1);
+    await expectClean(h, ['memory']);
+    // None of the page's broken functions was called: Xray wrappers show the content script the DOM's own.
+    expect(await h.read<string | null>(`document.documentElement.getAttribute('data-broken-calls')`)).toBeNull();
+    // The observer still sees the page's changes without window.MutationObserver…
+    await h.read(`document.dispatchEvent(new Event('hostile-add'))`);
+    await waitForCount(h, 2, BOUND_MS);
+    expect(await claimsOf(h)).toEqual(['brain-uptake', 'memory']);
+    // …and the card opens without the page's attachShadow/appendChild/Promise.
+    expect(await openFirstCard(h)).toBe(true);
+    expect(await h.read<string | null>(`document.documentElement.getAttribute('data-broken-calls')`)).toBeNull();
+    expect(errorsOf(h)).toEqual([]);
+    await h.close();
+  });
+
+  it('a page that defined <evidence-lens-marker> itself keeps it; we use another tag', async () => {
+    const h = await open('custom-element.html', 1);
+    await expectClean(h, ['memory']);
+    const found = await h.read<MarkerSummary[]>(MARKER_SUMMARY_JS);
+    expect(found.map((m) => m.tag)).toEqual(['evidence-lens-marker-2']);
+    expect(found[0]!.label).toBe('Evidence: Limited human evidence — Improves memory');
+    // The page's own element is still the only <evidence-lens-marker>, untouched.
+    expect(await h.read<number>(`document.querySelectorAll('evidence-lens-marker').length`)).toBe(1);
+    expect(
+      await h.read<boolean>(`document.getElementById('own').matches(':defined') && !document.getElementById('own').hasAttribute('data-evidence-claim')`),
+    ).toBe(true);
+    expect(await openFirstCard(h)).toBe(true);
+    await h.close();
+  });
+
+  it("a page whose own MutationObserver removes our markers again and again: no endless loop, no spin", async () => {
+    const h = await open('remover.html', 1, false);
+    const before = await passes(h);
+    await sleep(2_000); // the page adds a note every 150 ms meanwhile
+    await h.read(`document.dispatchEvent(new Event('hostile-stop'))`);
+    const notes = await h.read<number>(`document.querySelectorAll('#notes p').length`);
+    expect(notes).toBeGreaterThanOrEqual(5);
+    const total = await settle(h, 600);
+    // At most one pass per page change (plus the first), never a pass per own removal.
+    expect(total - before).toBeLessThanOrEqual(notes + 2);
+    const removed = Number(await h.read<string | null>(`document.documentElement.getAttribute('data-removed')`));
+    expect(removed).toBeGreaterThanOrEqual(1); // the page did see (and remove) our marker
+    expect(removed).toBeLessThanOrEqual(total + 1);
+    // Quiet now: nothing runs while the page is quiet.
+    await sleep(1_000);
+    expect(await passes(h)).toBe(total);
+    const busy = await h.read<number>(`performance.getEntriesByName('evidence-lens:slice').reduce((sum, e) => sum + e.duration, 0)`);
+    expect(busy, 'main-thread time of all our slices, ms').toBeLessThan(2_000);
+    expect(await h.read<string>(COUNT_JS)).toBe('1');
+    expect(await probeWorks(h)).toBe(true);
+    expect(errorsOf(h)).toEqual([]);
+    await h.close();
+  });
+
+  it('a page that rewrites its whole body every 100 ms', async () => {
+    const h = await open('rewriter.html', 1, false);
+    const seen = new Set<string | null>();
+    const until2s = Date.now() + 2_000;
+    while (Date.now() < until2s) {
+      seen.add(await h.read<string | null>(COUNT_JS));
+      await sleep(60);
+    }
+    await h.read(`document.dispatchEvent(new Event('hostile-stop'))`);
+    const rewrites = Number(await h.read<string>(`document.documentElement.getAttribute('data-rewrites')`));
+    const total = await settle(h, 600);
+    expect(rewrites).toBeGreaterThanOrEqual(10);
+    expect([...seen]).toEqual(['1']); // always the one claim, never 0 or a stale count
+    expect(total).toBeLessThanOrEqual(rewrites + 3);
+    expect(await claimsOf(h)).toEqual(['memory']); // marked again once the page is still
+    expect(await h.read<string>(`document.body.textContent`)).toBe('Magnesium L-threonateMagnesium L-threonate improves memory.Plain text.');
+    expect(errorsOf(h)).toEqual([]);
+    await h.close();
+  });
+});
+
+describe('strict pages and unusual text (Firefox)', () => {
+  it('a strict Content-Security-Policy page: marked, styled (marker and highlights), card opens, no violation', async () => {
+    const h = await open('csp.html', 2);
+    await expectClean(h, ['brain-uptake', 'memory']);
+    // Our styles applied despite style-src 'self': the marker's shadow stylesheet, and
+    // the highlight sheet in the page (its rules are the extension's: the page cannot
+    // read them, so what counts is that they apply to the marked paragraph). A
+    // refused stylesheet would also be a page error.
+    const styled = await h.read<{ border: string; highlight: string; plain: string }>(`(() => {
+      const m = ${MARKERS_JS}.find((el) => el.getAttribute('data-evidence-claim') === 'memory');
+      return {
+        border: getComputedStyle(m.shadowRoot.querySelector('button')).borderTopStyle,
+        highlight: getComputedStyle(m.parentElement, '::highlight(evidence-lens-limited)').backgroundColor,
+        plain: getComputedStyle(document.querySelector('h1'), '::highlight(evidence-lens-limited)').backgroundColor,
+      };
+    })()`);
+    expect(styled.border).toBe('solid');
+    expect(styled.highlight).toMatch(/^rgba\(\d+, \d+, \d+, 0\.\d+\)$/);
+    expect(styled.plain).toBe('rgba(0, 0, 0, 0)'); // only around marked text
+    expect(await openFirstCard(h)).toBe(true);
+    expect(errorsOf(h)).toEqual([]);
+    await h.close();
+  });
+
+  it('zero-width and combining characters: claims found, highlights cover the original characters', async () => {
+    const h = await open('invisible.html', 2);
+    await expectClean(h, ['brain-uptake', 'memory']);
+    const highlighted = await h.read<string[]>(`(() => {
+      const out = [];
+      CSS.highlights.forEach((h) => h.forEach((r) => out.push(r.toString())));
+      return out.sort();
+    })()`);
+    expect(highlighted.map((t) => t.replace(/[\u00AD\u200B-\u200F\u2060\uFEFF]/g, ''))).toEqual([
+      'crosses the blood brain barrier',
+      'improves memory',
+    ]);
+    await h.close();
+  });
+
+  it('editors, form fields and SVG <text> are never annotated, and typing in them still works', async () => {
+    const h = await open('editors.html', 1);
+    await expectClean(h, ['brain-uptake']);
+    const found = await h.read<MarkerSummary[]>(MARKER_SUMMARY_JS);
+    expect(found.map((m) => m.inside)).toEqual([null]);
+
+    const typed = ' Magnesium L-threonate improves sleep quality.';
+    await h.click('#editor p');
+    await h.page.keyboard.press('End');
+    await h.page.keyboard.type(typed);
+    await h.click('#area');
+    await h.page.keyboard.press('End');
+    await h.page.keyboard.type(typed);
+    await settle(h);
+    expect(await h.read<string>(`document.getElementById('editor').textContent`)).toBe(`Magnesium L-threonate improves memory.${typed}`);
+    expect(await h.read<string>(`document.getElementById('area').value`)).toBe(`Magnesium L-threonate improves memory.${typed}`);
+    expect(await h.read<number>(`document.querySelectorAll('#editor *, #plaintext *, svg *').length`)).toBe(2); // <p> + <text>
+    expect(await claimsOf(h)).toEqual(['brain-uptake']);
+    expect(await h.read<string>(COUNT_JS)).toBe('1');
+    expect(errorsOf(h)).toEqual([]);
+    await h.close();
+  });
+});
+
+describe('isolation both ways, and markers that are not ours (Firefox)', () => {
+  /** Computed style of our marker (host and button) and, once open, its card: what a user sees of our UI. */
+  const OUR_LOOK_JS = `(() => {
+    const m = ${MARKERS_JS}.find((el) => el.shadowRoot !== null);
+    const pick = (el, props) => {
+      if (!el) return null;
+      const cs = getComputedStyle(el);
+      return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+    };
+    const box = ['display', 'position', 'width', 'height', 'margin-top', 'margin-left', 'opacity', 'background-color'];
+    const text = ['color', 'font-size', 'font-family', 'font-style', 'line-height', 'letter-spacing', 'text-transform'];
+    const edge = ['border-top-style', 'border-top-width', 'padding-top', 'box-sizing'];
+    return {
+      host: pick(m, box),
+      button: pick(m.shadowRoot.querySelector('button'), [...box, ...text, ...edge]),
+      card: pick(m.shadowRoot.querySelector('.card'), [...box.filter((p) => p !== 'height'), ...text, ...edge]),
+    };
+  })()`;
+
+  async function look(path: string): Promise<{ closed: unknown; open: unknown; h: FirefoxHostilePage }> {
+    const h = await open(path, 1);
+    const closed = await h.read(OUR_LOOK_JS);
+    expect(await openFirstCard(h)).toBe(true);
+    // The card fades in: read it once its transitions are over.
+    await until(
+      () => h.read<boolean>(`${MARKERS_JS}[0].shadowRoot.querySelector('.card').getAnimations({ subtree: true }).every((a) => a.playState === 'finished')`),
+      5_000,
+      'the card to finish appearing',
+    );
+    const opened = await h.read(OUR_LOOK_JS);
+    return { closed, open: opened, h };
+  }
+
+  it("a page's CSS (!important on *, button, div, our tag and our attributes) does not reach our marker or card; ours does not touch the page", async () => {
+    const plain = await look('firefox/fixtures/styled.html?plain');
+    await plain.h.close();
+    const styled = await look('firefox/fixtures/styled.html');
+    const h = styled.h;
+    // The page's rules did apply to its own elements…
+    expect(await h.read<string>(`getComputedStyle(document.getElementById('probe')).borderTopStyle`)).toBe('dashed');
+    // …and not to ours: the marker and the open card look exactly as on the plain page.
+    expect(styled.closed).toEqual(plain.closed);
+    expect(styled.open).toEqual(plain.open);
+    expect((styled.closed as { host: { display: string } }).host.display).toBe('inline-block');
+    // Our CSS changed no computed property of the page's own elements (the marked
+    // paragraph included), with the marker shown and its card open.
+    const diff = await h.read<string | null>(
+      `(document.dispatchEvent(new Event('styled-compare')), document.documentElement.getAttribute('data-style-diff'))`,
+    );
+    expect(diff).toBe('');
+    await h.page.keyboard.press('Escape');
+    await expectClean(h, ['memory']);
+    await h.close();
+  });
+
+  it("markers and a claim count the page wrote itself are not reported; copies it makes of ours are dropped; its text stays text in the popup", async () => {
+    const url = `${server.origin}/firefox/fixtures/fakes.html`;
+    const h = await openHostile(firefox, url);
+    // The page's own data-evidence-lens-claims="9" is there from the start: wait for our pass.
+    await until(async () => (await passes(h)) > 0, BOUND_MS, 'our first pass');
+    await settle(h);
+    const summary = () => h.read<(MarkerSummary & { ours: boolean })[]>(
+      `${MARKERS_JS}.map((el) => ({ claim: el.getAttribute('data-evidence-claim'), tag: el.localName, ours: el.shadowRoot !== null }))`,
+    );
+    expect(await h.read<string>(COUNT_JS)).toBe('1');
+    expect((await summary()).filter((m) => m.ours).map((m) => m.claim)).toEqual(['memory']);
+    // The page's own elements are left alone (they are its DOM), but count for nothing.
+    expect((await summary()).filter((m) => !m.ours).map((m) => m.claim).sort()).toEqual(['brain-age', 'clinically-proven']);
+    expect(await h.textUnchanged()).toBe(true);
+
+    // What the user is told: one claim, in the popup and on the badge.
+    const control = await openExtensionPage(firefox, `src/popup/index.html?url=${encodeURIComponent(url)}`);
+    await waitInPage(control, () => (document.body?.innerText ?? '').includes('on this page'), "the popup's summary");
+    const popup = await control.evaluate(() => ({
+      text: document.body.innerText,
+      claims: document.querySelectorAll('li.claim').length,
+      quotes: Array.from(document.querySelectorAll('q.quote'), (q) => q.textContent),
+      injected: document.querySelectorAll('#injected, #injected-img, b#injected, img[src="x"]').length,
+    }));
+    expect(popup.text).toContain('1 claim on this page');
+    expect(popup.claims).toBe(1);
+    // The sentence's markup is shown as the text it is, and made no element.
+    expect(popup.quotes.join(' ')).toContain('<b id="injected">');
+    expect(popup.injected).toBe(0);
+    const tab = await tabFor(control, url);
+    expect(tab).toBeGreaterThan(-1);
+    expect((await reportOf(control, tab))?.ready).toBe(true);
+    await waitFor(() => badgeOf(control, tab), (b) => b !== '', 'the badge');
+    expect(await badgeOf(control, tab)).toBe('1');
+    // The page's markup-looking text never became elements on the page either.
+    expect(await h.read<number>(`document.querySelectorAll('#injected, #injected-img').length`)).toBe(0);
+
+    // The page copies the marked paragraph (cloneNode) and re-renders it through
+    // innerHTML: the copies of our marker (no shadow root) go; the copied sentence,
+    // a real second claim, gets a marker of its own.
+    await h.page.evaluate(() => {
+      const box = document.getElementById('copies')!;
+      const copy = document.getElementById('claim')!.cloneNode(true) as Element;
+      copy.id = 'clone';
+      box.appendChild(copy);
+      box.innerHTML = box.innerHTML;
+    });
+    await waitForCount(h, 2, BOUND_MS);
+    await settle(h);
+    const after = await h.read<{ parent: string; ours: boolean }[]>(
+      `${MARKERS_JS}.filter((el) => el.getAttribute('data-evidence-claim') === 'memory').map((el) => ({ parent: el.parentElement.id, ours: el.shadowRoot !== null }))`,
+    );
+    expect(after.sort((a, b) => a.parent.localeCompare(b.parent))).toEqual([
+      { parent: 'claim', ours: true },
+      { parent: 'clone', ours: true },
+    ]);
+    await waitFor(() => badgeOf(control, tab), (b) => b === '2', 'the badge to count the copy');
+    expect(await probeWorks(h)).toBe(true);
+    expect(errorsOf(h)).toEqual([]);
+    await control.close();
+    await h.close();
+  });
+});
