@@ -11,11 +11,28 @@
 // of this folder's own (firefox/fixtures/) add what rests on Firefox's shadow DOM
 // and cascade (a page's CSS against our UI, ours against the page's) and on its
 // Xray identities (markers the page wrote or copied are not ours, page text
-// shown in the popup stays text).
+// shown in the popup stays text). The cases both browsers run alike live once, in
+// test/e2e/harness/hostile-cases.ts, and are handed this driver's pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
+import type { KeyInput } from 'puppeteer-core';
 import { serveStatic, type StaticServer } from '../e2e/harness/server';
-import { COUNT_JS, MARKERS_JS, MARKER_SUMMARY_JS, settle, until, waitForCount } from '../e2e/harness/hostile-reads';
+import { COUNT_JS, MARKERS_JS, settle, until, waitForCount } from '../e2e/harness/hostile-reads';
+import {
+  HOSTILE_BOUND_MS as BOUND_MS,
+  brokenBuiltinsCase,
+  editorsCase,
+  expectClean as expectCleanOf,
+  invisibleCharactersCase,
+  openFirstCard as openFirstCardOf,
+  passes,
+  removerCase,
+  rewriterCase,
+  takenTagNameCase,
+  waitLoaded,
+  type HostileHandle,
+  type MarkerSummary,
+} from '../e2e/harness/hostile-cases';
 import {
   badgeOf,
   launchFirefoxWithExtension,
@@ -29,9 +46,6 @@ import {
   type FirefoxHostilePage,
   type FirefoxWithExtension,
 } from './harness';
-
-const BOUND_MS = 15_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let firefox: FirefoxWithExtension;
 /** Serves test/: the shared fixtures (fixtures/hostile/) and this folder's own (firefox/fixtures/). */
@@ -47,14 +61,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface MarkerSummary {
-  claim: string;
-  verdict: string;
-  tag: string;
-  label: string;
-  inside: string | null;
-}
-
 /**
  * Errors that are neither the page's nor ours: Firefox itself asks every page for
  * /favicon.ico, and on csp.html (img-src 'none') the page's CSP refuses that
@@ -63,119 +69,44 @@ interface MarkerSummary {
 const browsersOwn = (e: string) => /Content-Security-Policy.*\/favicon\.ico\b/.test(e);
 const errorsOf = (h: FirefoxHostilePage) => h.errors.filter((e) => !browsersOwn(e));
 
-/** Opens a page and waits for its claims; `quiet` pages are also waited on until passes stop. */
+/** The shared cases' handle (e2e/harness/hostile-cases.ts) over a puppeteer page; its errors leave out the browser's own. */
+const handleOf = (h: FirefoxHostilePage): HostileHandle => ({
+  read: <T>(expression: string) => h.read<T>(expression),
+  errors: () => errorsOf(h),
+  textUnchanged: () => h.textUnchanged(),
+  probeWorks: () => probeWorks(h),
+  click: (selector) => h.click(selector),
+  press: (key) => h.page.keyboard.press(key as KeyInput),
+  type: (text) => h.page.keyboard.type(text),
+  close: () => h.close(),
+});
+
+/** Opens a page (a name alone: one of fixtures/hostile/) and waits for its claims; `quiet` pages are also waited on until passes stop. */
 async function open(path: string, atLeast: number, quiet = true): Promise<FirefoxHostilePage> {
-  const started = Date.now();
-  const h = await openHostile(firefox, `${server.origin}/${path.includes('/') ? path : `fixtures/hostile/${path}`}`);
-  await waitForCount(h, atLeast, BOUND_MS);
-  if (quiet) await settle(h);
-  expect(Date.now() - started, `${path}: load + scan time`).toBeLessThan(BOUND_MS);
+  const url = `${server.origin}/${path.includes('/') ? path : `fixtures/hostile/${path}`}`;
+  const h = await waitLoaded(path, () => openHostile(firefox, url), atLeast, quiet);
   // settle() counts our passes in the page's performance timeline: it must see them
   // here too, or every bound on passes below would hold for nothing.
   expect(await passes(h), 'our passes in the page timeline').toBeGreaterThan(0);
   return h;
 }
 
-const passes = (h: FirefoxHostilePage): Promise<number> => h.read<number>(`performance.getEntriesByName('evidence-lens:scan').length`);
-
-const claimsOf = async (h: FirefoxHostilePage): Promise<string[]> =>
-  (await h.read<MarkerSummary[]>(MARKER_SUMMARY_JS)).map((m) => m.claim).sort();
-
-async function expectClean(h: FirefoxHostilePage, claims: string[]): Promise<void> {
-  expect(Number(await h.read<string>(COUNT_JS))).toBe(claims.length);
-  expect(await claimsOf(h)).toEqual([...claims].sort());
-  expect(await h.textUnchanged(), 'page text unchanged').toBe(true);
-  expect(await probeWorks(h), 'page button still works').toBe(true);
-  expect(errorsOf(h)).toEqual([]);
-}
-
-/** Opens the card of the first marker from the keyboard; returns whether a card is shown. */
-async function openFirstCard(h: FirefoxHostilePage): Promise<boolean> {
-  await h.read(`${MARKERS_JS}[0].shadowRoot.querySelector('button').focus()`);
-  await h.page.keyboard.press('Enter');
-  await until(async () => h.read<boolean>(`${MARKERS_JS}[0].shadowRoot.querySelector('.card') !== null`), 5_000, 'the card');
-  return h.read<boolean>(`(() => {
-    const card = ${MARKERS_JS}[0].shadowRoot.querySelector('.card');
-    const r = card.getBoundingClientRect();
-    return getComputedStyle(card).position === 'fixed' && r.width > 0 && card.textContent.includes('Information, not medical advice.');
-  })()`);
-}
+/** `open` for the shared cases. */
+const openCase = async (path: string, atLeast: number, quiet?: boolean): Promise<HostileHandle> => handleOf(await open(path, atLeast, quiet));
+const expectClean = (h: FirefoxHostilePage, claims: string[]) => expectCleanOf(handleOf(h), claims);
+const openFirstCard = (h: FirefoxHostilePage) => openFirstCardOf(handleOf(h));
 
 describe('pages that fight back (Firefox)', () => {
-  it('broken built-ins (appendChild, attachShadow, MutationObserver, Array.prototype.map, JSON, Promise…)', async () => {
-    const h = await open('builtins.html', 1);
-    await expectClean(h, ['memory']);
-    // None of the page's broken functions was called: Xray wrappers show the content script the DOM's own.
-    expect(await h.read<string | null>(`document.documentElement.getAttribute('data-broken-calls')`)).toBeNull();
-    // The observer still sees the page's changes without window.MutationObserver…
-    await h.read(`document.dispatchEvent(new Event('hostile-add'))`);
-    await waitForCount(h, 2, BOUND_MS);
-    expect(await claimsOf(h)).toEqual(['brain-uptake', 'memory']);
-    // …and the card opens without the page's attachShadow/appendChild/Promise.
-    expect(await openFirstCard(h)).toBe(true);
-    expect(await h.read<string | null>(`document.documentElement.getAttribute('data-broken-calls')`)).toBeNull();
-    expect(errorsOf(h)).toEqual([]);
-    await h.close();
-  });
+  it('broken built-ins (appendChild, attachShadow, MutationObserver, Array.prototype.map, JSON, Promise…)', () =>
+    brokenBuiltinsCase(openCase, { brokenCallsAfterCard: true }));
 
-  it('a page that defined <evidence-lens-marker> itself keeps it; we use another tag', async () => {
-    const h = await open('custom-element.html', 1);
-    await expectClean(h, ['memory']);
-    const found = await h.read<MarkerSummary[]>(MARKER_SUMMARY_JS);
-    expect(found.map((m) => m.tag)).toEqual(['evidence-lens-marker-2']);
-    expect(found[0]!.label).toBe('Evidence: Limited human evidence — Improves memory');
-    // The page's own element is still the only <evidence-lens-marker>, untouched.
-    expect(await h.read<number>(`document.querySelectorAll('evidence-lens-marker').length`)).toBe(1);
-    expect(
-      await h.read<boolean>(`document.getElementById('own').matches(':defined') && !document.getElementById('own').hasAttribute('data-evidence-claim')`),
-    ).toBe(true);
-    expect(await openFirstCard(h)).toBe(true);
-    await h.close();
-  });
+  it('a page that defined <evidence-lens-marker> itself keeps it; we use another tag', () =>
+    takenTagNameCase(openCase, { label: 'Evidence: Limited human evidence — Improves memory' }));
 
-  it("a page whose own MutationObserver removes our markers again and again: no endless loop, no spin", async () => {
-    const h = await open('remover.html', 1, false);
-    const before = await passes(h);
-    await sleep(2_000); // the page adds a note every 150 ms meanwhile
-    await h.read(`document.dispatchEvent(new Event('hostile-stop'))`);
-    const notes = await h.read<number>(`document.querySelectorAll('#notes p').length`);
-    expect(notes).toBeGreaterThanOrEqual(5);
-    const total = await settle(h, 600);
-    // At most one pass per page change (plus the first), never a pass per own removal.
-    expect(total - before).toBeLessThanOrEqual(notes + 2);
-    const removed = Number(await h.read<string | null>(`document.documentElement.getAttribute('data-removed')`));
-    expect(removed).toBeGreaterThanOrEqual(1); // the page did see (and remove) our marker
-    expect(removed).toBeLessThanOrEqual(total + 1);
-    // Quiet now: nothing runs while the page is quiet.
-    await sleep(1_000);
-    expect(await passes(h)).toBe(total);
-    const busy = await h.read<number>(`performance.getEntriesByName('evidence-lens:slice').reduce((sum, e) => sum + e.duration, 0)`);
-    expect(busy, 'main-thread time of all our slices, ms').toBeLessThan(2_000);
-    expect(await h.read<string>(COUNT_JS)).toBe('1');
-    expect(await probeWorks(h)).toBe(true);
-    expect(errorsOf(h)).toEqual([]);
-    await h.close();
-  });
+  it("a page whose own MutationObserver removes our markers again and again: no endless loop, no spin", () =>
+    removerCase(openCase, { pageActed: true }));
 
-  it('a page that rewrites its whole body every 100 ms', async () => {
-    const h = await open('rewriter.html', 1, false);
-    const seen = new Set<string | null>();
-    const until2s = Date.now() + 2_000;
-    while (Date.now() < until2s) {
-      seen.add(await h.read<string | null>(COUNT_JS));
-      await sleep(60);
-    }
-    await h.read(`document.dispatchEvent(new Event('hostile-stop'))`);
-    const rewrites = Number(await h.read<string>(`document.documentElement.getAttribute('data-rewrites')`));
-    const total = await settle(h, 600);
-    expect(rewrites).toBeGreaterThanOrEqual(10);
-    expect([...seen]).toEqual(['1']); // always the one claim, never 0 or a stale count
-    expect(total).toBeLessThanOrEqual(rewrites + 3);
-    expect(await claimsOf(h)).toEqual(['memory']); // marked again once the page is still
-    expect(await h.read<string>(`document.body.textContent`)).toBe('Magnesium L-threonateMagnesium L-threonate improves memory.Plain text.');
-    expect(errorsOf(h)).toEqual([]);
-    await h.close();
-  });
+  it('a page that rewrites its whole body every 100 ms', () => rewriterCase(openCase));
 });
 
 describe('strict pages and unusual text (Firefox)', () => {
@@ -202,43 +133,10 @@ describe('strict pages and unusual text (Firefox)', () => {
     await h.close();
   });
 
-  it('zero-width and combining characters: claims found, highlights cover the original characters', async () => {
-    const h = await open('invisible.html', 2);
-    await expectClean(h, ['brain-uptake', 'memory']);
-    const highlighted = await h.read<string[]>(`(() => {
-      const out = [];
-      CSS.highlights.forEach((h) => h.forEach((r) => out.push(r.toString())));
-      return out.sort();
-    })()`);
-    expect(highlighted.map((t) => t.replace(/[\u00AD\u200B-\u200F\u2060\uFEFF]/g, ''))).toEqual([
-      'crosses the blood brain barrier',
-      'improves memory',
-    ]);
-    await h.close();
-  });
+  it('zero-width and combining characters: claims found, highlights cover the original characters', () =>
+    invisibleCharactersCase(openCase));
 
-  it('editors, form fields and SVG <text> are never annotated, and typing in them still works', async () => {
-    const h = await open('editors.html', 1);
-    await expectClean(h, ['brain-uptake']);
-    const found = await h.read<MarkerSummary[]>(MARKER_SUMMARY_JS);
-    expect(found.map((m) => m.inside)).toEqual([null]);
-
-    const typed = ' Magnesium L-threonate improves sleep quality.';
-    await h.click('#editor p');
-    await h.page.keyboard.press('End');
-    await h.page.keyboard.type(typed);
-    await h.click('#area');
-    await h.page.keyboard.press('End');
-    await h.page.keyboard.type(typed);
-    await settle(h);
-    expect(await h.read<string>(`document.getElementById('editor').textContent`)).toBe(`Magnesium L-threonate improves memory.${typed}`);
-    expect(await h.read<string>(`document.getElementById('area').value`)).toBe(`Magnesium L-threonate improves memory.${typed}`);
-    expect(await h.read<number>(`document.querySelectorAll('#editor *, #plaintext *, svg *').length`)).toBe(2); // <p> + <text>
-    expect(await claimsOf(h)).toEqual(['brain-uptake']);
-    expect(await h.read<string>(COUNT_JS)).toBe('1');
-    expect(errorsOf(h)).toEqual([]);
-    await h.close();
-  });
+  it('editors, form fields and SVG <text> are never annotated, and typing in them still works', () => editorsCase(openCase));
 });
 
 describe('isolation both ways, and markers that are not ours (Firefox)', () => {

@@ -1,0 +1,216 @@
+// The hostile-page cases that Chromium (test/e2e/hostile-pages.e2e.test.ts,
+// Playwright) and Firefox (test/firefox/hostile.firefox.test.ts, puppeteer over
+// WebDriver BiDi) both run with the same fixture and the same assertions. Each
+// test file opens pages with its own driver and hands them over as a
+// HostileHandle; the test names stay in the files. What differs between the
+// browsers on purpose (Firefox cannot read our highlight stylesheet's rules, say)
+// stays in the files, or is a small option of a case here.
+import { expect } from 'vitest';
+import { COUNT_JS, MARKERS_JS, MARKER_SUMMARY_JS, settle, until, waitForCount, type PageReader } from './hostile-reads';
+
+/** How long a hostile page may take to load and be scanned, and to reach a claim count. */
+export const HOSTILE_BOUND_MS = 15_000;
+
+/**
+ * A hostile page (test/fixtures/hostile) as the cases see it, whatever drives the
+ * browser. `read` evaluates in a realm the page's JavaScript cannot touch (see
+ * hostile-reads.ts); clicks and keys are real input events.
+ */
+export interface HostileHandle extends PageReader {
+  /** Console errors and uncaught exceptions on the page (ours would show here); the browser's own may be left out. */
+  errors(): string[];
+  /** Whether the page's text (body.textContent) is what it was at DOMContentLoaded, before we ran. */
+  textUnchanged(): Promise<boolean>;
+  /** Whether the page's own button (fixtures/hostile/probe.js) still works: a real click reaches its handler. */
+  probeWorks(): Promise<boolean>;
+  /** A real mouse click on the element `selector` finds. */
+  click(selector: string): Promise<void>;
+  /** Presses one key ('Enter', 'End'…) in the focused element. */
+  press(key: string): Promise<void>;
+  /** Types `text`, key by key, into the focused element. */
+  type(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens a fixture and waits for at least `atLeast` claims; `quiet` (the default) pages also until passes stop. */
+export type OpenHostile = (path: string, atLeast: number, quiet?: boolean) => Promise<HostileHandle>;
+
+export interface MarkerSummary {
+  claim: string;
+  verdict: string;
+  tag: string;
+  label: string;
+  inside: string | null;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** How many passes we ran on the page (entries in its performance timeline). */
+export const passes = (h: PageReader): Promise<number> =>
+  h.read<number>(`performance.getEntriesByName('evidence-lens:scan').length`);
+
+/** Opens a page with `load` and waits for its claims; `quiet` pages are also waited on until passes stop. */
+export async function waitLoaded<H extends PageReader>(path: string, load: () => Promise<H>, atLeast: number, quiet: boolean): Promise<H> {
+  const started = Date.now();
+  const h = await load();
+  await waitForCount(h, atLeast, HOSTILE_BOUND_MS);
+  if (quiet) await settle(h);
+  expect(Date.now() - started, `${path}: load + scan time`).toBeLessThan(HOSTILE_BOUND_MS);
+  return h;
+}
+
+export const claimsOf = async (h: PageReader): Promise<string[]> =>
+  (await h.read<MarkerSummary[]>(MARKER_SUMMARY_JS)).map((m) => m.claim).sort();
+
+export async function expectClean(h: HostileHandle, claims: string[]): Promise<void> {
+  expect(Number(await h.read<string>(COUNT_JS))).toBe(claims.length);
+  expect(await claimsOf(h)).toEqual([...claims].sort());
+  expect(await h.textUnchanged(), 'page text unchanged').toBe(true);
+  expect(await h.probeWorks(), 'page button still works').toBe(true);
+  expect(h.errors()).toEqual([]);
+}
+
+/** Opens the card of the first marker from the keyboard; returns whether a card is shown. */
+export async function openFirstCard(h: HostileHandle): Promise<boolean> {
+  await h.read(`${MARKERS_JS}[0].shadowRoot.querySelector('button').focus()`);
+  await h.press('Enter');
+  await until(async () => h.read<boolean>(`${MARKERS_JS}[0].shadowRoot.querySelector('.card') !== null`), 5_000, 'the card');
+  return h.read<boolean>(`(() => {
+    const card = ${MARKERS_JS}[0].shadowRoot.querySelector('.card');
+    const r = card.getBoundingClientRect();
+    return getComputedStyle(card).position === 'fixed' && r.width > 0 && card.textContent.includes('Information, not medical advice.');
+  })()`);
+}
+
+/**
+ * builtins.html: broken built-ins (appendChild, attachShadow, MutationObserver,
+ * Array.prototype.map, JSON, Promise…). `brokenCallsAfterCard`: also check, once
+ * the card is open, that none of the broken functions was called.
+ */
+export async function brokenBuiltinsCase(open: OpenHostile, opts: { brokenCallsAfterCard?: boolean } = {}): Promise<void> {
+  const h = await open('builtins.html', 1);
+  await expectClean(h, ['memory']);
+  // None of the page's broken functions was called: ours run in an isolated world
+  // (Chromium), or see the DOM's own through Xray wrappers (Firefox).
+  expect(await h.read<string | null>(`document.documentElement.getAttribute('data-broken-calls')`)).toBeNull();
+  // The observer still sees the page's changes without window.MutationObserver…
+  await h.read(`document.dispatchEvent(new Event('hostile-add'))`);
+  await waitForCount(h, 2, HOSTILE_BOUND_MS);
+  expect(await claimsOf(h)).toEqual(['brain-uptake', 'memory']);
+  // …and the card opens without the page's attachShadow/appendChild/Promise.
+  expect(await openFirstCard(h)).toBe(true);
+  if (opts.brokenCallsAfterCard) {
+    expect(await h.read<string | null>(`document.documentElement.getAttribute('data-broken-calls')`)).toBeNull();
+  }
+  expect(h.errors()).toEqual([]);
+  await h.close();
+}
+
+/**
+ * custom-element.html: the page defined <evidence-lens-marker> itself and keeps
+ * it; we use another tag. `label`: the aria-label our marker's button must have.
+ */
+export async function takenTagNameCase(open: OpenHostile, opts: { label?: string } = {}): Promise<void> {
+  const h = await open('custom-element.html', 1);
+  await expectClean(h, ['memory']);
+  const found = await h.read<MarkerSummary[]>(MARKER_SUMMARY_JS);
+  expect(found.map((m) => m.tag)).toEqual(['evidence-lens-marker-2']);
+  if (opts.label !== undefined) expect(found[0]!.label).toBe(opts.label);
+  // The page's own element is still the only <evidence-lens-marker>, untouched.
+  expect(await h.read<number>(`document.querySelectorAll('evidence-lens-marker').length`)).toBe(1);
+  expect(
+    await h.read<boolean>(`document.getElementById('own').matches(':defined') && !document.getElementById('own').hasAttribute('data-evidence-claim')`),
+  ).toBe(true);
+  expect(await openFirstCard(h)).toBe(true);
+  await h.close();
+}
+
+/**
+ * remover.html: the page's own MutationObserver removes our markers again and
+ * again: no endless loop, no spin. `pageActed`: also check that the page did what
+ * the case rests on (at least 5 notes added, our marker removed at least once).
+ */
+export async function removerCase(open: OpenHostile, opts: { pageActed?: boolean } = {}): Promise<void> {
+  const h = await open('remover.html', 1, false);
+  const before = await passes(h);
+  await sleep(2_000); // the page adds a note every 150 ms meanwhile
+  await h.read(`document.dispatchEvent(new Event('hostile-stop'))`);
+  const notes = await h.read<number>(`document.querySelectorAll('#notes p').length`);
+  if (opts.pageActed) expect(notes).toBeGreaterThanOrEqual(5);
+  const total = await settle(h, 600);
+  // At most one pass per page change (plus the first), never a pass per own removal.
+  expect(total - before).toBeLessThanOrEqual(notes + 2);
+  const removed = Number(await h.read<string | null>(`document.documentElement.getAttribute('data-removed')`));
+  if (opts.pageActed) expect(removed).toBeGreaterThanOrEqual(1); // the page did see (and remove) our marker
+  expect(removed).toBeLessThanOrEqual(total + 1);
+  // Quiet now: nothing runs while the page is quiet.
+  await sleep(1_000);
+  expect(await passes(h)).toBe(total);
+  const busy = await h.read<number>(`performance.getEntriesByName('evidence-lens:slice').reduce((sum, e) => sum + e.duration, 0)`);
+  expect(busy, 'main-thread time of all our slices, ms').toBeLessThan(2_000);
+  expect(await h.read<string>(COUNT_JS)).toBe('1');
+  expect(await h.probeWorks()).toBe(true);
+  expect(h.errors()).toEqual([]);
+  await h.close();
+}
+
+/** rewriter.html: a page that rewrites its whole body every 100 ms. */
+export async function rewriterCase(open: OpenHostile): Promise<void> {
+  const h = await open('rewriter.html', 1, false);
+  const seen = new Set<string | null>();
+  const until2s = Date.now() + 2_000;
+  while (Date.now() < until2s) {
+    seen.add(await h.read<string | null>(COUNT_JS));
+    await sleep(60);
+  }
+  await h.read(`document.dispatchEvent(new Event('hostile-stop'))`);
+  const rewrites = Number(await h.read<string>(`document.documentElement.getAttribute('data-rewrites')`));
+  const total = await settle(h, 600);
+  expect(rewrites).toBeGreaterThanOrEqual(10);
+  expect([...seen]).toEqual(['1']); // always the one claim, never 0 or a stale count
+  expect(total).toBeLessThanOrEqual(rewrites + 3);
+  expect(await claimsOf(h)).toEqual(['memory']); // marked again once the page is still
+  expect(await h.read<string>(`document.body.textContent`)).toBe('Magnesium L-threonateMagnesium L-threonate improves memory.Plain text.');
+  expect(h.errors()).toEqual([]);
+  await h.close();
+}
+
+/** invisible.html: zero-width and combining characters: claims found, highlights cover the original characters. */
+export async function invisibleCharactersCase(open: OpenHostile): Promise<void> {
+  const h = await open('invisible.html', 2);
+  await expectClean(h, ['brain-uptake', 'memory']);
+  const highlighted = await h.read<string[]>(`(() => {
+    const out = [];
+    CSS.highlights.forEach((h) => h.forEach((r) => out.push(r.toString())));
+    return out.sort();
+  })()`);
+  expect(highlighted.map((t) => t.replace(/[\u00AD\u200B-\u200F\u2060\uFEFF]/g, ''))).toEqual([
+    'crosses the blood brain barrier',
+    'improves memory',
+  ]);
+  await h.close();
+}
+
+/** editors.html: editors, form fields and SVG <text> are never annotated, and typing in them still works. */
+export async function editorsCase(open: OpenHostile): Promise<void> {
+  const h = await open('editors.html', 1);
+  await expectClean(h, ['brain-uptake']);
+  const found = await h.read<MarkerSummary[]>(MARKER_SUMMARY_JS);
+  expect(found.map((m) => m.inside)).toEqual([null]);
+
+  const typed = ' Magnesium L-threonate improves sleep quality.';
+  await h.click('#editor p');
+  await h.press('End');
+  await h.type(typed);
+  await h.click('#area');
+  await h.press('End');
+  await h.type(typed);
+  await settle(h);
+  expect(await h.read<string>(`document.getElementById('editor').textContent`)).toBe(`Magnesium L-threonate improves memory.${typed}`);
+  expect(await h.read<string>(`document.getElementById('area').value`)).toBe(`Magnesium L-threonate improves memory.${typed}`);
+  expect(await h.read<number>(`document.querySelectorAll('#editor *, #plaintext *, svg *').length`)).toBe(2); // <p> + <text>
+  expect(await claimsOf(h)).toEqual(['brain-uptake']);
+  expect(await h.read<string>(COUNT_JS)).toBe('1');
+  expect(h.errors()).toEqual([]);
+  await h.close();
+}
