@@ -133,16 +133,34 @@ async function marked(page: Page): Promise<string[]> {
   return (await markers(page)).map((m) => `${m.claim}/${m.stance}`).sort();
 }
 
+/** The detail of the page's first pass (how it was read: `read`, `gate`, `longestRead`…). */
+interface FirstPass {
+  read?: string;
+  blocks: number;
+  gate?: string;
+  longestRead: number;
+}
+
+/**
+ * Opens `file`, waits for its claims, and checks that they are marked as a whole
+ * read marks them, and counted so; gives what the whole read found and the first
+ * pass's detail.
+ */
+async function markedAsWholeRead(file: string): Promise<{ page: Page; errors: string[]; expected: string[]; pass: FirstPass }> {
+  const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
+  const count = await claimCount(page, 1);
+  const expected = await wholeRead(page);
+  expect(await marked(page)).toEqual(expected);
+  expect(count).toBe(expected.length);
+  const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as FirstPass);
+  return { page, errors, expected, pass };
+}
+
 describe('a large page is read sparsely and reports what a whole read reports', () => {
   it('a retailer page with claims split across inline elements', async () => {
-    const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
-    const count = await claimCount(page, 1);
-    const expected = await wholeRead(page);
+    const { page, errors, expected, pass } = await markedAsWholeRead('shop.html');
     expect(expected.length).toBeGreaterThan(9);
-    expect(await marked(page)).toEqual(expected);
-    expect(count).toBe(expected.length);
     // It was the sparse read, and it read a small part of the page's blocks.
-    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
     const { document } = parseHTML(await page.content());
     const all = extractPageData(document as unknown as Document, null).page.blocks.length;
     expect(pass.read).toBe('sparse');
@@ -155,13 +173,8 @@ describe('a large page is read sparsely and reports what a whole read reports', 
 
   it('a huge page with few elements (a long article): read in runs of siblings, not in one call, and marked as a whole read marks it', async () => {
     expect(ARTICLE_PAGE.length).toBeGreaterThan(2_500_000);
-    const { page, errors } = await openPage(browser, `${server.origin}/article.html`);
-    const count = await claimCount(page, 1);
-    const expected = await wholeRead(page);
+    const { page, errors, expected, pass } = await markedAsWholeRead('article.html');
     expect(expected.length).toBe(24); // memory and sleep, 12 times
-    expect(await marked(page)).toEqual(expected);
-    expect(count).toBe(24);
-    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
     expect(pass.gate).toBe('runs');
     expect(pass.read).toBe('sparse');
     expect(errors).toEqual([]);
@@ -172,13 +185,8 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     ['naming MgT a sixth of the way down: its grid read in runs up to there, then card by card', 'huge-shop.html', 'runs'],
     ['titled with MgT: its grid read card by card from the start', 'huge-shop-titled.html', 'pieces'],
   ])('a huge shop page (3 MB, 80,000 elements) %s, and marked as a whole read marks it', async (_, file, gate) => {
-    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
-    const count = await claimCount(page, 1);
-    const expected = await wholeRead(page);
+    const { page, errors, expected, pass } = await markedAsWholeRead(file);
     expect(expected.length).toBeGreaterThanOrEqual(3);
-    expect(await marked(page)).toEqual(expected);
-    expect(count).toBe(expected.length);
-    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
     expect(pass.gate).toBe(gate);
     expect(pass.read).toBe('sparse');
     expect(errors).toEqual([]);
@@ -194,13 +202,8 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     ['5 MB of text built by script behind small HTML', 'built.html', 4],
   ])('%s: read in runs, no call reading more than a few hundred KB', async (_, file, claims) => {
     expect(THREAD_PAGE.length).toBeGreaterThan(2_500_000); // (over the size that is never read in one call)
-    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
-    const count = await claimCount(page, 1);
-    const expected = await wholeRead(page);
+    const { page, errors, expected, pass } = await markedAsWholeRead(file);
     expect(expected.length).toBe(claims);
-    expect(await marked(page)).toEqual(expected);
-    expect(count).toBe(claims);
-    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail);
     expect(pass.gate).toBe('runs');
     expect(pass.longestRead).toBeGreaterThan(4_000);
     expect(pass.longestRead).toBeLessThan(600_000);
