@@ -55,9 +55,14 @@ export class PageText {
      */
     readonly nodes: Node[],
     readonly starts: number[],
-    /** Which pieces are runs of siblings (readPageTextSteps, 'gate' and 'gate-huge'); empty when none is. */
+    /** Which pieces are runs of siblings (readPageTextSteps, 'gate' and 'gate-huge'). */
     readonly runs: readonly boolean[] = [],
   ) {}
+
+  /** Whether some piece is a run of siblings. */
+  private get hasRuns(): boolean {
+    return this.runs.includes(true);
+  }
 
   /** The text's length, without joining it. */
   get length(): number {
@@ -87,12 +92,12 @@ export class PageText {
 
   /** How it was read (the first pass's `evidence-lens:scan` detail says). */
   get readAs(): GateRead {
-    return this.runs.length > 0 ? 'runs' : this.inPieces ? 'pieces' : 'one call';
+    return this.hasRuns ? 'runs' : this.inPieces ? 'pieces' : 'one call';
   }
 
   /** Whether the text is in pieces that lead back to parts of the page (see sparse-read.ts), not one call's. */
   get inPieces(): boolean {
-    return this.nodes.length !== 1 || this.runs.length > 0 || (this.nodes[0] as Node).nodeType !== ELEMENT_NODE;
+    return this.nodes.length !== 1 || this.hasRuns || (this.nodes[0] as Node).nodeType !== ELEMENT_NODE;
   }
 }
 
@@ -172,11 +177,7 @@ export function* readPageTextSteps(
     longestRead = Math.max(longestRead, text.length);
     if (known === undefined) parts.push(text);
     names?.see(text);
-    if (run) {
-      // (Filled in only from the first run on: a page read without runs keeps an empty table.)
-      while (runs.length < nodes.length) runs.push(false);
-      runs.push(true);
-    } else if (runs.length > 0) runs.push(false);
+    runs.push(run);
     nodes.push(node);
     starts.push(length);
     length += text.length;
