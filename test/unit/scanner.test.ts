@@ -168,6 +168,40 @@ describe('risky.generated.ts', () => {
       expect(needsNormalizing(text), text).toBe(whole.test(text));
     }
   });
+  it('agrees with the whole class on long texts, dense or sparse in characters beyond ASCII, wherever the refused one sits', () => {
+    const whole = new RegExp(`${INVISIBLE.source}|${COMBINING.source}|${NFKC_ALNUM_CLASS}`, 'u');
+    // Checked one by one while they are few; past that (another script), the class runs over the rest.
+    const safe = ['é', '★', '’', '中', 'я', '😀'];
+    const refused = ['ｓ', '\u00ad', '\u200b', '\u0301', '𝐬', 'ﬁ'];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let checked = 0;
+    for (const length of [40, 500, 5000]) {
+      for (const dense of [0, 0.05, 0.5, 1]) {
+        for (let trial = 0; trial < 12; trial++) {
+          const chars: string[] = [];
+          for (let i = 0; i < length; i++) chars.push(random(1000) < dense * 1000 ? (safe[random(safe.length)] as string) : 'abc def. '[random(9)] as string);
+          if (trial % 3 !== 0) chars.splice(random(length), 0, refused[random(refused.length)] as string);
+          const text = chars.join('');
+          expect(needsNormalizing(text), `${length} ${dense} ${trial}`).toBe(whole.test(text));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(144);
+    // Every place in a text in another script, either side of where checking one by one stops.
+    for (let i = 0; i <= 200; i++) {
+      const text = '中'.repeat(i) + 'ｓ' + '中'.repeat(200 - i);
+      if (!needsNormalizing(text)) throw new Error(`missed at ${i}`);
+    }
+    // At the very end of a text in another script, after the one-by-one budget is spent.
+    expect(needsNormalizing('中'.repeat(4000) + 'ｓ')).toBe(true);
+    expect(needsNormalizing('中'.repeat(4000) + '😀' + '中'.repeat(10) + '𝐬')).toBe(true);
+    expect(needsNormalizing('中'.repeat(4000) + '😀')).toBe(false);
+  });
   it('holds the characters whose NFKC form holds ASCII letters or digits, and not ordinary ones', () => {
     const listed = new RegExp(NFKC_ALNUM_CLASS, 'u');
     for (const ch of ['ｓ', 'ﬁ', '𝐬', '²', 'ª', 'Ⅳ', '①', 'ſ']) expect(listed.test(ch), ch).toBe(true);
