@@ -1,8 +1,11 @@
 // Starts Debian's Firefox ESR (WebDriver BiDi, through puppeteer-core) with the
-// Firefox build (dist-firefox/) installed as a temporary add-on, in a fresh
-// profile. Never downloads a browser: the system Firefox only.
-import puppeteer, { type Browser, type Page, type Realm } from 'puppeteer-core';
+// Firefox build (dist-firefox/) installed as a temporary add-on in a fresh
+// profile, or installed in a kept profile (for restarts). Never downloads a
+// browser: the system Firefox only.
+import puppeteer, { type Browser, type ElementHandle, type Page, type Realm } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { recordTextAtLoad, until, type PageReader } from '../e2e/harness/hostile-reads';
 import type { RunRequest, RunResponse } from '../../src/shared/settings-messages';
@@ -24,20 +27,56 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+/** Firefox ESR with the add-on's host fixed, in `profile` when given (kept), else in a fresh one. */
+function launchFirefox(profile?: string): Promise<Browser> {
   if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error(`No build at ${DIST_FIREFOX}: run vite build --mode firefox first`);
-  const browser = await puppeteer.launch({
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }) },
+    userDataDir: profile,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
+      // The build is unsigned: fine for a temporary add-on; one installed in the
+      // profile needs this, which ESR (unlike release Firefox) honours.
+      ...(profile ? { 'xpinstall.signatures.required': false } : {}),
+    },
   });
-  await browser.installExtension(DIST_FIREFOX);
+}
+
+function withRequests(browser: Browser): FirefoxWithExtension {
   const requests: string[] = [];
+  return { browser, requests, close: () => browser.close() };
+}
+
+/** Firefox with the build installed as a temporary add-on (gone when Firefox quits). */
+export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+  const browser = await launchFirefox();
+  await browser.installExtension(DIST_FIREFOX);
+  return withRequests(browser);
+}
+
+export interface ProfileWithExtension {
+  /** Starts Firefox on the profile; the add-on starts as an installed add-on does on a restart. */
+  start(): Promise<FirefoxWithExtension>;
+  /** Deletes the profile (Firefox must be closed). */
+  remove(): Promise<void>;
+}
+
+/**
+ * A profile with the build installed in it as a user's add-on is, so that it stays
+ * across restarts (a temporary add-on is uninstalled when Firefox quits, its data
+ * with it). Installed unpacked through a proxy file (<profile>/extensions/<id>
+ * holding the build's path), which Firefox reads as it starts; puppeteer's prefs
+ * enable the profile scope without asking.
+ */
+export async function installedInProfile(): Promise<ProfileWithExtension> {
+  const dir = await mkdtemp(join(tmpdir(), 'evidence-lens-firefox-'));
+  await mkdir(join(dir, 'extensions'));
+  await writeFile(join(dir, 'extensions', ADDON_ID), DIST_FIREFOX);
   return {
-    browser,
-    requests,
-    close: () => browser.close(),
+    start: async () => withRequests(await launchFirefox(dir)),
+    remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
 
@@ -76,6 +115,25 @@ export async function openExtensionPage(ff: FirefoxWithExtension, path: string, 
     `${path} to load`,
   );
   return page;
+}
+
+/**
+ * The tab showing one of the add-on's pages that the add-on opened itself (its
+ * address starting with `path`), once it has loaded. puppeteer keeps such a tab's
+ * url() at about:blank (see openExtensionPage), so each tab is asked where it is.
+ */
+export async function extensionPageOpened(ff: FirefoxWithExtension, path: string): Promise<Page> {
+  const prefix = `moz-extension://${EXTENSION_UUID}/${path}`;
+  const at = async (p: Page) => p.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+  const found = await waitFor(
+    async () => {
+      for (const p of await ff.browser.pages()) if ((await at(p)).startsWith(prefix)) return p;
+      return null;
+    },
+    (p) => p !== null,
+    `a tab at ${path}`,
+  );
+  return found!;
 }
 
 /** The claim count the content script writes on <html>, once it is at least `atLeast`. */
@@ -161,6 +219,26 @@ export function askToRun(extensionPage: Page, tabId: number): Promise<RunRespons
 export function badgeOf(extensionPage: Page, tabId: number): Promise<string> {
   return extensionPage.evaluate((id: number) => browser.action.getBadgeText({ tabId: id }), tabId);
 }
+
+/** The form control whose label (or aria-label) reads exactly `name`, as a user finds it. */
+export async function named(page: Page, selector: string, name: string): Promise<ElementHandle<HTMLElement>> {
+  const handle = await page.evaluateHandle(
+    (selector: string, name: string) =>
+      Array.from(document.querySelectorAll<HTMLElement>(selector)).find(
+        (el) =>
+          el.getAttribute('aria-label') === name ||
+          el.textContent?.trim() === name ||
+          Array.from((el as HTMLInputElement).labels ?? []).some((l) => l.textContent?.trim() === name),
+      ) ?? null,
+    selector,
+    name,
+  );
+  const el = handle.asElement() as ElementHandle<HTMLElement> | null;
+  if (el === null) throw new Error(`no ${selector} named "${name}"`);
+  return el;
+}
+
+export const isChecked = (el: ElementHandle<HTMLElement>) => el.evaluate((e) => (e as HTMLInputElement).checked);
 
 /** Polls `read` until `done` holds (10 s by default, then throws with the last value). */
 export async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {

@@ -9,7 +9,7 @@
 // not read until the popup opens on it or the run message (what the popup and
 // the shortcut send) reaches it.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { readMarkers, type MarkerInfo } from '../e2e/harness/pages';
 import { FIXTURES, SEED_EXPECTED } from '../e2e/harness/seed-expected';
 import { serveStatic, type StaticServer } from '../e2e/harness/server';
@@ -21,7 +21,9 @@ import {
   badgeOf,
   claimCount,
   evaluateInFrame,
+  isChecked,
   launchFirefoxWithExtension,
+  named,
   openExtensionPage,
   openPage,
   reportOf,
@@ -32,6 +34,7 @@ import {
   type FirefoxWithExtension,
 } from './harness';
 import { PASTED } from '../e2e/harness/pasted-text';
+import { listedSites, openOptions } from './options-page';
 
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
@@ -77,31 +80,10 @@ async function seed(): Promise<{ page: Page; marks: MarkerInfo[] }> {
 }
 
 async function options(): Promise<Page> {
-  const page = await openExtensionPage(firefox, 'src/options/index.html');
+  const page = await openOptions(firefox);
   opened.push(page);
-  await waitInPage(page, () => document.querySelector('h1')?.textContent === 'Evidence Lens options', 'the options page');
   return page;
 }
-
-/** The form control whose label (or aria-label) reads exactly `name`, as a user finds it. */
-async function named(page: Page, selector: string, name: string): Promise<ElementHandle<HTMLElement>> {
-  const handle = await page.evaluateHandle(
-    (selector: string, name: string) =>
-      Array.from(document.querySelectorAll<HTMLElement>(selector)).find(
-        (el) =>
-          el.getAttribute('aria-label') === name ||
-          el.textContent?.trim() === name ||
-          Array.from((el as HTMLInputElement).labels ?? []).some((l) => l.textContent?.trim() === name),
-      ) ?? null,
-    selector,
-    name,
-  );
-  const el = handle.asElement() as ElementHandle<HTMLElement> | null;
-  if (el === null) throw new Error(`no ${selector} named "${name}"`);
-  return el;
-}
-
-const isChecked = (el: ElementHandle<HTMLElement>) => el.evaluate((e) => (e as HTMLInputElement).checked);
 
 describe('options page and settings', () => {
   it('shows the stored settings, and a page opened after follows them (hidden verdict unmarked, underline look)', async () => {
@@ -119,7 +101,7 @@ describe('options page and settings', () => {
     }
     expect(await isChecked(await named(opts, 'input[type=radio]', 'Underline only'))).toBe(true);
     expect(await isChecked(await named(opts, 'input[type=radio]', 'On every page (reads each page as it loads)'))).toBe(true);
-    expect(await opts.evaluate(() => Array.from(document.querySelectorAll('.sites li span')).map((s) => s.textContent))).toEqual(['example.org']);
+    expect(await listedSites(opts)).toEqual(['example.org']);
     expect(await opts.evaluate(() => (document.getElementById('citation-format') as HTMLSelectElement).value)).toBe('apa');
     // Where to change the shortcut: Firefox's own place, not Chrome's.
     await waitInPage(opts, () => document.body.textContent?.includes('Show or hide all marks') === true, 'the shortcut');
