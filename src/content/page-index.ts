@@ -580,7 +580,9 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
         runs.set(run.first, run);
         continue;
       }
-      // A role=heading element in between (rare): the block, that is, a rebuild.
+      // A role=heading element in between: a block of its own (blocks.ts), read alone.
+      found.add(run.container);
+      continue;
     }
     if (whole) return null;
     found.add(n);

@@ -284,6 +284,34 @@ describe('PageIndex.update, inline content straight under <body> or in a large b
     }
   });
 
+  it('text changed inside a role=heading element among loose text reads that heading alone, in <body> or a large <main>', async () => {
+    const { runToEnd } = await import('../../src/core/steps');
+    for (const [inMain, sparse] of [[false, false], [true, false], [false, true], [true, true]]) {
+      const heading = '<span role="heading" aria-level="2" id="h">Magtein <b id="b">facts</b></span>';
+      const loose = `Intro text. ${heading} Magnesium L-threonate improves memory. <i>More</i> words.`;
+      const filler = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} of the shop.</p>`).join('');
+      const { document } = parseHTML(
+        inMain ? `<!doctype html><html><body><main>${loose}<section>${filler}</section></main></body></html>` : `<!doctype html><html><body>${loose}<main>${filler}</main></body></html>`,
+      );
+      const doc = document as unknown as Document;
+      const index = sparse ? runToEnd(PageIndex.readAutoSteps(doc, null)) : PageIndex.read(doc);
+      expect(index.sparse).toBe(sparse);
+      const bold = doc.getElementById('b') as Element;
+      const text = doc.createTextNode(' and dose');
+      bold.append(text);
+      const edits = index.update(changedNodes([record(bold, { added: [text], previousSibling: text.previousSibling })]));
+      expect(edits, inMain ? '<main>' : '<body>').not.toBeNull();
+      // The heading's block, and nothing around it: the loose text either side is its own block.
+      expect(edits!.map((e) => [e.removed.map((b) => b.text), e.added.map((b) => b.text)])).toEqual([[['Magtein facts'], ['Magtein facts and dose']]]);
+      (bold.firstChild as Text).data = 'studies';
+      expect(index.update(changedNodes([{ type: 'characterData', target: bold.firstChild } as unknown as MutationRecord]))).not.toBeNull();
+      const fresh = extractPageData(doc, null);
+      // A sparse index keeps only the blocks that may hold a claim (the heading, the loose text naming MgT).
+      if (!sparse) expectSame(index.page.blocks, index.segments, fresh.page.blocks, fresh.segments);
+      expect(index.page.blocks.map((b) => b.text)).toContain('Magtein studies and dose');
+    }
+  });
+
   it('a run too large to re-read at once gives a full re-read', () => {
     const spans = Array.from({ length: 3100 }, (_, i) => `<span>w${i} </span>`).join('');
     const { document } = parseHTML(`<!doctype html><html><body><main><p>Shop.</p></main>${spans}</body></html>`);
