@@ -32,6 +32,7 @@ import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
 import { CLAIM_REGEX } from './regex';
 import { median } from './stats';
+import { lateMedian, sharedMedians } from './page-medians';
 
 export const BENCH_DIR = resolve(import.meta.dirname);
 export const DIST = resolve(BENCH_DIR, '../dist');
@@ -106,7 +107,7 @@ async function fresh(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
 }
 
-async function cpuModel(): Promise<string> {
+export async function cpuModel(): Promise<string> {
   try {
     const info = await readFile('/proc/cpuinfo', 'utf8');
     return /model name\s*:\s*(.+)/.exec(info)?.[1]?.trim() ?? 'unknown';
@@ -115,17 +116,28 @@ async function cpuModel(): Promise<string> {
   }
 }
 
-export async function runBench(options: BenchOptions): Promise<BenchResult> {
-  const log = options.log ?? (() => undefined);
-  const pages = benchPages(options.scale);
-  await mkdir(options.pagesDir, { recursive: true });
+/** Generates the benchmark's pages at `scale` into `dir`; their HTML sizes in bytes by file name. */
+export async function writePages(scale: number, dir: string): Promise<{ pages: BenchPage[]; sizes: Map<string, number> }> {
+  const pages = benchPages(scale);
+  await mkdir(dir, { recursive: true });
   const sizes = new Map<string, number>();
   for (const p of pages) {
     const html = generatePage(p);
     sizes.set(p.file, Buffer.byteLength(html));
-    await writeFile(join(options.pagesDir, p.file), html);
+    await writeFile(join(dir, p.file), html);
   }
-  const markJsSource = await readFile(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
+  return { pages, sizes };
+}
+
+/** mark.js's browser build, injected into the page for its baseline. */
+export function readMarkJs(): Promise<string> {
+  return readFile(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => undefined);
+  const { pages, sizes } = await writePages(options.scale, options.pagesDir);
+  const markJsSource = await readMarkJs();
 
   const server = await serveStatic(options.pagesDir);
   const plain = await launchPlain();
@@ -220,33 +232,14 @@ async function benchPage(
     rendering.push(traced.rendering);
   }
 
-  const m = (xs: number[]): number => median(xs);
-  const lateMedian = (xs: LateRun[]): LateRun | null =>
-    xs.length === 0
-      ? null
-      : { latency: m(xs.map((x) => x.latency)), work: m(xs.map((x) => x.work)), passes: Math.max(...xs.map((x) => x.passes)) };
   return {
-    name: p.name,
-    htmlBytes,
-    mentionsMgt,
-    floor: m(baseline.map((b) => b.floor.ms)),
-    floorRegex: m(baseline.map((b) => b.floorRegex.ms)),
-    regexMatches: m(baseline.map((b) => b.floorRegex.n)),
-    markJs: m(baseline.map((b) => b.markJs.ms)),
-    gate: m(baseline.map((b) => b.gate.ms)),
-    claims: m(extension.map((e) => e.claims)),
-    work: m(extension.map((e) => e.work)),
-    longestSlice: m(extension.map((e) => e.longestSlice)),
-    slices: m(extension.map((e) => e.slices)),
-    wall: mentionsMgt ? m(extension.map((e) => e.wall ?? Number.NaN)) : null,
-    navToCount: m(extension.map((e) => e.navToCount)),
+    ...sharedMedians(p, htmlBytes, baseline, extension, late),
     longTasks: Math.max(...extension.map((e) => e.longTasks)),
     longestTask: Math.max(...extension.map((e) => e.longestTask)),
-    late: lateMedian(late),
     storm: lateMedian(storm),
     forcedLayouts,
-    outsideSlices: m(outside),
-    renderingAfter: { total: m(rendering.map((r) => r.total)), longestTask: m(rendering.map((r) => r.longestTask)) },
+    outsideSlices: median(outside),
+    renderingAfter: { total: median(rendering.map((r) => r.total)), longestTask: median(rendering.map((r) => r.longestTask)) },
     raw: { baseline, extension },
   };
 }

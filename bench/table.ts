@@ -1,12 +1,13 @@
 // The benchmark's printed table: medians per page, then the ratios the targets are stated in.
+import type { SharedPageResult } from './page-medians';
 import type { BenchResult, PageResult } from './run';
 
-const ms = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(x < 10 ? 1 : 0));
-const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '—');
-const kb = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`);
+export const ms = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(x < 10 ? 1 : 0));
+export const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '—');
+export const kb = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`);
 
-/** Every column the table shows, per page (the smoke test checks they are all finite). */
-export function columns(p: PageResult): Record<string, number> {
+/** The columns both benchmarks show (Chromium's and Firefox's: firefox-table.ts), per page. */
+export function sharedColumns(p: SharedPageResult): Record<string, number> {
   const cols: Record<string, number> = {
     floor: p.floor,
     floorRegex: p.floorRegex,
@@ -16,14 +17,24 @@ export function columns(p: PageResult): Record<string, number> {
     work: p.work,
     longestSlice: p.longestSlice,
     navToCount: p.navToCount,
-    longTasks: p.longTasks,
-    forcedLayouts: p.forcedLayouts.scan,
-    outsideSlices: p.outsideSlices,
   };
   if (p.mentionsMgt) {
     cols.wall = p.wall ?? Number.NaN;
     cols.lateLatency = p.late?.latency ?? Number.NaN;
     cols.lateWork = p.late?.work ?? Number.NaN;
+  }
+  return cols;
+}
+
+/** Every column the table shows, per page (the smoke test checks they are all finite). */
+export function columns(p: PageResult): Record<string, number> {
+  const cols: Record<string, number> = {
+    ...sharedColumns(p),
+    longTasks: p.longTasks,
+    forcedLayouts: p.forcedLayouts.scan,
+    outsideSlices: p.outsideSlices,
+  };
+  if (p.mentionsMgt) {
     cols.stormPasses = p.storm?.passes ?? Number.NaN;
     cols.stormWork = p.storm?.work ?? Number.NaN;
     cols.forcedLayoutsCard = p.forcedLayouts.card ?? Number.NaN;
@@ -37,7 +48,7 @@ function row(cells: string[], widths: number[]): string {
   return '| ' + cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ') + ' |';
 }
 
-function grid(head: string[], rows: string[][]): string {
+export function grid(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   return [row(head, widths), row(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => row(r, widths))].join('\n');
 }

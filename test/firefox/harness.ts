@@ -27,8 +27,11 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-/** Firefox ESR with the add-on's host fixed, in `profile` when given (kept), else in a fresh one. */
-function launchFirefox(profile?: string): Promise<Browser> {
+/**
+ * Firefox ESR with the add-on's host fixed, in `profile` when given (kept), else in
+ * a fresh one; `prefs` are added to the profile's (the benchmark sets its clock's).
+ */
+function launchFirefox(profile?: string, prefs: Record<string, unknown> = {}): Promise<Browser> {
   if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error(`No build at ${DIST_FIREFOX}: run vite build --mode firefox first`);
   return puppeteer.launch({
     browser: 'firefox',
@@ -40,6 +43,7 @@ function launchFirefox(profile?: string): Promise<Browser> {
       // The build is unsigned: fine for a temporary add-on; one installed in the
       // profile needs this, which ESR (unlike release Firefox) honours.
       ...(profile ? { 'xpinstall.signatures.required': false } : {}),
+      ...prefs,
     },
   });
 }
@@ -49,11 +53,16 @@ function withRequests(browser: Browser): FirefoxWithExtension {
   return { browser, requests, close: () => browser.close() };
 }
 
-/** Firefox with the build installed as a temporary add-on (gone when Firefox quits). */
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
-  const browser = await launchFirefox();
+/** Firefox with the build installed as a temporary add-on (gone when Firefox quits); `prefs` added to the profile's. */
+export async function launchFirefoxWithExtension(prefs?: Record<string, unknown>): Promise<FirefoxWithExtension> {
+  const browser = await launchFirefox(undefined, prefs);
   await browser.installExtension(DIST_FIREFOX);
   return withRequests(browser);
+}
+
+/** The same Firefox, same prefs, with no add-on at all (the benchmark's baselines run in it). */
+export async function launchFirefoxWithoutExtension(prefs?: Record<string, unknown>): Promise<FirefoxWithExtension> {
+  return withRequests(await launchFirefox(undefined, prefs));
 }
 
 export interface ProfileWithExtension {
