@@ -7,7 +7,7 @@ import { evidenceFor } from '../core/evidence/claims';
 import { offsetToPosition, type TextSegment } from '../extract';
 import { createMarker, isMarkerElement, updateMarker, type Marker, type MarkerData } from './markers';
 import { markerSpot, rangeFor, rangeIsAlive } from './ranges';
-import { highlightName, setHighlights } from './highlights';
+import { highlightName, setHighlightsSteps } from './highlights';
 import { isMarked } from './mark-settings';
 import { TEXT_NODE } from '../extract/node-types';
 
@@ -236,7 +236,7 @@ export function* renderSteps(
     if (list) list.push(m.highlight);
     else groups.set(name, [m.highlight]);
   }
-  setHighlights(doc, groups);
+  yield* setHighlightsSteps(doc, groups);
   return { marks: live, mapped, touched, inserted, rejoined };
 }
 
