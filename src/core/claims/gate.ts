@@ -26,14 +26,22 @@ const NAME_OVERLAP = 32;
  */
 export class MgtNameSearch {
   private tail = '';
+  private named: boolean;
 
   /** `found`: already known to name MgT (its title does). */
-  constructor(public found = false) {}
+  constructor(found = false) {
+    this.named = found;
+  }
+
+  /** Whether a piece seen so far (or a seam between two) names MgT. */
+  get found(): boolean {
+    return this.named;
+  }
 
   see(piece: string): void {
-    if (this.found) return;
+    if (this.named) return;
     const seam = this.tail + piece.slice(0, NAME_OVERLAP);
-    if (mayMentionMgt(seam) || mayMentionMgt(piece)) this.found = true;
+    if (mayMentionMgt(seam) || mayMentionMgt(piece)) this.named = true;
     // The seam's end, when the piece is shorter than the overlap: a name may span three pieces.
     else this.tail = (piece.length >= NAME_OVERLAP ? piece : seam).slice(-NAME_OVERLAP);
   }
