@@ -12,11 +12,14 @@
 // - A tab starting to load a new page → badge and popup address reset.
 // - The context-menu entry on a selection → the pasted-text page (menus.ts).
 // - The keyboard shortcut → show/hide marks in that tab (commands.ts).
+// - A port named PREFILTER_PORT → the prefilter over a large page's text
+//   (prefilter-port.ts), so the page's thread does not run it.
 import browser from 'webextension-polyfill';
 import { onBackgroundMessage } from '../shared/messages';
 import { BADGE_COLOR, badgeText } from './badge';
 import { checkSelection, createMenus, onMenuClick } from './menus';
 import { onCommand } from './commands';
+import { servePrefilterPort } from './prefilter-port';
 
 function plainPopup(): string | undefined {
   return browser.runtime.getManifest().action?.default_popup;
@@ -67,6 +70,8 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   const plain = plainPopup();
   if (plain) browser.action.setPopup({ tabId, popup: plain }).catch(() => undefined);
 });
+
+browser.runtime.onConnect.addListener(servePrefilterPort);
 
 browser.runtime.onInstalled.addListener(() => {
   createMenus().catch(() => undefined);

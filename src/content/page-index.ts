@@ -21,7 +21,9 @@ import {
   ELEMENT_NODE,
   TEXT_NODE,
 } from '../extract/node-types';
-import { runToEnd } from '../core/steps';
+import { runToEnd, type Step } from '../core/steps';
+import type { Offloaded } from './prefilter-offload';
+import { longStepNext } from './timing';
 
 /**
  * Pages with less text than this are read whole: reading is cheap there, and the
@@ -40,6 +42,19 @@ const MAX_PARTIAL_ROOTS = 40;
  * long task.
  */
 const MAX_PARTIAL_ELEMENTS = 3000;
+
+/** Finds the prefilter's offsets for the text made of these pieces elsewhere, in steps (prefilter-offload.ts); undefined: it could not. */
+export type Offload = (pieces: readonly string[]) => Generator<Step, Offloaded, void>;
+
+/** The background's time for the prefilter in the last sparse read that used it (the pass's detail reports it). */
+let offThreadMs: number | undefined;
+
+/** The background's ms for the last read's prefilter (undefined: found on the page's thread); forgets it. */
+export function takeOffThreadMs(): number | undefined {
+  const ms = offThreadMs;
+  offThreadMs = undefined;
+  return ms;
+}
 
 /**
  * The page's text to read by slices, its pieces never joined (text-source.ts): on
@@ -67,6 +82,8 @@ export class PageIndex {
    * its change skips the look through every indexed block (dropReadElsewhere).
    */
   private held = new WeakSet<Text>();
+  /** How a sparse index finds the prefilter's offsets again when it is rebuilt (readAutoSteps). */
+  private offload: Offload | undefined = undefined;
 
   /**
    * Set when the index is sparse: it holds only the blocks that may hold a claim
@@ -102,8 +119,11 @@ export class PageIndex {
   /**
    * Reads a large page sparsely when its text allows (`text`: the page's text,
    * already read by the gate, or null to read it here); otherwise whole.
+   * `offload` finds the prefilter's offsets off the page's thread
+   * (prefilter-offload.ts): it yields its answer as a `Wait`, and a caller that
+   * does not wait for it (runToEnd) gets the offsets found here.
    */
-  static *readAutoSteps(doc: Document, text: PageText | null): Generator<void, PageIndex, void> {
+  static *readAutoSteps(doc: Document, text: PageText | null, offload?: Offload): Generator<Step, PageIndex, void> {
     const root = doc.body ?? doc.documentElement;
     if (root === null) return yield* PageIndex.readSteps(doc);
     let page = text ?? ((yield* readPageTextSteps(root)) as PageText);
@@ -113,19 +133,26 @@ export class PageIndex {
       const table = yield* readPageTextSteps(root, 'pieces', page.text);
       page = table ?? ((yield* readPageTextSteps(root)) as PageText); // (changed meanwhile: read again)
     }
-    const offsets = yield* candidateOffsetsSteps(textSource(page));
+    const found = offload === undefined ? undefined : yield* offload(page.pieceTexts());
+    offThreadMs = found?.ms;
+    const offsets = found !== undefined ? found.offsets : yield* candidateOffsetsSteps(textSource(page));
     if (offsets === null) return yield* PageIndex.readSteps(doc);
     const headings = new HeadingIndex(root);
     const sparse = yield* readSparseSteps(page, offsets, headings);
     // Later changes are checked with mayHoldCandidate (worthKeeping): compile it for them now.
+    // With the offsets from the background, that builds the scanner here: a step of its own.
+    longStepNext();
+    yield;
     prepareForChanges();
     const data: PageData = { url: doc.location?.href ?? null, title: (doc.title ?? '').trim(), meta: {}, jsonLd: [], blocks: sparse.blocks };
-    return new PageIndex(doc, { page: data, segments: sparse.segments }, headings);
+    const index = new PageIndex(doc, { page: data, segments: sparse.segments }, headings);
+    index.offload = offload;
+    return index;
   }
 
   /** Re-reads everything (title and meta too), in steps. */
-  *rebuildSteps(): Generator<void, void, void> {
-    const fresh = this.sparse ? yield* PageIndex.readAutoSteps(this.doc, null) : yield* PageIndex.readSteps(this.doc);
+  *rebuildSteps(): Generator<Step, void, void> {
+    const fresh = this.sparse ? yield* PageIndex.readAutoSteps(this.doc, null, this.offload) : yield* PageIndex.readSteps(this.doc);
     this.page = fresh.page;
     this.segments = fresh.segments;
     this.headings = fresh.headings;

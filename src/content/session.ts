@@ -7,7 +7,8 @@ import { summarizeProduct } from '../core/product';
 import type { ClaimMatch, ClaimReport, ScanResult } from '../core/types';
 import type { ClaimRef, PageReport, RevealResponse } from '../shared/messages';
 import { sendToBackground } from '../shared/content-messaging';
-import { PageIndex } from './page-index';
+import { PageIndex, takeOffThreadMs } from './page-index';
+import { offsetsInBackgroundSteps } from './prefilter-offload';
 import { takeLongestRead, type PageText } from './page-text';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../core/claims/sections';
 import { setCount } from './count';
@@ -125,7 +126,7 @@ export class Session {
       const text = this.initialText;
       this.initialText = null;
       gate = text?.readAs;
-      this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text));
+      this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text, offsetsInBackgroundSteps));
       longestRead = takeLongestRead();
     }
     else {
@@ -202,7 +203,15 @@ export class Session {
     // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
     void sendToBackground({ type: 'claims', count: matches.length });
     slicer.end();
-    measurePass({ read: index.sparse ? 'sparse' : 'whole', blocks: index.page.blocks.length, ...(gate && { gate }), ...(longestRead !== undefined && { longestRead }), ...(reread && { reread }) });
+    const offThreadMs = takeOffThreadMs();
+    measurePass({
+      read: index.sparse ? 'sparse' : 'whole',
+      blocks: index.page.blocks.length,
+      ...(gate && { gate }),
+      ...(longestRead !== undefined && { longestRead }),
+      ...(reread && { reread }),
+      ...(offThreadMs !== undefined && { offThreadMs }),
+    });
   }
 
   /** Product summary, disclaimer and dose: page-wide reads, done once per pass and only when asked for. */

@@ -1,5 +1,6 @@
 // User Timing marks (visible in DevTools' Performance panel) and yielding to the
 // main thread so a scan never blocks input for long.
+import { Wait } from '../core/steps';
 
 export const MARK_START = 'evidence-lens:start';
 export const MEASURE_SCAN = 'evidence-lens:scan';
@@ -94,6 +95,8 @@ export interface PassDetail {
   longestRead?: number;
   /** Set when a change's pass read the whole page again, where it should read only what changed. */
   reread?: boolean;
+  /** The background's ms for the prefilter, when it ran there (prefilter-offload.ts): our work, off the page's thread. */
+  offThreadMs?: number;
 }
 
 /** The gate's read of the page's text: one `textContent` call, pieces that lead back to nodes, or runs of siblings. */
@@ -173,7 +176,12 @@ export class Slicer {
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      if (this.due()) await this.next();
+      if (r.value instanceof Wait) {
+        // Work done elsewhere (the background): the wait is not a slice of ours.
+        this.end();
+        await r.value.settled;
+        this.sliceStart = performance.now();
+      } else if (this.due()) await this.next();
     }
   }
 }

@@ -6,6 +6,8 @@
 //   content  → background  FocusClaimMessage   (the card's "Details in the popup" hint; popup pre-selects)
 //   popup    → content     GetReportRequest    → PageReport
 //   popup    → content     RevealRequest       → RevealResponse
+//   content  ⇄ background  port PREFILTER_PORT (ports.ts): PrefilterPortMessage… → PrefilterAnswer
+//                          (a large page's text, for the prefilter; prefilter-offload.ts)
 //
 // Popup/background use the polyfill wrappers below (sendToTab, onBackgroundMessage);
 // the content script uses content-messaging.ts (same types, no polyfill).
@@ -49,6 +51,20 @@ export interface FocusClaimMessage {
 }
 
 export type BackgroundMessage = ClaimsMessage | FocusClaimMessage;
+
+// ---- content ⇄ background, on a port: the prefilter of a large page ----
+
+/**
+ * On that port, content → background: the page's text in order, in pieces (each
+ * sent in a slice of its own), then `end`.
+ */
+export type PrefilterPortMessage = { type: 'text'; text: string } | { type: 'end' };
+
+/** Background → content, once, after `end`: the prefilter's offsets in the joined text (null: it needs normalizing first) and its time. */
+export interface PrefilterAnswer {
+  offsets: number[] | null;
+  ms: number;
+}
 
 // ---- popup → content ----
 

@@ -133,12 +133,20 @@ async function marked(page: Page): Promise<string[]> {
   return (await markers(page)).map((m) => `${m.claim}/${m.stance}`).sort();
 }
 
+/** What the test uses of the extension's service worker's global scope. */
+interface WorkerScope {
+  closePorts?: (port: { disconnect(): void }) => void;
+  chrome: { runtime: { onConnect: { addListener(fn: (port: { disconnect(): void }) => void): void; removeListener(fn: (port: { disconnect(): void }) => void): void } } };
+}
+
 /** The detail of the page's first pass (how it was read: `read`, `gate`, `longestRead`…). */
 interface FirstPass {
   read?: string;
   blocks: number;
   gate?: string;
   longestRead: number;
+  /** The background's time for the prefilter, when it ran there. */
+  offThreadMs?: number;
 }
 
 /**
@@ -167,8 +175,33 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     expect(pass.blocks).toBeLessThan(all / 10);
     expect(pass.gate).toBe('one call'); // 400 KB of HTML
     expect(pass.longestRead).toBeGreaterThan(64_000);
+    // The prefilter ran in the background (prefilter-offload.ts), not on the page's thread.
+    expect(pass.offThreadMs).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('where the background does not answer the prefilter, the page runs it itself and marks the same', async () => {
+    // Every prefilter port is closed as it opens (as when the extension reloads mid-pass).
+    const [worker] = browser.context.serviceWorkers();
+    await worker!.evaluate(() => {
+      const g = globalThis as unknown as WorkerScope;
+      g.closePorts = (p) => p.disconnect();
+      g.chrome.runtime.onConnect.addListener(g.closePorts);
+    });
+    try {
+      const { page, errors, expected, pass } = await markedAsWholeRead('shop.html');
+      expect(expected.length).toBeGreaterThan(9);
+      expect(pass.read).toBe('sparse');
+      expect(pass.offThreadMs).toBeUndefined();
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await worker!.evaluate(() => {
+        const g = globalThis as unknown as WorkerScope;
+        if (g.closePorts) g.chrome.runtime.onConnect.removeListener(g.closePorts);
+      });
+    }
   });
 
   it('a huge page with few elements (a long article): read in runs of siblings, not in one call, and marked as a whole read marks it', async () => {
@@ -177,6 +210,7 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     expect(expected.length).toBe(24); // memory and sleep, 12 times
     expect(pass.gate).toBe('runs');
     expect(pass.read).toBe('sparse');
+    expect(pass.offThreadMs).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,49 @@
+// The background's side of the prefilter port (content/prefilter-offload.ts): a
+// content script sends a large page's text in pieces, then `end`; the answer is
+// the prefilter's offsets in the joined text. The regular expressions stay
+// compiled for as long as the background lives, where each page load would
+// compile them again. The text is only read here, never kept or sent on.
+import type { Runtime } from 'webextension-polyfill';
+import { candidateOffsets } from '../core/claims/prefilter';
+import { isPrefilterPortMessage } from '../shared/message-guards';
+import type { PrefilterAnswer } from '../shared/messages';
+import { PREFILTER_PORT } from '../shared/ports';
+
+/**
+ * More text than this is refused (the port is closed, and the page then runs the
+ * prefilter itself). Chrome caps one message at 64 MiB; a page's text past
+ * 32 million characters is far beyond any page the extension is meant for.
+ */
+const MAX_CHARS = 32_000_000;
+
+/** Answers one prefilter port; ignores ports of any other name. */
+export function servePrefilterPort(port: Runtime.Port, maxChars = MAX_CHARS): void {
+  if (port.name !== PREFILTER_PORT) return;
+  let pieces: string[] = [];
+  let length = 0;
+  const close = (): void => {
+    pieces = [];
+    port.disconnect();
+  };
+  port.onMessage.addListener((message: unknown) => {
+    if (!isPrefilterPortMessage(message)) return close();
+    if (message.type === 'text') {
+      length += message.text.length;
+      if (length > maxChars) return close();
+      pieces.push(message.text);
+      return;
+    }
+    const start = performance.now();
+    let offsets: number[] | null;
+    try {
+      offsets = candidateOffsets(pieces.join(''));
+    } catch {
+      return close();
+    }
+    pieces = [];
+    port.postMessage({ offsets, ms: performance.now() - start } satisfies PrefilterAnswer);
+  });
+  port.onDisconnect.addListener(() => {
+    pieces = [];
+  });
+}

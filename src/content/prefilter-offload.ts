@@ -1,0 +1,102 @@
+// Runs the prefilter (where in a large page's text a claim may sit) in the
+// extension's background instead of on the page's main thread. On the 5 MB bench
+// page the prefilter was over half of the first pass, ~20 ms of it compiling
+// regular expressions, which every page load paid again; the background keeps
+// them compiled while it lives. The text goes over a port to our own background
+// (nothing leaves the browser, and the page's CSP does not apply to it, as it
+// does to a worker the content script starts: see the README). Sending is not
+// free: the browser serializes each message on the page's thread (~8 ms per
+// million characters here), so the text goes in pieces, one per step, and the
+// caller slices between them. Where no port opens, or the background does not
+// answer, the caller runs the prefilter itself.
+import { connectToBackground, type PortLike } from '../shared/content-messaging';
+import { isPrefilterAnswer } from '../shared/message-guards';
+import type { PrefilterAnswer, PrefilterPortMessage } from '../shared/messages';
+import { PREFILTER_PORT } from '../shared/ports';
+import { waitFor, type Step } from '../core/steps';
+
+/** Characters per message: ~2 ms of serializing each. */
+const PIECE_CHARS = 256 * 1024;
+
+/**
+ * A background that has not answered by then is given up on (the caller then runs
+ * the prefilter itself). A stopped service worker starts in well under a second.
+ */
+const ANSWER_TIMEOUT_MS = 5_000;
+
+/** The offsets found in the background, with its time; undefined when that was not possible. */
+export type Offloaded = PrefilterAnswer | undefined;
+
+/** Set when a port failed here: later passes in this document do not try again. */
+let refused = false;
+
+/** The texts to send: `pieces` regrouped into messages of about PIECE_CHARS characters each. */
+export function* messageTexts(pieces: readonly string[], size = PIECE_CHARS): Generator<string, void, void> {
+  let group: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    for (let at = 0; at < piece.length; ) {
+      const part = at === 0 && piece.length - at <= size - length ? piece : piece.slice(at, at + size - length);
+      at += part.length;
+      group.push(part);
+      length += part.length;
+      if (length >= size) {
+        yield group.join('');
+        group = [];
+        length = 0;
+      }
+    }
+  }
+  if (length > 0) yield group.join('');
+}
+
+/**
+ * The prefilter's offsets in the text made of `pieces` (in order), found in the
+ * background. Yields after each message sent (a place to slice), then waits for
+ * the answer as a `Wait` (not our main-thread work); undefined when it could not.
+ */
+export function* offsetsInBackgroundSteps(pieces: readonly string[]): Generator<Step, Offloaded, void> {
+  if (refused) return undefined;
+  const port = connectToBackground(PREFILTER_PORT);
+  if (port === null) {
+    refused = true;
+    return undefined;
+  }
+  const length = pieces.reduce((n, piece) => n + piece.length, 0);
+  const answer = answerOf(port, length);
+  try {
+    for (const text of messageTexts(pieces)) {
+      port.postMessage({ type: 'text', text } satisfies PrefilterPortMessage);
+      yield;
+    }
+    port.postMessage({ type: 'end' } satisfies PrefilterPortMessage);
+  } catch {
+    // The extension was reloaded or the port closed: the caller does the work.
+    refused = true;
+    port.disconnect();
+    return undefined;
+  }
+  return (yield* waitFor(answer)) ?? undefined;
+}
+
+/** The port's one answer, checked; undefined if it closes first, answers anything else, or takes too long. */
+function answerOf(port: PortLike, length: number): Promise<Offloaded> {
+  return new Promise<Offloaded>((resolve) => {
+    let settled = false;
+    const done = (answer: Offloaded): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (answer === undefined) refused = true;
+      try {
+        port.disconnect();
+      } catch {
+        // already closed
+      }
+      resolve(answer);
+    };
+    const timer = setTimeout(() => done(undefined), ANSWER_TIMEOUT_MS);
+    port.onMessage.addListener((message) => done(isPrefilterAnswer(message, length) ? message : undefined));
+    port.onDisconnect.addListener(() => done(undefined));
+  });
+}
