@@ -25,6 +25,6 @@ export function formatFirefoxTable(r: FirefoxBenchResult): string {
     '',
     grid(ratioHead, ratioRows),
     '',
-    'Not measured in Firefox: long tasks (no longtask entries), forced layouts, work outside slices and rendering after (Chromium traces), the popup, the bundle and the core in Node (browser-independent: npm run bench).',
+    'Not measured in Firefox: long tasks (no longtask entries), forced layouts, the prefilter\'s time in the background (the pass\'s detail is the content script\'s object, which Firefox keeps from the page), work outside slices and rendering after (Chromium traces), the popup, the bundle and the core in Node (browser-independent: npm run bench).',
   ].join('\n');
 }

@@ -80,6 +80,12 @@ export interface ExtensionRun {
   slices: number;
   /** evidence-lens:scan (wall time of the first pass); null when no pass ran (gate closed). */
   wall: number | null;
+  /**
+   * The first pass's prefilter in the extension's background (its `detail.offThreadMs`):
+   * our work, but not on the page's thread. Null when it ran on the page's thread,
+   * or the detail cannot be read (Firefox keeps a content script's objects from the page).
+   */
+  background: number | null;
   /** Navigation start → data-evidence-lens-claims set. */
   navToCount: number;
   /** Long tasks (≥ 50 ms) overlapping our work, and the longest. */
@@ -111,10 +117,20 @@ export async function readExtensionRun({ expectPass, timeoutMs }: { expectPass: 
     longestSlice: slices.reduce((m, s) => Math.max(m, s.duration), 0),
     slices: slices.length,
     wall: scan?.duration ?? null,
+    background: offThreadMs(scan),
     navToCount: w.__bench.countAt ?? performance.now(),
     longTasks: ours.length,
     longestTask: ours.reduce((m, t) => Math.max(m, t.duration), 0),
   };
+}
+
+function offThreadMs(scan: PerformanceEntry | undefined): number | null {
+  try {
+    const ms = ((scan as PerformanceMeasure | undefined)?.detail as { offThreadMs?: unknown } | null | undefined)?.offThreadMs;
+    return typeof ms === 'number' ? ms : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface LateRun {

@@ -8,7 +8,7 @@ import { median } from './stats';
 
 export type SharedPageResult = Pick<
   PageResult,
-  'name' | 'htmlBytes' | 'mentionsMgt' | 'floor' | 'floorRegex' | 'regexMatches' | 'markJs' | 'gate' | 'claims' | 'work' | 'longestSlice' | 'slices' | 'wall' | 'navToCount' | 'late'
+  'name' | 'htmlBytes' | 'mentionsMgt' | 'floor' | 'floorRegex' | 'regexMatches' | 'markJs' | 'gate' | 'claims' | 'work' | 'longestSlice' | 'slices' | 'wall' | 'background' | 'navToCount' | 'late'
 >;
 
 export type BaselineRun = PageResult['raw']['baseline'][number];
@@ -18,6 +18,12 @@ export function lateMedian(xs: LateRun[]): LateRun | null {
   return xs.length === 0
     ? null
     : { latency: median(xs.map((x) => x.latency)), work: median(xs.map((x) => x.work)), passes: Math.max(...xs.map((x) => x.passes)) };
+}
+
+/** The median of the runs whose prefilter ran in the background; null when none did. */
+function backgroundMedian(extension: ExtensionRun[]): number | null {
+  const xs = extension.flatMap((e) => (e.background === null ? [] : [e.background]));
+  return xs.length === 0 ? null : median(xs);
 }
 
 export function sharedMedians(p: BenchPage, htmlBytes: number, baseline: BaselineRun[], extension: ExtensionRun[], late: LateRun[]): SharedPageResult {
@@ -38,6 +44,7 @@ export function sharedMedians(p: BenchPage, htmlBytes: number, baseline: Baselin
     slices: m(extension.map((e) => e.slices)),
     // No pass runs where the gate stays closed.
     wall: mentionsMgt ? m(extension.map((e) => e.wall ?? Number.NaN)) : null,
+    background: backgroundMedian(extension),
     navToCount: m(extension.map((e) => e.navToCount)),
     late: lateMedian(late),
   };

@@ -61,6 +61,8 @@ export interface PageResult {
   longestSlice: number;
   slices: number;
   wall: number | null;
+  /** The first pass's prefilter in the extension's background, ms (null: it ran on the page's thread). */
+  background: number | null;
   navToCount: number;
   longTasks: number;
   longestTask: number;

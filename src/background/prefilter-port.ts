@@ -5,7 +5,7 @@
 // compile them again. The text is only read here, never kept or sent on.
 import type { Runtime } from 'webextension-polyfill';
 import { candidateOffsets } from '../core/claims/prefilter';
-import { isPrefilterPortMessage } from '../shared/message-guards';
+import { isPrefilterPortMessage } from '../shared/prefilter-port-guards';
 import type { PrefilterAnswer } from '../shared/messages';
 import { PREFILTER_PORT } from '../shared/ports';
 

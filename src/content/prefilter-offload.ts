@@ -9,8 +9,7 @@
 // million characters here), so the text goes in pieces, one per step, and the
 // caller slices between them. Where no port opens, or the background does not
 // answer, the caller runs the prefilter itself.
-import { connectToBackground, type PortLike } from '../shared/content-messaging';
-import { isPrefilterAnswer } from '../shared/message-guards';
+import { isPrefilterAnswer } from '../shared/prefilter-port-guards';
 import type { PrefilterAnswer, PrefilterPortMessage } from '../shared/messages';
 import { PREFILTER_PORT } from '../shared/ports';
 import { waitFor, type Step } from '../core/steps';
@@ -26,6 +25,24 @@ const ANSWER_TIMEOUT_MS = 5_000;
 
 /** The offsets found in the background, with its time; undefined when that was not possible. */
 export type Offloaded = PrefilterAnswer | undefined;
+
+/** The part of runtime.Port used here (the browser's own API: see content-messaging.ts on the polyfill). */
+interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(fn: (message: unknown) => void): void };
+  onDisconnect: { addListener(fn: () => void): void };
+}
+
+/** A port to our background, or null where none can be opened (no runtime, or the extension was reloaded). */
+function connectToBackground(name: string): PortLike | null {
+  const g = globalThis as { browser?: { runtime?: { connect?(i: { name: string }): PortLike } }; chrome?: { runtime?: { connect?(i: { name: string }): PortLike } } };
+  try {
+    return (g.browser?.runtime ?? g.chrome?.runtime)?.connect?.({ name }) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** Set when a port failed here: later passes in this document do not try again. */
 let refused = false;

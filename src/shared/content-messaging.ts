@@ -8,17 +8,8 @@ import { isContentRequest } from './message-guards';
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (response?: unknown) => void) => boolean | undefined;
 
-/** The part of runtime.Port the content script uses. */
-export interface PortLike {
-  postMessage(message: unknown): void;
-  disconnect(): void;
-  onMessage: { addListener(fn: (message: unknown) => void): void };
-  onDisconnect: { addListener(fn: () => void): void };
-}
-
 interface RuntimeLike {
   sendMessage(message: unknown): Promise<unknown> | undefined;
-  connect(info: { name: string }): PortLike;
   onMessage: { addListener(fn: Listener): void; removeListener(fn: Listener): void };
 }
 
@@ -33,15 +24,6 @@ export async function sendToBackground(message: BackgroundMessage): Promise<void
     await runtime()?.sendMessage(message);
   } catch {
     // No receiver: nothing useful to do in the page.
-  }
-}
-
-/** Content script → a port to the background, or null where none can be opened (the extension reloaded). */
-export function connectToBackground(name: string): PortLike | null {
-  try {
-    return runtime()?.connect({ name }) ?? null;
-  } catch {
-    return null;
   }
 }
 

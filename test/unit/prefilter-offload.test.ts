@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { candidateOffsets } from '../../src/core/claims/prefilter';
 import type { Wait } from '../../src/core/steps';
 import { servePrefilterPort } from '../../src/background/prefilter-port';
-import { isPrefilterAnswer } from '../../src/shared/message-guards';
+import { isPrefilterAnswer } from '../../src/shared/prefilter-port-guards';
 import { PREFILTER_PORT } from '../../src/shared/ports';
 
 type Listener = (message: unknown) => void;
