@@ -93,7 +93,8 @@ export function* offsetsInBackgroundSteps(pieces: readonly string[]): Generator<
     port.disconnect();
     return undefined;
   }
-  return (yield* waitFor(answer)) ?? undefined;
+  const outcome = (a: Offloaded): string => `prefilter in the background: ${a === undefined ? 'no answer' : 'answered'}`;
+  return (yield* waitFor<Offloaded>(answer, outcome)) ?? undefined;
 }
 
 /** The port's one answer, checked; undefined if it closes first, answers anything else, or takes too long. */

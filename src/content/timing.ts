@@ -5,6 +5,8 @@ import { Wait } from '../core/steps';
 export const MARK_START = 'evidence-lens:start';
 export const MEASURE_SCAN = 'evidence-lens:scan';
 export const MEASURE_SLICE = 'evidence-lens:slice';
+/** A pass waiting for work done elsewhere (the prefilter in the background): not our page-thread work. */
+export const MEASURE_WAIT = 'evidence-lens:wait';
 
 /** Longest uninterrupted piece of work we aim for, in ms (long tasks start at 50). */
 export const SLICE_BUDGET_MS = 25;
@@ -177,10 +179,14 @@ export class Slicer {
       const r = steps.next();
       if (r.done) return r.value;
       if (r.value instanceof Wait) {
-        // Work done elsewhere (the background): the wait is not a slice of ours.
+        // Work done elsewhere (the background): the wait is not a slice of ours,
+        // but is on the timeline, with what it waited for and how that ended.
         this.end();
+        const start = performance.now();
         await r.value.settled;
         this.sliceStart = performance.now();
+        const { outcome } = r.value;
+        record(() => performance.measure(MEASURE_WAIT, { start, end: this.sliceStart, detail: outcome }));
       } else if (this.due()) await this.next();
     }
   }

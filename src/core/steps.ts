@@ -15,22 +15,33 @@ export function runToEnd<T>(steps: Generator<unknown, T, void>): T {
  * at once, and the generator then does the work itself.
  */
 export class Wait {
-  constructor(readonly settled: Promise<void>) {}
+  constructor(
+    readonly settled: Promise<void>,
+    /** What was waited for and how it ended, in a few words (the content script's `evidence-lens:wait` measure shows it). */
+    public outcome: string,
+  ) {}
 }
 
 /** What a stepwise generator yields: nothing (a place to slice), or a Wait. */
 export type Step = void | Wait;
 
-/** Yields `promise` as a Wait; its value if it has settled by the time the generator goes on, else undefined. */
-export function* waitFor<T>(promise: Promise<T>): Generator<Step, T | undefined, void> {
+/**
+ * Yields `promise` as a Wait; its value if it has settled by the time the
+ * generator goes on, else undefined. `describe` names the wait and, once
+ * settled, how it ended (undefined: it failed or was not awaited).
+ */
+export function* waitFor<T>(promise: Promise<T>, describe: (value: T | undefined) => string): Generator<Step, T | undefined, void> {
   let value: T | undefined;
-  yield new Wait(
+  const wait: Wait = new Wait(
     promise.then(
       (v) => {
         value = v;
+        wait.outcome = describe(v);
       },
       () => undefined,
     ),
+    describe(undefined),
   );
+  yield wait;
   return value;
 }

@@ -133,6 +133,11 @@ async function marked(page: Page): Promise<string[]> {
   return (await markers(page)).map((m) => `${m.claim}/${m.stance}`).sort();
 }
 
+/** The pass's waits for work elsewhere (`evidence-lens:wait`), each with how it ended. */
+function waits(page: Page): Promise<string[]> {
+  return page.evaluate(() => performance.getEntriesByName('evidence-lens:wait').map((e) => String((e as PerformanceMeasure).detail)));
+}
+
 /** What the test uses of the extension's service worker's global scope. */
 interface WorkerScope {
   closePorts?: (port: { disconnect(): void }) => void;
@@ -177,6 +182,7 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     expect(pass.longestRead).toBeGreaterThan(64_000);
     // The prefilter ran in the background (prefilter-offload.ts), not on the page's thread.
     expect(pass.offThreadMs).toBeGreaterThan(0);
+    expect(await waits(page)).toEqual(['prefilter in the background: answered']);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -194,6 +200,7 @@ describe('a large page is read sparsely and reports what a whole read reports', 
       expect(expected.length).toBeGreaterThan(9);
       expect(pass.read).toBe('sparse');
       expect(pass.offThreadMs).toBeUndefined();
+      expect(await waits(page)).not.toContain('prefilter in the background: answered');
       expect(errors).toEqual([]);
       await page.close();
     } finally {
