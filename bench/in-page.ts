@@ -117,20 +117,19 @@ export async function readExtensionRun({ expectPass, timeoutMs }: { expectPass: 
     longestSlice: slices.reduce((m, s) => Math.max(m, s.duration), 0),
     slices: slices.length,
     wall: scan?.duration ?? null,
-    background: offThreadMs(scan),
+    background: (() => {
+      // Inline: this function runs in the page, serialized on its own.
+      try {
+        const ms = ((scan as PerformanceMeasure | undefined)?.detail as { offThreadMs?: unknown } | null | undefined)?.offThreadMs;
+        return typeof ms === 'number' ? ms : null;
+      } catch {
+        return null; // Firefox: the content script's object
+      }
+    })(),
     navToCount: w.__bench.countAt ?? performance.now(),
     longTasks: ours.length,
     longestTask: ours.reduce((m, t) => Math.max(m, t.duration), 0),
   };
-}
-
-function offThreadMs(scan: PerformanceEntry | undefined): number | null {
-  try {
-    const ms = ((scan as PerformanceMeasure | undefined)?.detail as { offThreadMs?: unknown } | null | undefined)?.offThreadMs;
-    return typeof ms === 'number' ? ms : null;
-  } catch {
-    return null;
-  }
 }
 
 export interface LateRun {
