@@ -7,17 +7,10 @@ import type { Runtime } from 'webextension-polyfill';
 import { candidateOffsets } from '../core/claims/prefilter';
 import { isPrefilterPortMessage } from '../shared/prefilter-port-guards';
 import type { PrefilterAnswer } from '../shared/messages';
-import { PREFILTER_PORT } from '../shared/ports';
-
-/**
- * More text than this is refused (the port is closed, and the page then runs the
- * prefilter itself). Chrome caps one message at 64 MiB; a page's text past
- * 32 million characters is far beyond any page the extension is meant for.
- */
-const MAX_CHARS = 32_000_000;
+import { PREFILTER_MAX_CHARS, PREFILTER_PORT } from '../shared/ports';
 
 /** Answers one prefilter port; ignores ports of any other name. */
-export function servePrefilterPort(port: Runtime.Port, maxChars = MAX_CHARS): void {
+export function servePrefilterPort(port: Runtime.Port, maxChars = PREFILTER_MAX_CHARS): void {
   if (port.name !== PREFILTER_PORT) return;
   let pieces: string[] = [];
   let length = 0;

@@ -11,7 +11,7 @@
 // answer, the caller runs the prefilter itself.
 import { isPrefilterAnswer } from '../shared/prefilter-port-guards';
 import type { PrefilterAnswer, PrefilterPortMessage } from '../shared/messages';
-import { PREFILTER_PORT } from '../shared/ports';
+import { PREFILTER_MAX_CHARS, PREFILTER_PORT } from '../shared/ports';
 import { waitFor, type Step } from '../core/steps';
 
 /** Characters per message: ~2 ms of serializing each. */
@@ -72,14 +72,14 @@ export function* messageTexts(pieces: readonly string[], size = PIECE_CHARS): Ge
  * background. Yields after each message sent (a place to slice), then waits for
  * the answer as a `Wait` (not our main-thread work); undefined when it could not.
  */
-export function* offsetsInBackgroundSteps(pieces: readonly string[]): Generator<Step, Offloaded, void> {
-  if (refused) return undefined;
+export function* offsetsInBackgroundSteps(pieces: readonly string[], maxChars = PREFILTER_MAX_CHARS): Generator<Step, Offloaded, void> {
+  const length = pieces.reduce((n, piece) => n + piece.length, 0);
+  if (refused || length > maxChars) return undefined;
   const port = connectToBackground(PREFILTER_PORT);
   if (port === null) {
     refused = true;
     return undefined;
   }
-  const length = pieces.reduce((n, piece) => n + piece.length, 0);
   const answer = answerOf(port, length);
   try {
     for (const text of messageTexts(pieces)) {

@@ -3,3 +3,11 @@
 
 /** The port a content script opens to have the prefilter run in the background (messages.ts, PrefilterPortMessage). */
 export const PREFILTER_PORT = 'evidence-lens:prefilter';
+
+/**
+ * The most text the background takes on that port, in characters: past it, the
+ * content script runs the prefilter itself without sending, and the background
+ * closes a port that sends more. Chrome caps one message at 64 MiB; a page's text
+ * past 32 million characters is far beyond any page the extension is meant for.
+ */
+export const PREFILTER_MAX_CHARS = 32_000_000;

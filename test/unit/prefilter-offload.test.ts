@@ -153,6 +153,13 @@ describe('offsetsInBackgroundSteps with the background answering', () => {
 describe('offsetsInBackgroundSteps without a usable answer: undefined, and not tried again in this document', () => {
   const pieces = [CLAIMS, FILLER.repeat(100)];
 
+  it('more text than the background takes: not sent at all', async () => {
+    const { offsetsInBackgroundSteps } = await freshOffload();
+    const runtime = installRuntime((port) => servePrefilterPort(port as unknown as Runtime.Port));
+    expect((await drive(offsetsInBackgroundSteps(pieces, 100))).value).toBeUndefined();
+    expect(runtime.connects()).toBe(0);
+  });
+
   it('no runtime to connect to', async () => {
     const { offsetsInBackgroundSteps } = await freshOffload();
     vi.stubGlobal('chrome', { runtime: { connect: () => { throw new Error('Extension context invalidated.'); } } });
