@@ -53,7 +53,7 @@ export function* messageTexts(pieces: readonly string[], size = PIECE_CHARS): Ge
   let length = 0;
   for (const piece of pieces) {
     for (let at = 0; at < piece.length; ) {
-      const part = at === 0 && piece.length - at <= size - length ? piece : piece.slice(at, at + size - length);
+      const part = at === 0 && piece.length <= size - length ? piece : piece.slice(at, at + size - length);
       at += part.length;
       group.push(part);
       length += part.length;
@@ -94,7 +94,7 @@ export function* offsetsInBackgroundSteps(pieces: readonly string[], maxChars = 
     return undefined;
   }
   const outcome = (a: Offloaded): string => `prefilter in the background: ${a === undefined ? 'no answer' : 'answered'}`;
-  return (yield* waitFor<Offloaded>(answer, outcome)) ?? undefined;
+  return yield* waitFor<Offloaded>(answer, outcome);
 }
 
 /** The port's one answer, checked; undefined if it closes first, answers anything else, or takes too long. */
