@@ -21,7 +21,7 @@ export default defineConfig(({ mode }) => {
     preact(),
     crx({ manifest: withoutContentScripts(built), browser }),
     standalonePopup({ target }),
-    contentScriptBundle({ target, manifest: built }),
+    contentScriptBundle({ target, browser, manifest: built }),
   ],
   build: {
     outDir,
