@@ -53,10 +53,13 @@ function withRequests(browser: Browser): FirefoxWithExtension {
   return { browser, requests, close: () => browser.close() };
 }
 
-/** Firefox with the build installed as a temporary add-on (gone when Firefox quits); `prefs` added to the profile's. */
-export async function launchFirefoxWithExtension(prefs?: Record<string, unknown>): Promise<FirefoxWithExtension> {
+/**
+ * Firefox with the build installed as a temporary add-on (gone when Firefox quits);
+ * `prefs` added to the profile's; `dist`: another build (the side-by-side bench).
+ */
+export async function launchFirefoxWithExtension(prefs?: Record<string, unknown>, dist = DIST_FIREFOX): Promise<FirefoxWithExtension> {
   const browser = await launchFirefox(undefined, prefs);
-  await browser.installExtension(DIST_FIREFOX);
+  await browser.installExtension(dist);
   return withRequests(browser);
 }
 

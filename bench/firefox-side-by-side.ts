@@ -1,0 +1,61 @@
+// `npm run bench:ab:firefox -- <dist-firefox A> <dist-firefox B> [page] [runs]`:
+// bench:ab's comparison (bench/side-by-side.ts) in Firefox ESR. Each build in its
+// own Firefox, runs alternating A, B, A, B…; prints each run's work (the sum of our
+// `evidence-lens:slice` measures) and longest slice, and their medians. Page: a
+// file name from benchPages (default 1-mb.html); runs default to 7. Builds: copy
+// dist-firefox/ aside before and after a change.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { serveStatic } from '../test/e2e/harness/server';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../test/firefox/harness';
+import { BENCH_PREFS } from './firefox-run';
+import { installProbes, readExtensionRun } from './in-page';
+import { benchPages, generatePage } from './pages';
+import { BENCH_DIR } from './run';
+import { median } from './stats';
+
+const [distA, distB, file = '1-mb.html', runsArg = '7'] = process.argv.slice(2);
+if (!distA || !distB) throw new Error('usage: npm run bench:ab:firefox -- <dist-firefox A> <dist-firefox B> [page] [runs]');
+const spec = benchPages().find((p) => p.file === file);
+if (!spec) throw new Error(`no bench page ${file}: one of ${benchPages().map((p) => p.file).join(', ')}`);
+const runs = Math.max(1, Number(runsArg) || 7);
+
+const pagesDir = join(BENCH_DIR, 'pages');
+await mkdir(pagesDir, { recursive: true });
+if (!existsSync(join(pagesDir, file))) await writeFile(join(pagesDir, file), generatePage(spec));
+
+const server = await serveStatic(pagesDir);
+const browsers: FirefoxWithExtension[] = [];
+try {
+  for (const dist of [distA, distB]) {
+    if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`no build at ${dist}`);
+    browsers.push(await launchFirefoxWithExtension(BENCH_PREFS, resolve(dist)));
+  }
+  const work: number[][] = [[], []];
+  const longest: number[][] = [[], []];
+  for (let run = 0; run < runs; run++) {
+    for (let k = 0; k < 2; k++) {
+      const page = await (browsers[k] as FirefoxWithExtension).browser.newPage();
+      // tsx keeps function names with an `__name` helper that the in-page copies would miss.
+      await page.evaluateOnNewDocument('globalThis.__name ??= (f) => f;');
+      await page.evaluateOnNewDocument(installProbes);
+      await page.goto(`${server.origin}/${file}`, { waitUntil: 'load', timeout: 120_000 });
+      const measured = await page.evaluate(readExtensionRun, { expectPass: spec.claimParagraphs > 0, timeoutMs: 120_000 });
+      (work[k] as number[]).push(measured.work);
+      (longest[k] as number[]).push(measured.longestSlice);
+      await page.close();
+    }
+  }
+  const ms = (x: number): string => x.toFixed(x < 10 ? 1 : 0);
+  const fmt = (xs: number[]): string => xs.map(ms).join(' ');
+  ['A', 'B'].forEach((name, k) => {
+    const w = work[k] as number[];
+    const l = longest[k] as number[];
+    console.log(`${name} ${k === 0 ? distA : distB}: work ${fmt(w)} ms; median ${ms(median(w))} ms`);
+    console.log(`  longest slice ${fmt(l)} ms; median ${ms(median(l))} ms`);
+  });
+} finally {
+  for (const b of browsers) await b.close();
+  await server.close();
+}
