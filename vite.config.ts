@@ -21,7 +21,7 @@ export default defineConfig(({ mode }) => {
     preact(),
     crx({ manifest: withoutContentScripts(built), browser }),
     standalonePopup({ target }),
-    contentScriptBundle({ target, browser, manifest: built }),
+    contentScriptBundle({ target, manifest: built }),
   ],
   build: {
     outDir,

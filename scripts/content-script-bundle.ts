@@ -23,8 +23,6 @@ import type { Plugin } from 'vite';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { builtOutput, type BuiltOutput } from './built-output';
-import type { TargetBrowser } from './browser-manifest.ts';
-import { TARGET_BROWSER_GLOBAL } from '../src/content/target-browser.ts';
 import { Script } from 'node:vm';
 
 /** The global (in the content script's isolated world) that carries the entry's exports. */
@@ -107,13 +105,9 @@ export interface ContentScriptFiles {
   lazy: string[];
 }
 
-/**
- * Builds the content script whose entry module is `entry`, for `browser`
- * (src/content/target-browser.ts reads it: a few costs differ between browsers).
- */
-export async function buildContentScript(entry: string, target: string, minify = true, browser: TargetBrowser = 'chrome'): Promise<ContentScriptFiles> {
-  const define = { [TARGET_BROWSER_GLOBAL]: JSON.stringify(browser) };
-  const bundle = await rolldown({ input: { 'content-script': entry }, platform: 'browser', logLevel: 'warn', transform: { target, define } });
+/** Builds the content script whose entry module is `entry`. */
+export async function buildContentScript(entry: string, target: string, minify = true): Promise<ContentScriptFiles> {
+  const bundle = await rolldown({ input: { 'content-script': entry }, platform: 'browser', logLevel: 'warn', transform: { target } });
   try {
     const { output } = await bundle.generate({
       format: 'es',
@@ -133,7 +127,7 @@ export async function buildContentScript(entry: string, target: string, minify =
   }
 }
 
-export function contentScriptBundle(options: { target: string; browser: TargetBrowser; manifest: { content_scripts?: ContentScriptEntry[] } }): Plugin {
+export function contentScriptBundle(options: { target: string; manifest: { content_scripts?: ContentScriptEntry[] } }): Plugin {
   const root = resolve(import.meta.dirname, '..');
   const scripts = options.manifest.content_scripts ?? [];
   let output: BuiltOutput = { outDir: '', minify: true };
@@ -146,7 +140,7 @@ export function contentScriptBundle(options: { target: string; browser: TargetBr
     async closeBundle() {
       const { outDir, minify } = output;
       if (scripts.length !== 1 || scripts[0]?.js.length !== 1) throw new Error('content script: expected one script in the manifest');
-      const { files, lazy } = await buildContentScript(resolve(root, scripts[0].js[0] as string), options.target, minify, options.browser);
+      const { files, lazy } = await buildContentScript(resolve(root, scripts[0].js[0] as string), options.target, minify);
       for (const [file, code] of files) await writeFile(join(outDir, file), code);
       const path = join(outDir, 'manifest.json');
       const manifest = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;

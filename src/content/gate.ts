@@ -3,7 +3,6 @@
 import { MgtNameSearch, mayMentionMgt } from '../core/claims/gate';
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
-import { TARGET_BROWSER } from './target-browser';
 
 /** The core's gate (names of MgT, robust to invisible characters and fullwidth letters). */
 export const mentionsMgT = mayMentionMgt;
@@ -14,32 +13,16 @@ export interface GateResult {
   text: PageText | null;
 }
 
+/** HTML below this size (as loaded) is read in one call, unless the page has more elements than such HTML makes. */
+const SMALL_HTML_BYTES = 1_500_000;
 /**
- * HTML below `small` bytes (as loaded) is read in one call, unless the page has more
- * elements than such HTML makes. HTML of `huge` bytes or more is never read in one
- * call, whatever its number of elements: a long article or forum thread can hold
- * 5 MB of text in 25,000 paragraphs, well under the element count that otherwise
- * decides (page-text.ts). Between the two, it is read in pieces. Both follow what
- * one call costs, so that a call on less stays under ~30 ms.
+ * HTML above this size is never read in one call, whatever its number of elements:
+ * a long article or forum thread can hold 5 MB of text in 25,000 paragraphs, well
+ * under the element count that otherwise decides (page-text.ts), and one
+ * `textContent` call on it took 51–63 ms. At ~11 ms per MB of text, a call on less
+ * stays under ~30 ms.
  */
-interface OneCallLimits {
-  small: number;
-  huge: number;
-}
-
-/** Chromium: one `textContent` call took 51–63 ms on a 5 MB long read; ~11 ms per MB of text. */
-const CHROMIUM_LIMITS: OneCallLimits = { small: 1_500_000, huge: 2_500_000 };
-
-/**
- * Firefox reads `textContent` at about half Chromium's cost (the 5.1 MB shop page
- * without MgT ~23 ms, the 5 MB long read ~19), and reading in runs costs it twice
- * one call (a Range per run, 1.47× `textContent` on the shop grid, through Xray
- * wrappers): side by side, our gate on the 5 MB shop page without MgT 51 → 26 ms,
- * on the long read 44 → 20 (README, round 13).
- */
-const FIREFOX_LIMITS: OneCallLimits = { small: 6_000_000, huge: 6_000_000 };
-
-const LIMITS = TARGET_BROWSER === 'firefox' ? FIREFOX_LIMITS : CHROMIUM_LIMITS;
+const HUGE_HTML_BYTES = 2_500_000;
 
 /**
  * Below this many elements a page built by script is read in one call as before: an
@@ -72,13 +55,13 @@ function loadedHtmlBytes(): number {
 /**
  * How the gate reads a page whose HTML was `bytes` long (0: unknown). Most pages
  * are small and parsed: one call. Text that may be huge is read in runs: HTML over
- * LIMITS.huge, a size we do not know, or more elements than the HTML could have
+ * HUGE_HTML_BYTES, a size we do not know, or more elements than the HTML could have
  * made. Counting elements costs ~0.02 µs each, natively; a page with a few thousand
  * is counted in well under a millisecond.
  */
 function gateReadMode(root: Element, bytes: number): 'one call' | ReadMode {
-  if (bytes <= 0 || bytes >= LIMITS.huge) return 'gate-huge';
-  if (bytes >= LIMITS.small) return 'gate';
+  if (bytes <= 0 || bytes >= HUGE_HTML_BYTES) return 'gate-huge';
+  if (bytes >= SMALL_HTML_BYTES) return 'gate';
   return hasMoreDescendants(root, parsedElementsBound(bytes)) ? 'gate-huge' : 'one call';
 }
 

@@ -23,11 +23,9 @@ const filler = (n: number, seed: string): string =>
   Array.from({ length: n }, (_, i) => `<p>${seed} ${i}: shipping was quick and the bottle arrived sealed, taste is fine, would order again.</p>`).join('');
 
 /**
- * A long read of 2.6 MB of HTML in few elements: Chromium reads it in runs of
- * siblings, Firefox (one call costing it about half as much) in one call, under its
- * limit of 6 MB (src/content/gate.ts); the sparse read then reads the table of pieces.
- * Which way it was read is in the pass's detail, which Firefox keeps from the page:
- * this checks the outcome; the build test (content-script-bundle) checks the limits.
+ * A long read of 2.6 MB of HTML in few elements: the gate reads it in runs of
+ * siblings (one Range each), and the sparse read finds its candidates inside them
+ * (sparse-read.ts, TextFinder), which in Firefox go through Xray wrappers.
  */
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long read</title></head><body>
 <h1>Magnesium L-threonate: a long read</h1><article>${Array.from({ length: 12 }, (_, i) => `${filler(2100, `Part ${i}`)}<p>Magnesium L-threonate <b>improves memory</b> and supports restful sleep.</p>`).join('')}</article></body></html>`;
@@ -69,7 +67,7 @@ it('a 400 KB shop page: read sparsely, its prefilter answered by the background,
   await page.close();
 });
 
-it('a 2.6 MB long read, which the gate reads in one call in Firefox (not in runs, as in Chromium): marked as a whole read marks it', async () => {
+it('a 2.6 MB long read, read in runs of siblings: marked as a whole read marks it', async () => {
   expect(ARTICLE.length).toBeGreaterThan(2_500_000);
   const { page, errors } = await openPage(firefox, `${server.origin}/article.html`);
   const expected = wholeRead(ARTICLE);

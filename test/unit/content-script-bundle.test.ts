@@ -87,17 +87,3 @@ describe('modules the content script shares with its lazy chunks', () => {
     expect(offenders).toEqual([]);
   });
 });
-
-describe('the build for each browser', async () => {
-  const entryFor = async (browser: 'chrome' | 'firefox'): Promise<string> =>
-    (await buildContentScript(join(ROOT, 'src/content/index.ts'), 'chrome105', true, browser)).files.get(CONTENT_SCRIPT_FILE) as string;
-  const [chrome, firefox] = [await entryFor('chrome'), await entryFor('firefox')];
-
-  it("holds only its browser's costs (src/content/target-browser.ts): the gate's one-call limits", () => {
-    for (const code of [chrome, firefox]) expect(code).not.toContain('__EVIDENCE_LENS_BROWSER__');
-    expect(chrome).toMatch(/\{small:15e5,huge:25e5\}/);
-    expect(chrome).not.toMatch(/\{small:6e6,huge:6e6\}/);
-    expect(firefox).toMatch(/\{small:6e6,huge:6e6\}/);
-    expect(firefox).not.toMatch(/\{small:15e5,huge:25e5\}/);
-  });
-});
