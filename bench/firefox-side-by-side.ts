@@ -5,25 +5,15 @@
 // file name from benchPages (default 1-mb.html); runs default to 7. Builds: copy
 // dist-firefox/ aside before and after a change.
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '../test/e2e/harness/server';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../test/firefox/harness';
 import { BENCH_PREFS } from './firefox-run';
 import { installProbes, readExtensionRun } from './in-page';
-import { benchPages, generatePage } from './pages';
-import { BENCH_DIR } from './run';
 import { median } from './stats';
+import { abArgs } from './ab-args';
 
-const [distA, distB, file = '1-mb.html', runsArg = '7'] = process.argv.slice(2);
-if (!distA || !distB) throw new Error('usage: npm run bench:ab:firefox -- <dist-firefox A> <dist-firefox B> [page] [runs]');
-const spec = benchPages().find((p) => p.file === file);
-if (!spec) throw new Error(`no bench page ${file}: one of ${benchPages().map((p) => p.file).join(', ')}`);
-const runs = Math.max(1, Number(runsArg) || 7);
-
-const pagesDir = join(BENCH_DIR, 'pages');
-await mkdir(pagesDir, { recursive: true });
-if (!existsSync(join(pagesDir, file))) await writeFile(join(pagesDir, file), generatePage(spec));
+const { distA, distB, file, spec, pagesDir, runs } = await abArgs(process.argv.slice(2), 'npm run bench:ab:firefox -- <dist-firefox A> <dist-firefox B> [page] [runs]');
 
 const server = await serveStatic(pagesDir);
 const browsers: FirefoxWithExtension[] = [];

@@ -9,26 +9,18 @@
 // then a storm (another paragraph and 20 small changes), as the benchmark does,
 // and prints each change's work and the storm's passes.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, chromiumArgs } from '../scripts/chromium';
 import { serveStatic } from '../test/e2e/harness/server';
 import { installProbes, lateInsertion, readExtensionRun } from './in-page';
-import { LATE_CLAIM, benchPages, generatePage } from './pages';
-import { BENCH_DIR } from './run';
+import { LATE_CLAIM } from './pages';
 import { median } from './stats';
+import { abArgs } from './ab-args';
 
-const [distA, distB, file = '1-mb.html', runsArg = '7'] = process.argv.slice(2);
-if (!distA || !distB) throw new Error('usage: npm run bench:ab -- <dist A> <dist B> [page] [runs]');
-const spec = benchPages().find((p) => p.file === file);
-if (!spec) throw new Error(`no bench page ${file}: one of ${benchPages().map((p) => p.file).join(', ')}`);
-const runs = Math.max(1, Number(runsArg) || 7);
-
-const pagesDir = join(BENCH_DIR, 'pages');
-await mkdir(pagesDir, { recursive: true });
-if (!existsSync(join(pagesDir, file))) await writeFile(join(pagesDir, file), generatePage(spec));
+const { distA, distB, file, spec, pagesDir, runs } = await abArgs(process.argv.slice(2), 'npm run bench:ab -- <dist A> <dist B> [page] [runs]');
 
 const server = await serveStatic(pagesDir);
 const dirs: string[] = [];

@@ -1,0 +1,32 @@
+// What both side-by-side comparisons take (bench/side-by-side.ts in Chromium,
+// bench/firefox-side-by-side.ts in Firefox): `<dist A> <dist B> [page] [runs]`,
+// and the bench page, written if it is not there yet.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { benchPages, generatePage, type BenchPage } from './pages';
+import { BENCH_DIR } from './run';
+
+export interface AbArgs {
+  distA: string;
+  distB: string;
+  /** The page's file name (default 1-mb.html), its spec, and the folder it is served from. */
+  file: string;
+  spec: BenchPage;
+  pagesDir: string;
+  /** Runs per build (default 7). */
+  runs: number;
+}
+
+/** Reads the arguments (`usage` is shown when builds are missing) and writes the page if needed. */
+export async function abArgs(argv: string[], usage: string): Promise<AbArgs> {
+  const [distA, distB, file = '1-mb.html', runsArg = '7'] = argv;
+  if (!distA || !distB) throw new Error(`usage: ${usage}`);
+  const spec = benchPages().find((p) => p.file === file);
+  if (!spec) throw new Error(`no bench page ${file}: one of ${benchPages().map((p) => p.file).join(', ')}`);
+  const runs = Math.max(1, Number(runsArg) || 7);
+  const pagesDir = join(BENCH_DIR, 'pages');
+  await mkdir(pagesDir, { recursive: true });
+  if (!existsSync(join(pagesDir, file))) await writeFile(join(pagesDir, file), generatePage(spec));
+  return { distA, distB, file, spec, pagesDir, runs };
+}
