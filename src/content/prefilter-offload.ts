@@ -5,7 +5,7 @@
 // them compiled while it lives. The text goes over a port to our own background
 // (nothing leaves the browser, and the page's CSP does not apply to it, as it
 // does to a worker the content script starts: see the README). Sending is not
-// free: the browser serializes each message on the page's thread (~8 ms per
+// free: the browser serializes each message on the page's thread (5–12 ms per
 // million characters here), so the text goes in pieces, one per step, and the
 // caller slices between them. Where no port opens, or the background does not
 // answer, the caller runs the prefilter itself.
