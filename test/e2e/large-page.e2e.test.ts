@@ -7,21 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
-import { detectClaims } from '../../src/core/claims/detect';
-import { extractPageData } from '../../src/extract';
 import { generatePage } from '../../bench/pages';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
+import { ARTICLE_PAGE, filler, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
 import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
 let dir: string;
 
-const filler = (n: number, seed: string): string =>
-  Array.from({ length: n }, (_, i) => `<p>${seed} ${i}: shipping was quick and the bottle arrived sealed, taste is fine, would order again.</p>`).join('');
 
 /** Sections whose headings decide who subjectless sentences are about, far apart in a long page. */
 const SECTIONS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Magnesium guide</title></head><body>
@@ -43,12 +39,6 @@ const CLOSING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <h2 id="shipping">Shipping and returns</h2>${filler(50, 'Shipping')}
 </main></body></html>`;
 
-/**
- * Over 2.5 MB of HTML in few elements (a long article: 25,000 paragraphs in one
- * <article>): one `textContent` call on it would be a long task.
- */
-const ARTICLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long read</title></head><body>
-<h1>Magnesium L-threonate: a long read</h1><article>${Array.from({ length: 12 }, (_, i) => `${filler(2100, `Part ${i}`)}<p>Magnesium L-threonate <b>improves memory</b> and supports restful sleep.</p>`).join('')}</article></body></html>`;
 
 /** A post of about 2.5 KB: a forum thread's or a review list's long item. */
 const post = (i: number): string =>
@@ -115,10 +105,10 @@ afterAll(async () => {
 
 /** What a whole read finds in the page as it is now, claim/stance, sorted. */
 async function wholeRead(page: Page): Promise<string[]> {
-  const { document } = parseHTML(await page.content());
-  const { page: data } = extractPageData(document as unknown as Document, null);
-  expect(data.blocks.reduce((a, b) => a + b.text.length, 0)).toBeGreaterThan(64_000);
-  return detectClaims(data.blocks, { title: data.title }).map((m) => `${m.claim}/${m.stance}`).sort();
+  const html = await page.content();
+  const { blocks } = wholeReadData(html);
+  expect(blocks.reduce((a, b) => a + b.text.length, 0)).toBeGreaterThan(64_000);
+  return wholeReadClaims(html);
 }
 
 /** The last scan pass's detail: `reread` when a change made it read the whole page again. */
@@ -135,7 +125,7 @@ async function marked(page: Page): Promise<string[]> {
 
 /** The pass's waits for work elsewhere (`evidence-lens:wait`), each with how it ended. */
 function waits(page: Page): Promise<string[]> {
-  return page.evaluate(() => performance.getEntriesByName('evidence-lens:wait').map((e) => String((e as PerformanceMeasure).detail)));
+  return page.evaluate(readWaits);
 }
 
 /** What the test uses of the extension's service worker's global scope. */
@@ -174,8 +164,7 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     const { page, errors, expected, pass } = await markedAsWholeRead('shop.html');
     expect(expected.length).toBeGreaterThan(9);
     // It was the sparse read, and it read a small part of the page's blocks.
-    const { document } = parseHTML(await page.content());
-    const all = extractPageData(document as unknown as Document, null).page.blocks.length;
+    const all = wholeReadData(await page.content()).blocks.length;
     expect(pass.read).toBe('sparse');
     expect(pass.blocks).toBeLessThan(all / 10);
     expect(pass.gate).toBe('one call'); // 400 KB of HTML
