@@ -46,8 +46,8 @@ async function main(): Promise<void> {
   let blocked = false;
   let begun = false;
   const settingsReady = loadSettings().then((s) => {
-    applyLook(s);
     blocked = siteBlocked(s);
+    applyLook(s, blocked);
     return s;
   });
   const begin = (): Promise<void> => {
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   });
   onSettingsChanged((s) => {
     blocked = siteBlocked(s);
-    const change = applyLook(s);
+    const change = applyLook(s, blocked);
     if (change.look && loading !== null) void restyle(doc).catch(() => undefined);
     if (change.marks && session !== null) void (session as Session).request(null); // re-render with the new filter
     if (!blocked && !begun && s.runMode === 'auto') void begin().catch(() => undefined);
