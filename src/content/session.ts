@@ -10,7 +10,8 @@ import { sendToBackground } from '../shared/content-messaging';
 import { PageIndex, takeOffThreadMs } from './page-index';
 import { offsetsInBackgroundSteps } from './prefilter-offload';
 import { takeLongestRead, type PageText } from './page-text';
-import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../core/claims/sections';
+import { detectKeptSteps, detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../core/claims/sections';
+import { keptBlocksSteps } from './kept-blocks';
 import { setCount } from './count';
 import { claimKey, followTables, renderSteps, type Mark, type RenderResult } from './render';
 import { PageObserver } from './observer';
@@ -141,7 +142,18 @@ export class Session {
 
     slicer.phase('detect');
     let detected: Detected | null = null;
+    /** The background's time for a page read whole (its prefilter told which blocks to detect). */
+    let keptMs: number | undefined;
     if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSectionsSteps(blocks, title, this.detected, edits));
+    // A page read whole, not after a change (whose pass marks before the page's next
+    // layout, and cannot wait for the background): detect only the candidates' blocks.
+    if (detected === null && changed === null && !index.sparse) {
+      const kept = await slicer.drain(keptBlocksSteps(blocks, offsetsInBackgroundSteps));
+      if (kept !== null) {
+        keptMs = kept.ms;
+        detected = await slicer.drain(detectKeptSteps(blocks, title, kept.keep));
+      }
+    }
     detected ??= await slicer.drain(detectSectionsSteps(blocks, title));
     const matches = detected.matches;
     // The same matches (a change that moved no claim, a new title) keep their reports.
@@ -203,7 +215,7 @@ export class Session {
     // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
     void sendToBackground({ type: 'claims', count: matches.length });
     slicer.end();
-    const offThreadMs = takeOffThreadMs();
+    const offThreadMs = takeOffThreadMs() ?? keptMs;
     measurePass({
       read: index.sparse ? 'sparse' : 'whole',
       blocks: index.page.blocks.length,

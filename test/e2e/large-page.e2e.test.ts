@@ -84,6 +84,7 @@ const HUGE_SHOP = generatePage({ name: 'huge shop', bytes: 3_000_000, claimParag
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-large-'));
   await writeFile(join(dir, 'shop.html'), generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
+  await writeFile(join(dir, 'small-shop.html'), generatePage({ name: 'small shop', bytes: 100_000, claimParagraphs: 6, seed: 1 }));
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
@@ -144,6 +145,24 @@ interface FirstPass {
   offThreadMs?: number;
 }
 
+/** Runs `fn` while the background closes every port as it opens (as when the extension reloads mid-pass). */
+async function withPortsClosed(fn: () => Promise<void>): Promise<void> {
+  const [worker] = browser.context.serviceWorkers();
+  await worker!.evaluate(() => {
+    const g = globalThis as unknown as WorkerScope;
+    g.closePorts = (p) => p.disconnect();
+    g.chrome.runtime.onConnect.addListener(g.closePorts);
+  });
+  try {
+    await fn();
+  } finally {
+    await worker!.evaluate(() => {
+      const g = globalThis as unknown as WorkerScope;
+      if (g.closePorts) g.chrome.runtime.onConnect.removeListener(g.closePorts);
+    });
+  }
+}
+
 /**
  * Opens `file`, waits for its claims, and checks that they are marked as a whole
  * read marks them, and counted so; gives what the whole read found and the first
@@ -158,6 +177,43 @@ async function markedAsWholeRead(file: string): Promise<{ page: Page; errors: st
   const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as FirstPass);
   return { page, errors, expected, pass };
 }
+
+describe('a page read whole detects only the blocks the background keeps', () => {
+  /** Opens the 100 KB shop page (read whole) and checks its marks against detection of every block in Node. */
+  async function smallShop(): Promise<{ page: Page; errors: string[]; pass: FirstPass }> {
+    const { page, errors } = await openPage(browser, `${server.origin}/small-shop.html`);
+    const count = await claimCount(page, 1);
+    const html = await page.content();
+    const text = wholeReadData(html).blocks.reduce((a, b) => a + b.text.length, 0);
+    expect(text).toBeGreaterThan(4_000);
+    expect(text).toBeLessThan(64_000);
+    const expected = wholeReadClaims(html);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(expected.length);
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as FirstPass);
+    expect(pass.read).toBe('whole');
+    return { page, errors, pass };
+  }
+
+  it("the background's prefilter picks the blocks, and the marks are those of every block detected", async () => {
+    const { page, errors, pass } = await smallShop();
+    expect(pass.offThreadMs).toBeGreaterThan(0);
+    expect(await waits(page)).toEqual(['prefilter in the background: answered']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('without an answer from the background, every block is detected, with the same marks', async () => {
+    await withPortsClosed(async () => {
+      const { page, errors, pass } = await smallShop();
+      expect(pass.offThreadMs).toBeUndefined();
+      expect(await waits(page)).toEqual(['prefilter in the background: no answer']);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+});
 
 describe('a large page is read sparsely and reports what a whole read reports', () => {
   it('a retailer page with claims split across inline elements', async () => {
@@ -177,14 +233,7 @@ describe('a large page is read sparsely and reports what a whole read reports', 
   });
 
   it('where the background does not answer the prefilter, the page runs it itself and marks the same', async () => {
-    // Every prefilter port is closed as it opens (as when the extension reloads mid-pass).
-    const [worker] = browser.context.serviceWorkers();
-    await worker!.evaluate(() => {
-      const g = globalThis as unknown as WorkerScope;
-      g.closePorts = (p) => p.disconnect();
-      g.chrome.runtime.onConnect.addListener(g.closePorts);
-    });
-    try {
+    await withPortsClosed(async () => {
       const { page, errors, expected, pass } = await markedAsWholeRead('shop.html');
       expect(expected.length).toBeGreaterThan(9);
       expect(pass.read).toBe('sparse');
@@ -192,12 +241,7 @@ describe('a large page is read sparsely and reports what a whole read reports', 
       expect(await waits(page)).not.toContain('prefilter in the background: answered');
       expect(errors).toEqual([]);
       await page.close();
-    } finally {
-      await worker!.evaluate(() => {
-        const g = globalThis as unknown as WorkerScope;
-        if (g.closePorts) g.chrome.runtime.onConnect.removeListener(g.closePorts);
-      });
-    }
+    });
   });
 
   it('a huge page with few elements (a long article): read in runs of siblings, not in one call, and marked as a whole read marks it', async () => {

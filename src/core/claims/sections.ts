@@ -124,6 +124,32 @@ export function* detectSectionsSteps(
   return { matches, about, title };
 }
 
+/**
+ * Full detection over only the blocks in `keep` (indices into `blocks`) and every
+ * heading, equal to `detectSectionsSteps(blocks, title)` when `keep` holds every
+ * block that may hold a claim or name a form (the prefilter's candidates): the
+ * sparse read's rule (content/sparse-read.ts), here for a page read whole. Other
+ * blocks hold no claim, carry no subject, and do not make the page about MgT; the
+ * sections come from headings, all kept. Matches carry indices into `blocks`.
+ */
+export function* detectKeptSteps(
+  blocks: readonly TextBlock[],
+  title: string,
+  keep: ReadonlySet<number>,
+  windowChars = WINDOW_CHARS,
+): Generator<number, Detected, void> {
+  const at: number[] = [];
+  const kept: TextBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
+    if (!keep.has(i) && b.headingLevel === 0) continue;
+    at.push(i);
+    kept.push(b);
+  }
+  const found = yield* detectSectionsSteps(kept, title, windowChars);
+  return { ...found, matches: found.matches.map((m) => ({ ...m, block: at[m.block] as number })) };
+}
+
 export interface Detected {
   matches: ClaimMatch[];
   /** Whether the page counts as about MgT (needed by the next rescan). */
