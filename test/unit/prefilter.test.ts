@@ -18,7 +18,7 @@ import type { ClaimMatch, TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { CLAIM_IDS } from '../../src/core/types';
 import { fixturePages } from './fixture-pages';
-import { W, page } from './wordings';
+import { W, everyWordingPage } from './wordings';
 
 /** The blocks the content script would read on a large page: candidates and their open headings. */
 function sparse(blocks: readonly TextBlock[]): number[] | null {
@@ -129,12 +129,6 @@ describe('loosen', () => {
   });
 });
 
-/** Curly apostrophes, non-breaking hyphens, and every other space non-breaking. */
-function typeset(text: string): string {
-  let n = 0;
-  return text.replace(/'/g, '\u2019').replace(/-/g, '\u2011').replace(/ /g, () => (n++ % 2 === 0 ? '\u00a0' : ' '));
-}
-
 describe('sparse detection equals full detection', () => {
   for (const [name, html] of fixturePages()) {
     it(name, () => {
@@ -143,16 +137,8 @@ describe('sparse detection equals full detection', () => {
       expectSameAsFull(data.blocks as TextBlock[], data.title);
     });
   }
-  it('every wording, alone and glued to the block before it', () => {
-    for (const id of CLAIM_IDS) {
-      for (const c of [...W[id].yes, ...W[id].no]) {
-        expectSameAsFull(page(c));
-        // The block before ends in a letter: no space between them in textContent.
-        expectSameAsFull([{ text: 'Add to cart', tag: 'p', headingLevel: 0, region: 'main' }, ...page(c)]);
-        // Typeset punctuation: the prefilter reads raw text, detection normalized text.
-        expectSameAsFull(page(c).map((b) => ({ ...b, text: typeset(b.text) })));
-      }
-    }
+  it('every wording, alone, glued to the block before it, and typeset', () => {
+    for (const blocks of everyWordingPage()) expectSameAsFull(blocks);
   });
 });
 

@@ -2,7 +2,7 @@
 // another magnesium form). Each case is a one-paragraph page; `page: 'mgt'` puts it
 // under a heading about MgT so subjectless sentences count. Used by
 // claims-wording.test.ts and prefilter.test.ts.
-import type { ClaimId, TextBlock } from '../../src/core/types';
+import { CLAIM_IDS, type ClaimId, type TextBlock } from '../../src/core/types';
 
 export interface Case {
   text: string;
@@ -331,3 +331,24 @@ export function page(c: string | Case): TextBlock[] {
   return blocks;
 }
 
+
+/** Curly apostrophes, non-breaking hyphens, and every other space non-breaking. */
+export function typeset(text: string): string {
+  let n = 0;
+  return text.replace(/'/g, '\u2019').replace(/-/g, '\u2011').replace(/ /g, () => (n++ % 2 === 0 ? '\u00a0' : ' '));
+}
+
+/**
+ * Every wording of every claim (asserted or not) as a page, three ways: alone; after
+ * a block ending in a letter (no space between them in `textContent`); typeset
+ * (the prefilter reads raw text, detection normalized text).
+ */
+export function everyWordingPage(): TextBlock[][] {
+  return CLAIM_IDS.flatMap((id) =>
+    [...W[id].yes, ...W[id].no].flatMap((c) => [
+      page(c),
+      [{ text: 'Add to cart', tag: 'p', headingLevel: 0, region: 'main' } as TextBlock, ...page(c)],
+      page(c).map((b) => ({ ...b, text: typeset(b.text) })),
+    ]),
+  );
+}
