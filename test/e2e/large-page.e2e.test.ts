@@ -2,7 +2,9 @@
 // blocks that may hold a claim or name a form, and the headings open above them
 // (src/content/sparse-read.ts). On such pages the extension must report exactly
 // what a whole read reports (the core's detection on every block, in Node), also
-// after late insertions under headings it had not needed before.
+// after late insertions under headings it had not needed before. A smaller page is
+// read whole, and its first pass detects only the blocks the same prefilter keeps:
+// the same marks (first describe).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
