@@ -1,10 +1,12 @@
 // Which blocks of a page read whole need detecting: those the prefilter finds may
 // hold a claim or name a form, found in our background (prefilter-offload.ts),
-// where its regular expressions stay compiled. Detection then skips the rest
-// (core/claims/sections.ts, detectKeptSteps), with the same matches: on the 100 KB
-// bench page, 177 of its 1,019 blocks (headings included), and detection in a
-// fresh page 39 → 22 ms. Detecting every block stays the fallback.
+// where its regular expressions stay compiled. Detection then passes over the rest
+// (`SkipBlock` in core/claims/sections.ts), in the first pass and in every change's
+// pass after it, with the same matches: on the 100 KB bench page it detects 177 of
+// its 1,019 blocks (headings included), and detection in a fresh page took 39 → 22
+// ms. Detecting every block stays the fallback.
 import type { TextBlock } from '../core/types';
+import type { SkipBlock } from '../core/claims/sections';
 import type { Step } from '../core/steps';
 import type { Offload } from './page-index';
 
@@ -21,6 +23,8 @@ export const KEPT_MIN_CHARS = 16_000;
 export interface KeptBlocks {
   /** Indices of the blocks holding a candidate (headings are kept anyway). */
   keep: Set<number>;
+  /** The other blocks, for detection to pass over (now, and in later passes: they are the same objects while the page keeps them). */
+  skip: SkipBlock;
   /** The background's time for the prefilter. */
   ms: number;
 }
@@ -54,5 +58,7 @@ export function* keptBlocksSteps(
     while (j + 1 < starts.length && (starts[j + 1] as number) <= offset) j++;
     keep.add(j);
   }
-  return { keep, ms: found.ms };
+  const unkept = new WeakSet<TextBlock>();
+  for (let i = 0; i < blocks.length; i++) if (!keep.has(i)) unkept.add(blocks[i] as TextBlock);
+  return { keep, skip: (b) => unkept.has(b), ms: found.ms };
 }

@@ -10,7 +10,7 @@ import { sendToBackground } from '../shared/content-messaging';
 import { PageIndex, takeOffThreadMs } from './page-index';
 import { offsetsInBackgroundSteps } from './prefilter-offload';
 import { takeLongestRead, type PageText } from './page-text';
-import { detectKeptSteps, detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../core/claims/sections';
+import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit, type SkipBlock } from '../core/claims/sections';
 import { keptBlocksSteps } from './kept-blocks';
 import { setCount } from './count';
 import { claimKey, followTables, renderSteps, type Mark, type RenderResult } from './render';
@@ -56,6 +56,8 @@ export class Session {
   private index: PageIndex | null = null;
   /** The last pass's matches (and what the next incremental rescan needs). */
   private detected: Detected | null = null;
+  /** On a page read whole: the blocks the prefilter found nothing in, which detection passes over (kept-blocks.ts). */
+  private skip: SkipBlock | undefined = undefined;
   private claims: ClaimReport[] = [];
   /** The full result (product summary, disclaimer, dose) is read only when the popup asks. */
   private result: ScanResult | null = null;
@@ -144,17 +146,15 @@ export class Session {
     let detected: Detected | null = null;
     /** The background's time for a page read whole (its prefilter told which blocks to detect). */
     let keptMs: number | undefined;
-    if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSectionsSteps(blocks, title, this.detected, edits));
+    if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSectionsSteps(blocks, title, this.detected, edits, this.skip));
     // A page read whole, not after a change (whose pass marks before the page's next
-    // layout, and cannot wait for the background): detect only the candidates' blocks.
+    // layout, and cannot wait for the background): learn which blocks hold nothing.
     if (detected === null && changed === null && !index.sparse) {
       const kept = await slicer.drain(keptBlocksSteps(blocks, offsetsInBackgroundSteps));
-      if (kept !== null) {
-        keptMs = kept.ms;
-        detected = await slicer.drain(detectKeptSteps(blocks, title, kept.keep));
-      }
+      this.skip = kept?.skip;
+      keptMs = kept?.ms;
     }
-    detected ??= await slicer.drain(detectSectionsSteps(blocks, title));
+    detected ??= await slicer.drain(detectSectionsSteps(blocks, title, undefined, this.skip));
     const matches = detected.matches;
     // The same matches (a change that moved no claim, a new title) keep their reports.
     const claims = matches === this.detected?.matches ? this.claims : claimReports(matches, this.claims);

@@ -1,17 +1,18 @@
 // A page read whole is detected only in the blocks the prefilter (run in our
-// background) finds may hold a claim or a name, plus its headings
-// (src/content/kept-blocks.ts, detectKeptSteps in src/core/claims/sections.ts).
-// That must give exactly the matches of detecting every block.
+// background) finds may hold a claim or a name, plus its headings: detection
+// passes over the others (src/content/kept-blocks.ts; SkipBlock in
+// src/core/claims/sections.ts), in the first pass and after changes. That must
+// give exactly the matches of detecting every block.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { candidateOffsets } from '../../src/core/claims/prefilter';
-import { detectKeptSteps, detectSectionsSteps } from '../../src/core/claims/sections';
+import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit, type SkipBlock } from '../../src/core/claims/sections';
 import { runToEnd } from '../../src/core/steps';
 import type { TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { KEPT_MIN_CHARS, keptBlocksSteps } from '../../src/content/kept-blocks';
 import type { Offload } from '../../src/content/page-index';
-import { benchPages, generatePage } from '../../bench/pages';
+import { benchPages, generatePage, rng } from '../../bench/pages';
 import { fixturePages } from './fixture-pages';
 import { everyWordingPage } from './wordings';
 
@@ -26,23 +27,25 @@ function whole(html: string): { blocks: TextBlock[]; title: string } {
   return { blocks: data.blocks as TextBlock[], title: data.title };
 }
 
-/** Detection of the kept blocks (all of them when there is no answer), as the content script runs it. */
-function keptDetection(blocks: readonly TextBlock[], title: string, keep?: (k: Set<number>) => Set<number>) {
-  const kept = runToEnd(keptBlocksSteps(blocks, inNode, 0));
-  if (kept === null) return null;
-  return runToEnd(detectKeptSteps(blocks, title, keep ? keep(kept.keep) : kept.keep));
+/** What detection passes over, as the content script learns it (null: no answer, every block is detected). */
+function skipOf(blocks: readonly TextBlock[]): SkipBlock | null {
+  return runToEnd(keptBlocksSteps(blocks, inNode, 0))?.skip ?? null;
 }
 
+const full = (blocks: readonly TextBlock[], title: string): Detected => runToEnd(detectSectionsSteps(blocks, title));
+
 function expectSameAsFull(blocks: TextBlock[], title = ''): void {
-  const full = runToEnd(detectSectionsSteps(blocks, title));
-  const kept = keptDetection(blocks, title);
-  if (kept === null) return; // text that needs normalizing: every block is detected then
-  expect(kept).toEqual(full);
+  const skip = skipOf(blocks);
+  if (skip === null) return; // text that needs normalizing: every block is detected then
+  const expected = full(blocks, title);
+  expect(runToEnd(detectSectionsSteps(blocks, title, undefined, skip))).toEqual(expected);
+  // Every section in a window of its own.
+  expect(runToEnd(detectSectionsSteps(blocks, title, 1, skip))).toEqual(expected);
 }
 
 const bench100 = benchPages().find((p) => p.name === '100 KB');
 
-describe('detecting only the kept blocks equals detecting every block', () => {
+describe('passing over the blocks without candidates equals detecting every block', () => {
   for (const [name, html] of fixturePages()) {
     it(name, () => {
       const { blocks, title } = whole(html);
@@ -62,13 +65,53 @@ describe('detecting only the kept blocks equals detecting every block', () => {
     for (const blocks of everyWordingPage()) expectSameAsFull(blocks);
   });
 
-  it('differs when a block holding a claim is left out (the check can fail)', () => {
+  it('differs when a block holding a claim is passed over (the check can fail)', () => {
     const { blocks, title } = whole(generatePage(bench100!));
-    const full = runToEnd(detectSectionsSteps(blocks, title));
-    const claimBlock = (full.matches[0] as { block: number }).block;
-    const without = keptDetection(blocks, title, (k) => new Set([...k].filter((i) => i !== claimBlock)));
-    expect(without!.matches.length).toBeLessThan(full.matches.length);
+    const expected = full(blocks, title);
+    const claimBlock = blocks[(expected.matches[0] as { block: number }).block];
+    const skip = skipOf(blocks)!;
+    const without = runToEnd(detectSectionsSteps(blocks, title, undefined, (b) => b === claimBlock || skip(b)));
+    expect(without.matches.length).toBeLessThan(expected.matches.length);
   });
+});
+
+describe('after changes, passing over the same blocks equals a full scan', () => {
+  const pages: Array<[string, string]> = [
+    ['bench 100 KB', generatePage(bench100!)],
+    ...fixturePages().filter(([name]) => name.startsWith('corpus/')),
+  ];
+  for (const [name, html] of pages) {
+    it(name, () => {
+      const { blocks: original, title } = whole(html);
+      const skip = skipOf(original);
+      if (skip === null) return;
+      // Blocks come and go, copied from elsewhere in the page (headings too), as in sections.test.ts.
+      const donors = original.filter((b) => b.headingLevel === 0 || rng(b.text.length)() < 0.5);
+      const rand = rng(name.length * 104_729);
+      let blocks = [...original];
+      let state = full(blocks, title);
+      let rescanned = 0;
+      for (let round = 0; round < 40; round++) {
+        const edits: SectionEdit[] = [];
+        for (let k = 0; k < 1 + Math.floor(rand() * 2); k++) {
+          const at = Math.floor(rand() * (blocks.length + 1));
+          const removeCount = Math.min(Math.floor(rand() * 3), blocks.length - at);
+          const added = Array.from({ length: Math.floor(rand() * 3) }, () => donors[Math.floor(rand() * donors.length)]!);
+          edits.push({ at, removed: blocks.splice(at, removeCount, ...added), added });
+        }
+        const expected = full(blocks, title);
+        // The content script's pass: the section around the change, or all of it when that cannot do.
+        const section = runToEnd(rescanSectionsSteps(blocks, title, state, edits, skip));
+        if (section !== null) rescanned++;
+        const got = section ?? runToEnd(detectSectionsSteps(blocks, title, undefined, skip));
+        expect(got.matches).toEqual(expected.matches);
+        expect(got.about).toBe(expected.about);
+        state = expected;
+      }
+      // Most changes take the section's path.
+      expect(rescanned).toBeGreaterThan(10);
+    });
+  }
 });
 
 describe('keptBlocksSteps', () => {
@@ -83,7 +126,9 @@ describe('keptBlocksSteps', () => {
     };
     const kept = runToEnd(keptBlocksSteps(blocks, offload, 0));
     expect(sent).toBe(blocks.map((b) => `${b.text}\n`).join(''));
-    expect(kept).toEqual({ keep: new Set([1]), ms: 3 });
+    expect(kept?.keep).toEqual(new Set([1]));
+    expect(kept?.ms).toBe(3);
+    expect(blocks.map((b) => kept?.skip(b))).toEqual([true, false, true]);
   });
 
   it('maps an offset on a block’s first or last character to that block', () => {

@@ -71,6 +71,16 @@ function openAt(blocks: readonly TextBlock[], w0: number): TextBlock[] {
   return openHeadings(w0, levelBelow, own).map((i) => blocks[i] as TextBlock);
 }
 
+/**
+ * Blocks known to hold nothing detection could use: no claim, no name of a form
+ * (the prefilter found no candidate in them). Detection passes over them; headings
+ * are never passed over. Equal results (test/unit/kept-blocks.test.ts): such a block
+ * holds no claim, carries no subject, and does not make the page about MgT, and
+ * sections come from headings. A block's text never changes (a changed part is
+ * read into new blocks), so what is known of a block stays true.
+ */
+export type SkipBlock = (block: TextBlock) => boolean;
+
 /** Matches in blocks [w0, w1) (w0 a section start or 0, w1 a section start or the end), in page indices. */
 function* detectWindow(
   blocks: readonly TextBlock[],
@@ -78,10 +88,19 @@ function* detectWindow(
   w1: number,
   open: readonly TextBlock[],
   about: boolean,
+  skip?: SkipBlock,
 ): Generator<number, ClaimMatch[], void> {
-  const found = yield* detectClaimsSteps([...open, ...blocks.slice(w0, w1)], { aboutMgt: about });
+  const at: number[] = [];
+  const part: TextBlock[] = [];
+  for (let i = w0; i < w1; i++) {
+    const b = blocks[i] as TextBlock;
+    if (skip !== undefined && b.headingLevel === 0 && skip(b)) continue;
+    at.push(i);
+    part.push(b);
+  }
+  const found = yield* detectClaimsSteps([...open, ...part], { aboutMgt: about });
   const out: ClaimMatch[] = [];
-  for (const m of found) if (m.block >= open.length) out.push({ ...m, block: m.block - open.length + w0 });
+  for (const m of found) if (m.block >= open.length) out.push({ ...m, block: at[m.block - open.length] as number });
   return out;
 }
 
@@ -91,12 +110,13 @@ const WINDOW_CHARS = 20_000;
 /**
  * Full detection, equal to the core's `detectClaims(blocks, { title })`, but run
  * section by section (sections grouped into windows of ~WINDOW_CHARS), so no
- * step touches the whole page at once.
+ * step touches the whole page at once; passing over the blocks `skip` names.
  */
 export function* detectSectionsSteps(
   blocks: readonly TextBlock[],
   title: string,
   windowChars = WINDOW_CHARS,
+  skip?: SkipBlock,
 ): Generator<number, Detected, void> {
   const about = yield* aboutMgtSteps(blocks, title);
   const matches: ClaimMatch[] = [];
@@ -112,7 +132,7 @@ export function* detectSectionsSteps(
     }
     const first = blocks[w0] as TextBlock;
     if (sectionStart(first)) while (stack.length > 0 && (stack[stack.length - 1] as TextBlock).headingLevel >= first.headingLevel) stack.pop();
-    for (const m of yield* detectWindow(blocks, w0, w1, [...stack], about)) matches.push(m);
+    for (const m of yield* detectWindow(blocks, w0, w1, [...stack], about, skip)) matches.push(m);
     for (let i = w0; i < w1; i++) {
       const b = blocks[i] as TextBlock;
       if (!sectionStart(b)) continue;
@@ -122,32 +142,6 @@ export function* detectSectionsSteps(
     w0 = w1;
   }
   return { matches, about, title };
-}
-
-/**
- * Full detection over only the blocks in `keep` (indices into `blocks`) and every
- * heading, equal to `detectSectionsSteps(blocks, title)` when `keep` holds every
- * block that may hold a claim or name a form (the prefilter's candidates): the
- * sparse read's rule (content/sparse-read.ts), here for a page read whole. Other
- * blocks hold no claim, carry no subject, and do not make the page about MgT; the
- * sections come from headings, all kept. Matches carry indices into `blocks`.
- */
-export function* detectKeptSteps(
-  blocks: readonly TextBlock[],
-  title: string,
-  keep: ReadonlySet<number>,
-  windowChars = WINDOW_CHARS,
-): Generator<number, Detected, void> {
-  const at: number[] = [];
-  const kept: TextBlock[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i] as TextBlock;
-    if (!keep.has(i) && b.headingLevel === 0) continue;
-    at.push(i);
-    kept.push(b);
-  }
-  const found = yield* detectSectionsSteps(kept, title, windowChars);
-  return { ...found, matches: found.matches.map((m) => ({ ...m, block: at[m.block] as number })) };
 }
 
 export interface Detected {
@@ -167,6 +161,7 @@ export function* rescanSectionsSteps(
   title: string,
   before: Detected,
   edits: readonly SectionEdit[],
+  skip?: SkipBlock,
 ): Generator<number, Detected | null, void> {
   let matches = before.matches;
   let lo = -1;
@@ -216,7 +211,7 @@ export function* rescanSectionsSteps(
   while (w1 < blocks.length && !(sectionStart(blocks[w1] as TextBlock) && (blocks[w1] as TextBlock).headingLevel <= changedLevel)) w1++;
   w1 = Math.min(w1, blocks.length);
 
-  const fresh = yield* detectWindow(blocks, w0, w1, openAt(blocks, w0), about);
+  const fresh = yield* detectWindow(blocks, w0, w1, openAt(blocks, w0), about, skip);
   // The core lists matches in block order; the window's blocks are one run.
   return {
     about,
