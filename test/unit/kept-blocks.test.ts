@@ -6,13 +6,14 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { candidateOffsets } from '../../src/core/claims/prefilter';
-import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit, type SkipBlock } from '../../src/core/claims/sections';
+import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SkipBlock } from '../../src/core/claims/sections';
 import { runToEnd } from '../../src/core/steps';
 import type { TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { KEPT_MIN_CHARS, keptBlocksSteps } from '../../src/content/kept-blocks';
 import type { Offload } from '../../src/content/page-index';
-import { benchPages, generatePage, rng } from '../../bench/pages';
+import { benchPages, generatePage } from '../../bench/pages';
+import { randomEditor } from './random-edits';
 import { fixturePages } from './fixture-pages';
 import { everyWordingPage } from './wordings';
 
@@ -85,20 +86,13 @@ describe('after changes, passing over the same blocks equals a full scan', () =>
       const { blocks: original, title } = whole(html);
       const skip = skipOf(original);
       if (skip === null) return;
-      // Blocks come and go, copied from elsewhere in the page (headings too), as in sections.test.ts.
-      const donors = original.filter((b) => b.headingLevel === 0 || rng(b.text.length)() < 0.5);
-      const rand = rng(name.length * 104_729);
-      let blocks = [...original];
+      // Blocks come and go, copied from elsewhere in the page: the same objects, so what was found in them holds.
+      const edit = randomEditor(original, name.length * 104_729);
+      const blocks = [...original];
       let state = full(blocks, title);
       let rescanned = 0;
       for (let round = 0; round < 40; round++) {
-        const edits: SectionEdit[] = [];
-        for (let k = 0; k < 1 + Math.floor(rand() * 2); k++) {
-          const at = Math.floor(rand() * (blocks.length + 1));
-          const removeCount = Math.min(Math.floor(rand() * 3), blocks.length - at);
-          const added = Array.from({ length: Math.floor(rand() * 3) }, () => donors[Math.floor(rand() * donors.length)]!);
-          edits.push({ at, removed: blocks.splice(at, removeCount, ...added), added });
-        }
+        const edits = edit(blocks);
         const expected = full(blocks, title);
         // The content script's pass: the section around the change, or all of it when that cannot do.
         const section = runToEnd(rescanSectionsSteps(blocks, title, state, edits, skip));

@@ -9,8 +9,9 @@ import type { TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { aboutMgt } from '../../src/core/claims/context';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../../src/core/claims/sections';
-import { benchPages, generatePage, rng } from '../../bench/pages';
+import { benchPages, generatePage } from '../../bench/pages';
 import { runToEnd } from '../../src/core/steps';
+import { randomEditor } from './random-edits';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
@@ -66,22 +67,12 @@ describe('rescanSectionsSteps', () => {
   for (const [name, html] of pages) {
     it(`equals a full scan after random edits: ${name}`, () => {
       const { blocks: original, title } = pageOf(html);
-      // Headings too: a heading added or taken away is rescanned up to the one that closes it.
-      const donors = original.filter((b) => b.headingLevel === 0 || rng(b.text.length)() < 0.5);
-      const rand = rng(name.length * 7919);
-      let blocks = [...original];
+      const edit = randomEditor(original, name.length * 7919);
+      const blocks = [...original];
       let state = full(blocks, title);
       let incremental = 0;
       for (let round = 0; round < 40; round++) {
-        // 1-2 splices: remove 0-2 blocks, insert 0-2 blocks copied from elsewhere in the page.
-        const edits: SectionEdit[] = [];
-        for (let k = 0; k < 1 + Math.floor(rand() * 2); k++) {
-          const at = Math.floor(rand() * (blocks.length + 1));
-          const removeCount = Math.min(Math.floor(rand() * 3), blocks.length - at);
-          const added = Array.from({ length: Math.floor(rand() * 3) }, () => donors[Math.floor(rand() * donors.length)]!);
-          const removed = blocks.splice(at, removeCount, ...added);
-          edits.push({ at, removed, added });
-        }
+        const edits = edit(blocks);
         const expected = full(blocks, title);
         const got = run(blocks, title, state, edits);
         if (got !== null) {
