@@ -54,7 +54,7 @@ describe('passing over the blocks without candidates equals detecting every bloc
     });
   }
 
-  it('the bench 100 KB page, keeping a sixth of its blocks', () => {
+  it('the bench 100 KB page, keeping under a fifth of its blocks', () => {
     const { blocks, title } = whole(generatePage(bench100!));
     const kept = runToEnd(keptBlocksSteps(blocks, inNode));
     expect(kept).not.toBeNull();
