@@ -25,8 +25,6 @@ export interface KeptBlocks {
   keep: Set<number>;
   /** The other blocks, for detection to pass over (now, and in later passes: they are the same objects while the page keeps them). */
   skip: SkipBlock;
-  /** The background's time for the prefilter. */
-  ms: number;
 }
 
 /**
@@ -60,5 +58,5 @@ export function* keptBlocksSteps(
   }
   const unkept = new WeakSet<TextBlock>();
   for (let i = 0; i < blocks.length; i++) if (!keep.has(i)) unkept.add(blocks[i] as TextBlock);
-  return { keep, skip: (b) => unkept.has(b), ms: found.ms };
+  return { keep, skip: (b) => unkept.has(b) };
 }

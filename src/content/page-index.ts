@@ -46,16 +46,6 @@ const MAX_PARTIAL_ELEMENTS = 3000;
 /** Finds the prefilter's offsets for the text made of these pieces elsewhere, in steps (prefilter-offload.ts); undefined: it could not. */
 export type Offload = (pieces: readonly string[]) => Generator<Step, Offloaded, void>;
 
-/** The background's time for the prefilter in the last sparse read that used it (the pass's detail reports it). */
-let offThreadMs: number | undefined;
-
-/** The background's ms for the last read's prefilter (undefined: found on the page's thread); forgets it. */
-export function takeOffThreadMs(): number | undefined {
-  const ms = offThreadMs;
-  offThreadMs = undefined;
-  return ms;
-}
-
 /**
  * The page's text to read by slices, its pieces never joined (text-source.ts): on
  * the 5 MB bench page, joining them made the prefilter's first slice the longest
@@ -134,7 +124,6 @@ export class PageIndex {
       page = table ?? ((yield* readPageTextSteps(root)) as PageText); // (changed meanwhile: read again)
     }
     const found = offload === undefined ? undefined : yield* offload(page.pieceTexts());
-    offThreadMs = found?.ms;
     const offsets = found !== undefined ? found.offsets : yield* candidateOffsetsSteps(textSource(page));
     if (offsets === null) return yield* PageIndex.readSteps(doc);
     const headings = new HeadingIndex(root);

@@ -7,8 +7,8 @@ import { summarizeProduct } from '../core/product';
 import type { ClaimMatch, ClaimReport, ScanResult } from '../core/types';
 import type { ClaimRef, PageReport, RevealResponse } from '../shared/messages';
 import { sendToBackground } from '../shared/content-messaging';
-import { PageIndex, takeOffThreadMs } from './page-index';
-import { offsetsInBackgroundSteps } from './prefilter-offload';
+import { PageIndex, type Offload } from './page-index';
+import { offsetsInBackgroundSteps, type Offloaded } from './prefilter-offload';
 import { takeLongestRead, type PageText } from './page-text';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit, type SkipBlock } from '../core/claims/sections';
 import { keptBlocksSteps } from './kept-blocks';
@@ -20,6 +20,7 @@ import { watchHover } from './hover';
 import { flash } from './highlights';
 import type { Marker } from './markers';
 import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain, type GateRead } from './timing';
+import type { Step } from '../core/steps';
 
 /**
  * The claims' reports (what `summarize` makes of them), without the page-wide
@@ -58,6 +59,10 @@ export class Session {
   private detected: Detected | null = null;
   /** On a page read whole: the blocks the prefilter found nothing in, which detection passes over (kept-blocks.ts). */
   private skip: SkipBlock | undefined = undefined;
+  /** The background's time for the prefilter in the current pass (its detail reports it); undefined: it did not run there. */
+  private offThreadMs: number | undefined = undefined;
+  /** The prefilter in the background, noting its time for the pass: for a sparse read (kept by the index for its rebuilds) and a page read whole. */
+  private readonly offload: Offload = (pieces) => this.offloadSteps(pieces);
   private claims: ClaimReport[] = [];
   /** The full result (product summary, disclaimer, dose) is read only when the popup asks. */
   private result: ScanResult | null = null;
@@ -79,6 +84,12 @@ export class Session {
   ) {
     this.observer = new PageObserver(doc, (changed) => this.request(changed));
     this.cards = new CardController(doc, this.abort.signal, (t) => this.detailsRequested(t));
+  }
+
+  private *offloadSteps(pieces: readonly string[]): Generator<Step, Offloaded, void> {
+    const found = yield* offsetsInBackgroundSteps(pieces);
+    if (found !== undefined) this.offThreadMs = (this.offThreadMs ?? 0) + found.ms;
+    return found;
   }
 
   /** Runs a pass now, or after the current one. `changed` null = full re-read. */
@@ -118,6 +129,7 @@ export class Session {
     // (see observer.ts); a full pass lets the page go first.
     if (changed === null) await yieldToMain();
     markPassStart();
+    this.offThreadMs = undefined;
     const slicer = new Slicer(changed === null ? SLICE_BUDGET_MS : CHANGE_BUDGET_MS);
     let edits: SectionEdit[] | null = null;
     slicer.phase('read');
@@ -129,7 +141,7 @@ export class Session {
       const text = this.initialText;
       this.initialText = null;
       gate = text?.readAs;
-      this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text, offsetsInBackgroundSteps));
+      this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text, this.offload));
       longestRead = takeLongestRead();
     }
     else {
@@ -144,15 +156,12 @@ export class Session {
 
     slicer.phase('detect');
     let detected: Detected | null = null;
-    /** The background's time for a page read whole (its prefilter told which blocks to detect). */
-    let keptMs: number | undefined;
     if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSectionsSteps(blocks, title, this.detected, edits, this.skip));
     // A page read whole, not after a change (whose pass marks before the page's next
     // layout, and cannot wait for the background): learn which blocks hold nothing.
     if (detected === null && changed === null && !index.sparse) {
-      const kept = await slicer.drain(keptBlocksSteps(blocks, offsetsInBackgroundSteps));
+      const kept = await slicer.drain(keptBlocksSteps(blocks, this.offload));
       this.skip = kept?.skip;
-      keptMs = kept?.ms;
     }
     detected ??= await slicer.drain(detectSectionsSteps(blocks, title, undefined, this.skip));
     const matches = detected.matches;
@@ -215,14 +224,13 @@ export class Session {
     // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
     void sendToBackground({ type: 'claims', count: matches.length });
     slicer.end();
-    const offThreadMs = takeOffThreadMs() ?? keptMs;
     measurePass({
       read: index.sparse ? 'sparse' : 'whole',
       blocks: index.page.blocks.length,
       ...(gate && { gate }),
       ...(longestRead !== undefined && { longestRead }),
       ...(reread && { reread }),
-      ...(offThreadMs !== undefined && { offThreadMs }),
+      ...(this.offThreadMs !== undefined && { offThreadMs: this.offThreadMs }),
     });
   }
 
