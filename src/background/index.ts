@@ -12,8 +12,9 @@
 // - A tab starting to load a new page → badge and popup address reset.
 // - The context-menu entry on a selection → the pasted-text page (menus.ts).
 // - The keyboard shortcut → show/hide marks in that tab (commands.ts).
-// - A port named PREFILTER_PORT → the prefilter over a large page's text
-//   (prefilter-port.ts), so the page's thread does not run it.
+// - A port named PREFILTER_PORT → the prefilter over a page's text (a large
+//   page's, or the blocks of one read whole: prefilter-port.ts), so the page's
+//   thread does not run it.
 import browser from 'webextension-polyfill';
 import { onBackgroundMessage } from '../shared/messages';
 import { BADGE_COLOR, badgeText } from './badge';

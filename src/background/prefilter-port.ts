@@ -1,5 +1,6 @@
 // The background's side of the prefilter port (content/prefilter-offload.ts): a
-// content script sends a large page's text in pieces, then `end`; the answer is
+// content script sends a page's text (a large page's, or the blocks of one read
+// whole) in pieces, then `end`; the answer is
 // the prefilter's offsets in the joined text. The regular expressions stay
 // compiled for as long as the background lives, where each page load would
 // compile them again. The text is only read here, never kept or sent on.

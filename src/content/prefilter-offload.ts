@@ -1,4 +1,5 @@
-// Runs the prefilter (where in a large page's text a claim may sit) in the
+// Runs the prefilter (where in a large page's text a claim may sit; on a page read
+// whole, which of its blocks need detecting: kept-blocks.ts) in the
 // extension's background instead of on the page's main thread. On the 5 MB bench
 // page the prefilter was over half of the first pass, ~20 ms of it compiling
 // regular expressions, which every page load paid again; the background keeps
@@ -8,7 +9,8 @@
 // free: the browser serializes each message on the page's thread (5–12 ms per
 // million characters here), so the text goes in pieces, one per step, and the
 // caller slices between them. Where no port opens, or the background does not
-// answer, the caller runs the prefilter itself.
+// answer, the caller does without: a large page runs the prefilter itself, a page
+// read whole detects every block.
 import { isPrefilterAnswer } from '../shared/prefilter-port-guards';
 import type { PrefilterAnswer, PrefilterPortMessage } from '../shared/messages';
 import { PREFILTER_MAX_CHARS, PREFILTER_PORT } from '../shared/ports';

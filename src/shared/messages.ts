@@ -7,7 +7,7 @@
 //   popup    → content     GetReportRequest    → PageReport
 //   popup    → content     RevealRequest       → RevealResponse
 //   content  ⇄ background  port PREFILTER_PORT (ports.ts): PrefilterPortMessage… → PrefilterAnswer
-//                          (a large page's text, for the prefilter; prefilter-offload.ts)
+//                          (a page's text, for the prefilter; prefilter-offload.ts)
 //
 // Popup/background use the polyfill wrappers below (sendToTab, onBackgroundMessage);
 // the content script uses content-messaging.ts (same types, no polyfill).
@@ -52,7 +52,7 @@ export interface FocusClaimMessage {
 
 export type BackgroundMessage = ClaimsMessage | FocusClaimMessage;
 
-// ---- content ⇄ background, on a port: the prefilter of a large page ----
+// ---- content ⇄ background, on a port: the prefilter of a page's text ----
 
 /**
  * On that port, content → background: the page's text in order, in pieces (each
