@@ -15,7 +15,7 @@ import { parseHTML } from 'linkedom';
 import { CLAIM_PATTERNS } from '../src/core/claims/patterns';
 import { MGT_NAME, OTHER_FORM } from '../src/core/claims/names';
 import { anchorsOf, type AnchorCost } from '../src/core/text/anchors';
-import { loosen, withFoldedSources } from '../src/core/text/regex-source';
+import { alternatives, loosen, withFoldedSources } from '../src/core/text/regex-source';
 import { PUNCTUATION_FOLDS } from '../src/core/text/normalize';
 import { literalScanner } from '../src/core/text/scanner';
 import { generatePage } from '../bench/pages';
@@ -47,6 +47,23 @@ function shorten(anchors: readonly string[]): string[] {
   return words.filter((w) => !words.some((o) => o !== w && !o.startsWith('^') && plain(w).includes(plain(o))));
 }
 
+function occurrences(text: string, word: string): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) n++;
+  return n;
+}
+
+/**
+ * A trigger alternative's guard: its anchors cut to their longest run of letters
+ * and digits (a part of a necessary string is necessary too), without words that
+ * hold another of them. Matched against the clause lowercased with `includes`.
+ */
+function guardWords(anchors: readonly string[]): string[] {
+  const words = [...new Set(anchors.map((a) => (a.match(/[a-z0-9]+/g) ?? ['']).reduce((x, y) => (y.length > x.length ? y : x))))];
+  // (An empty word would pass every clause: sound, if useless.)
+  return words.filter((w) => !words.some((o) => o !== w && w.includes(o)));
+}
+
 function hits(anchors: readonly string[], text: string): number {
   let n = 0;
   literalScanner([anchors]).scan(text, () => n++);
@@ -64,8 +81,12 @@ export function generate(): string {
     if (n === undefined) counted.set(key, (n = hits(anchors, text)));
     return n;
   };
+  // A guard is cheapest when its words are rare in reference text: each hit runs the alternative.
+  const lower = text.toLowerCase();
+  const guardCost: AnchorCost = (anchors) => guardWords(anchors).reduce((n, w) => n + occurrences(lower, w), 0);
   const lines: string[] = [];
   const loose: string[] = [];
+  const guards: string[] = [];
   for (const p of CLAIM_PATTERNS) {
     // Candidates: the cue's anchors and the triggers', each with runs picked by
     // length and by frequency; the one with the fewest hits wins.
@@ -82,6 +103,7 @@ export function generate(): string {
     const chosen = candidates.reduce((best, c) => (hits(c, text) < hits(best, text) ? c : best));
     lines.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(chosen)},`);
     loose.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(withFoldedSources(p.triggers.map((t) => loosen(t.source)).join('|'), PUNCTUATION_FOLDS))},`);
+    guards.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(p.triggers.flatMap((t) => alternatives(t.source).map((alt) => guardWords(anchorsOf(loosen(alt), guardCost)))))},`);
   }
   // Names are never held to a word start: missing one would change what "it" means.
   const names = [...new Set([...anchorsOf(MGT_NAME.source), ...anchorsOf(OTHER_FORM.source), 'magnesium'].map((n) => n.replace(/^\^/, '')))];
@@ -103,6 +125,16 @@ export const NAME_ANCHORS: readonly string[] = ${JSON.stringify(names)};
  */
 export const LOOSE_TRIGGERS: Readonly<Record<ClaimId, string>> = {
 ${loose.join('\n')}
+};
+
+/**
+ * Per claim pattern, one guard per top-level alternative of its triggers, in order
+ * (detect.ts runs each alternative as a regex of its own): lowercase words, one of
+ * which every clause the alternative matches holds. An alternative whose guard
+ * fails is not run, so it is never compiled on a page whose text cannot match it.
+ */
+export const TRIGGER_GUARDS: Readonly<Record<ClaimId, readonly (readonly string[])[]>> = {
+${guards.join('\n')}
 };
 `;
 }

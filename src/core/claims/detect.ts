@@ -8,6 +8,7 @@ import { isChrome, pageContext } from './context';
 import { UNUSUAL } from './gate';
 import { ANY_CUE, CLAIM_PATTERNS, SUPPRESSES, type ClaimPattern } from './patterns';
 import { stanceOf } from './stance';
+import { firstTriggerSpan } from './triggers';
 import { leadingSubjectOf, mentionsMgt, mentionsOtherForm, subjectOf, type Subject } from './subject';
 import { runToEnd } from '../steps';
 
@@ -112,12 +113,13 @@ function findInSentence(
     const next = leadingSubjectOf(clause);
     if (next) setCarried(next);
     if (!hasCue) continue;
+    let lower: string | undefined;
     for (const p of CLAIM_PATTERNS) {
       if (isReference && !p.inReferences) continue;
       if (!p.cue.test(clause)) continue;
       const prev = found.get(p.claim);
       if (prev?.stance === 'asserted') continue;
-      const hit = firstTrigger(p, clause);
+      const hit = firstTrigger(p, clause, (lower ??= clause.toLowerCase()));
       if (!hit) continue;
       // Whose claim: a form named before the words decides; MgT named anywhere in the
       // clause counts; otherwise the subject carried from context.
@@ -149,12 +151,8 @@ function subjectAllows(p: ClaimPattern, subject: Subject | null, sentenceNamesMg
   }
 }
 
-function firstTrigger(p: ClaimPattern, clause: string): [number, number] | null {
-  let best: [number, number] | null = null;
-  for (const re of p.triggers) {
-    const m = re.exec(clause);
-    if (m && (!best || m.index < best[0])) best = [m.index, m.index + m[0].length];
-  }
+function firstTrigger(p: ClaimPattern, clause: string, lower: string): [number, number] | null {
+  const best = firstTriggerSpan(p, clause, lower);
   // Highlight whole words: patterns often stop at a stem ("increas").
   if (best) while (best[1] < clause.length && WORD_CHAR.test(clause[best[1]] as string)) best[1]++;
   return best;
