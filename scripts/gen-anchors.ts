@@ -15,7 +15,7 @@ import { parseHTML } from 'linkedom';
 import { CLAIM_PATTERNS } from '../src/core/claims/patterns';
 import { MGT_NAME, OTHER_FORM } from '../src/core/claims/names';
 import { anchorsOf, type AnchorCost } from '../src/core/text/anchors';
-import { alternatives, loosen, withFoldedSources } from '../src/core/text/regex-source';
+import { loosen, withFoldedSources } from '../src/core/text/regex-source';
 import { PUNCTUATION_FOLDS } from '../src/core/text/normalize';
 import { literalScanner } from '../src/core/text/scanner';
 import { generatePage } from '../bench/pages';
@@ -103,7 +103,7 @@ export function generate(): string {
     const chosen = candidates.reduce((best, c) => (hits(c, text) < hits(best, text) ? c : best));
     lines.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(chosen)},`);
     loose.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(withFoldedSources(p.triggers.map((t) => loosen(t.source)).join('|'), PUNCTUATION_FOLDS))},`);
-    guards.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(p.triggers.flatMap((t) => alternatives(t.source).map((alt) => guardWords(anchorsOf(loosen(alt), guardCost)))))},`);
+    guards.push(`  ${JSON.stringify(p.claim)}: ${JSON.stringify(p.triggers.map((t) => guardWords(anchorsOf(loosen(t.source), guardCost))))},`);
   }
   // Names are never held to a word start: missing one would change what "it" means.
   const names = [...new Set([...anchorsOf(MGT_NAME.source), ...anchorsOf(OTHER_FORM.source), 'magnesium'].map((n) => n.replace(/^\^/, '')))];
@@ -128,10 +128,9 @@ ${loose.join('\n')}
 };
 
 /**
- * Per claim pattern, one guard per top-level alternative of its triggers, in order
- * (detect.ts runs each alternative as a regex of its own): lowercase words, one of
- * which every clause the alternative matches holds. An alternative whose guard
- * fails is not run, so it is never compiled on a page whose text cannot match it.
+ * Per claim pattern, one guard per trigger, in order: lowercase words, one of which
+ * every clause the trigger matches holds. A trigger whose guard fails is not run
+ * (claims/triggers.ts), so it is never compiled on a page whose text cannot match it.
  */
 export const TRIGGER_GUARDS: Readonly<Record<ClaimId, readonly (readonly string[])[]>> = {
 ${guards.join('\n')}

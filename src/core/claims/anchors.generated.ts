@@ -69,10 +69,9 @@ export const LOOSE_TRIGGERS: Readonly<Record<ClaimId, string>> = {
 };
 
 /**
- * Per claim pattern, one guard per top-level alternative of its triggers, in order
- * (detect.ts runs each alternative as a regex of its own): lowercase words, one of
- * which every clause the alternative matches holds. An alternative whose guard
- * fails is not run, so it is never compiled on a page whose text cannot match it.
+ * Per claim pattern, one guard per trigger, in order: lowercase words, one of which
+ * every clause the trigger matches holds. A trigger whose guard fails is not run
+ * (claims/triggers.ts), so it is never compiled on a page whose text cannot match it.
  */
 export const TRIGGER_GUARDS: Readonly<Record<ClaimId, readonly (readonly string[])[]>> = {
   "brain-uptake-exclusive": [["first","only"],["first"],["only"],["can","fail","don","not","unable","aren","won","never","struggle","barely"],["ability","penetrat","unique","capable","exclusive"],["unlike","regular","ordinary","typical","conventional","traditional"],["can","don","not","fail","won"]],

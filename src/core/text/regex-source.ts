@@ -1,8 +1,7 @@
 // Reading the source text of a regular expression: where a group or a class
 // ends, its top-level alternatives, and a loosened copy. Used by the anchor
-// finder (anchors.ts), by scripts/gen-anchors.ts, which writes the prefilter's
-// loosened triggers (claims/anchors.generated.ts), and by claims/triggers.ts,
-// which runs each alternative of a trigger on its own.
+// finder (anchors.ts) and by scripts/gen-anchors.ts, which writes the
+// prefilter's loosened triggers (claims/anchors.generated.ts).
 
 /** Index just past the class that opens at `i` (source[i] === '['), or -1 if it never closes. */
 function classEnd(source: string, i: number): number {
