@@ -29,22 +29,24 @@ export const WINDOW = 200;
 /** Group k < CLAIM_PATTERNS.length: pattern k's cue; the last group: names. */
 const NAMES_BIT = 1 << CLAIM_PATTERNS.length;
 
-// Built on first use: pages that never name MgT never pay for it.
-let built: {
-  scan: ReturnType<typeof literalScanner>;
-  triggers: RegExp[];
-} | null = null;
+// Built on first use: pages that never name MgT never pay for them. The scanner
+// alone serves `mayHoldCandidate` (a page's changes, when the first pass's
+// offsets came from our background); the loosened triggers, ~17,000 characters
+// of regex source, are made only where the prefilter runs here.
+let scanner: ReturnType<typeof literalScanner> | null = null;
+let loose: RegExp[] | null = null;
 
-function build(): NonNullable<typeof built> {
+function buildScanner(): ReturnType<typeof literalScanner> {
   // The anchors and loosened triggers are generated from the patterns
   // (scripts/gen-anchors.ts): reading the regexes here would cost every page
   // load ~20 ms of cold JavaScript.
   const groups = CLAIM_PATTERNS.map((p) => PATTERN_ANCHORS[p.claim]);
   groups.push(NAME_ANCHORS);
-  return {
-    scan: literalScanner(groups),
-    triggers: CLAIM_PATTERNS.map((p) => new RegExp(LOOSE_TRIGGERS[p.claim], 'i')),
-  };
+  return literalScanner(groups);
+}
+
+function buildTriggers(): RegExp[] {
+  return CLAIM_PATTERNS.map((p) => new RegExp(LOOSE_TRIGGERS[p.claim], 'i'));
 }
 
 /**
@@ -62,9 +64,9 @@ export function candidateOffsets(text: string | TextSource): number[] | null {
  * the regexes). True also when the text needs normalization first.
  */
 export function mayHoldCandidate(text: string): boolean {
-  built ??= build();
+  scanner ??= buildScanner();
   let found = false;
-  const complete = built.scan.scan(text, () => {
+  const complete = scanner.scan(text, () => {
     found = true;
   });
   return found || !complete;
@@ -101,11 +103,13 @@ const OVERLAP = 64;
  * only read by slices.
  */
 export function* candidateOffsetsSteps(text: string | TextSource): Generator<void, number[] | null, void> {
-  if (built === null) {
-    built = build();
+  if (scanner === null || loose === null) {
+    scanner ??= buildScanner();
+    loose ??= buildTriggers();
     yield; // building costs a few ms on a page's first pass: a step of its own
   }
-  const { scan, triggers } = built;
+  const scan = scanner;
+  const triggers = loose;
   const out: number[] = [];
   // Per pattern: the current run of anchor hits, tested together once it ends.
   const runStart = new Int32Array(triggers.length).fill(-1);

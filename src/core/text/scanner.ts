@@ -88,7 +88,23 @@ interface Literal {
    * before the key in a captured lookbehind, the part after it matched. Null
    * when the literal is its key.
    */
-  around: RegExp | null;
+  around: Around | null;
+}
+
+/**
+ * What `Literal.around` is made from. The regex is made where its key is first
+ * found: most keys are never found on a page, and making all ~400 of them cost a
+ * page's first pass a few ms of cold JavaScript.
+ */
+interface Around {
+  before: string;
+  key: string;
+  after: string;
+  re?: RegExp;
+}
+
+function aroundRegex(a: Around): RegExp {
+  return (a.re ??= new RegExp(`${a.before === '' ? '' : `(?<=(${foldedSource(a.before)}))`}${foldedSource(a.key)}${foldedSource(a.after)}`, 'iy'));
 }
 
 export interface LiteralScanner {
@@ -142,10 +158,7 @@ export function literalScanner(groups: readonly (readonly string[])[]): LiteralS
       const at = wordStart ? 0 : text.indexOf(key);
       const before = text.slice(0, at);
       const after = text.slice(at + key.length);
-      const around =
-        before === '' && after === ''
-          ? null
-          : new RegExp(`${before === '' ? '' : `(?<=(${foldedSource(before)}))`}${foldedSource(key)}${foldedSource(after)}`, 'iy');
+      const around = before === '' && after === '' ? null : { before, key, after };
       let list = byKey.get(key);
       if (list === undefined) byKey.set(key, (list = []));
       list.push({ bit: 1 << k, wordStart, around });
@@ -156,14 +169,20 @@ export function literalScanner(groups: readonly (readonly string[])[]): LiteralS
   // Longest first: at one position the search reports the longest key, and the
   // shorter keys found there are exactly its prefixes.
   const search = new RegExp(keys.map((key) => key.replace(/\./g, '\\.')).join('|'), 'gi');
-  /** Per key: the literals of every key found where it is found (itself and its prefixes), with their key's length. */
+  /**
+   * Per key: the literals of every key found where it is found (itself and its
+   * prefixes), with their key's length. Made where the key is first found: for
+   * every key at once, it compared each with every other (~300²) on a page's first pass.
+   */
   const atKey = new Map<string, Array<[Literal, number]>>();
-  for (const key of keys) {
-    atKey.set(
-      key,
-      keys.filter((other) => key.startsWith(other)).flatMap((other) => (byKey.get(other) as Literal[]).map((l): [Literal, number] => [l, other.length])),
-    );
-  }
+  const literalsAt = (key: string): Array<[Literal, number]> => {
+    let list = atKey.get(key);
+    if (list === undefined) {
+      list = keys.filter((other) => key.startsWith(other)).flatMap((other) => (byKey.get(other) as Literal[]).map((l): [Literal, number] => [l, other.length]));
+      atKey.set(key, list);
+    }
+    return list;
+  };
 
   return {
     scan(text, hit, from = 0, to = text.length) {
@@ -176,12 +195,13 @@ export function literalScanner(groups: readonly (readonly string[])[]): LiteralS
       for (let m = search.exec(part); m !== null; m = search.exec(part)) {
         const at = m.index;
         search.lastIndex = at + 1; // keys may overlap
-        for (const [literal, keyLength] of atKey.get(m[0].toLowerCase()) as Array<[Literal, number]>) {
+        for (const [literal, keyLength] of literalsAt(m[0].toLowerCase())) {
           let start = at;
           let end = at + keyLength;
           if (literal.around !== null) {
-            literal.around.lastIndex = at;
-            const found = literal.around.exec(part);
+            const around = aroundRegex(literal.around);
+            around.lastIndex = at;
+            const found = around.exec(part);
             if (found === null) continue;
             start = at - (found[1]?.length ?? 0);
             end = at + found[0].length;
