@@ -5,6 +5,7 @@
 // the DOM, performance entries and DOM events are shared with the page.
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './harness/browser';
+import type { HostileHandle } from './harness/hostile-cases';
 import { recordTextAtLoad, until, type PageReader } from './harness/hostile-reads';
 
 // Shared with the Firefox tests (test/firefox/), which import them from there.
@@ -83,3 +84,15 @@ export async function probeWorks(h: HostilePage): Promise<boolean> {
   );
   return /^clicked \d+$/.test(await h.read<string>(`document.getElementById('probe-out').textContent`));
 }
+
+/** The shared cases' handle (harness/hostile-cases.ts) over a Playwright page. */
+export const handleOf = (h: HostilePage): HostileHandle => ({
+  read: <T>(expression: string) => h.read<T>(expression),
+  errors: () => h.errors,
+  textUnchanged: () => h.textUnchanged(),
+  probeWorks: () => probeWorks(h),
+  click: (selector) => h.page.click(selector),
+  press: (key) => h.page.keyboard.press(key),
+  type: (text) => h.page.keyboard.type(text),
+  close: () => h.close(),
+});

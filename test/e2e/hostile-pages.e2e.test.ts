@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
-import { MARKERS_JS, openHostile, probeWorks, type HostilePage } from './hostile-helpers';
+import { MARKERS_JS, handleOf, openHostile } from './hostile-helpers';
 import {
   brokenBuiltinsCase,
   editorsCase,
@@ -34,18 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-});
-
-/** The shared cases' handle (harness/hostile-cases.ts) over a Playwright page. */
-const handleOf = (h: HostilePage): HostileHandle => ({
-  read: <T>(expression: string) => h.read<T>(expression),
-  errors: () => h.errors,
-  textUnchanged: () => h.textUnchanged(),
-  probeWorks: () => probeWorks(h),
-  click: (selector) => h.page.click(selector),
-  press: (key) => h.page.keyboard.press(key),
-  type: (text) => h.page.keyboard.type(text),
-  close: () => h.close(),
 });
 
 /** Opens a page and waits for its claims; `quiet` pages are also waited on until passes stop. */

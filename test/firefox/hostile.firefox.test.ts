@@ -6,8 +6,8 @@
 // otherwise, and it reaches the page's performance timeline and DOM events
 // through those wrappers. The promises are the same as in Chromium:
 // the page keeps working, no error, its text unchanged, bounded time, exactly its
-// claims. The sizes (test/e2e/hostile-sizes) are not repeated here: they measure
-// our scanner's time, which does not depend on the browser's isolation. Two pages
+// claims. The sizes and adversarial text of test/e2e/hostile-sizes run here too
+// (since round 15): they bound our time in Firefox's DOM and its isolation. Two pages
 // of this folder's own (firefox/fixtures/) add what rests on Firefox's shadow DOM
 // and cascade (a page's CSS against our UI, ours against the page's) and on its
 // Xray identities (markers the page wrote or copied are not ours, page text
@@ -20,8 +20,12 @@ import { serveStatic, type StaticServer } from '../e2e/harness/server';
 import { COUNT_JS, MARKERS_JS, settle, until, waitForCount } from '../e2e/harness/hostile-reads';
 import {
   HOSTILE_BOUND_MS as BOUND_MS,
+  adversarialCase,
+  bigNodeCase,
   brokenBuiltinsCase,
+  deepNestingCase,
   editorsCase,
+  iframesCase,
   expectClean as expectCleanOf,
   invisibleCharactersCase,
   openFirstCard as openFirstCardOf,
@@ -29,6 +33,7 @@ import {
   removerCase,
   rewriterCase,
   takenTagNameCase,
+  textNodesCase,
   waitLoaded,
   type HostileHandle,
   type MarkerSummary,
@@ -81,10 +86,13 @@ const handleOf = (h: FirefoxHostilePage): HostileHandle => ({
   close: () => h.close(),
 });
 
-/** Opens a page (a name alone: one of fixtures/hostile/) and waits for its claims; `quiet` pages are also waited on until passes stop. */
-async function open(path: string, atLeast: number, quiet = true): Promise<FirefoxHostilePage> {
+/**
+ * Opens a page (a name alone: one of fixtures/hostile/) and waits for its claims;
+ * `quiet` pages are also waited on until passes stop; all within `boundMs`.
+ */
+async function open(path: string, atLeast: number, quiet = true, boundMs?: number): Promise<FirefoxHostilePage> {
   const url = `${server.origin}/${path.includes('/') ? path : `fixtures/hostile/${path}`}`;
-  const h = await waitLoaded(path, () => openHostile(firefox, url), atLeast, quiet);
+  const h = await waitLoaded(path, () => openHostile(firefox, url), atLeast, quiet, boundMs);
   // settle() counts our passes in the page's performance timeline: it must see them
   // here too, or every bound on passes below would hold for nothing.
   expect(await passes(h), 'our passes in the page timeline').toBeGreaterThan(0);
@@ -92,7 +100,8 @@ async function open(path: string, atLeast: number, quiet = true): Promise<Firefo
 }
 
 /** `open` for the shared cases. */
-const openCase = async (path: string, atLeast: number, quiet?: boolean): Promise<HostileHandle> => handleOf(await open(path, atLeast, quiet));
+const openCase = async (path: string, atLeast: number, quiet?: boolean, boundMs?: number): Promise<HostileHandle> =>
+  handleOf(await open(path, atLeast, quiet, boundMs));
 const expectClean = (h: FirefoxHostilePage, claims: string[]) => expectCleanOf(handleOf(h), claims);
 const openFirstCard = (h: FirefoxHostilePage) => openFirstCardOf(handleOf(h));
 
@@ -256,4 +265,16 @@ describe('isolation both ways, and markers that are not ours (Firefox)', () => {
     await control.close();
     await h.close();
   });
+});
+
+describe('extreme sizes and adversarial text (Firefox)', () => {
+  it('10,000-deep nesting', () => deepNestingCase(openCase), 60_000);
+
+  it('500,000 text nodes', () => textNodesCase(openCase), 60_000);
+
+  it('one 10 MB text node', () => bigNodeCase(openCase), 60_000);
+
+  it('200 iframes: each frame reports its own claims', () => iframesCase(openCase), 120_000);
+
+  it('4x the near-matches cost at most ~linear time (not quadratic)', () => adversarialCase(openCase), 120_000);
 });

@@ -36,6 +36,12 @@ import {
 import { PASTED } from '../e2e/harness/pasted-text';
 import { listedSites, openOptions } from './options-page';
 
+// The extension API as the add-on's pages see it, for the snippets below.
+declare const browser: {
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  runtime: { getBackgroundPage(): Promise<{ evidenceLens: { onCommand(command: string, tab?: { id: number }): Promise<{ hidden: boolean } | null> } }> };
+};
+
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
 /** An inert extension page (the printable report, with no report): where storage and tabs are read and reset. */
@@ -84,6 +90,37 @@ async function options(): Promise<Page> {
   opened.push(page);
   return page;
 }
+
+/** Markers that take up space on screen. */
+const visibleMarkers = (page: Page) =>
+  page.evaluate(() => Array.from(document.querySelectorAll('evidence-lens-marker')).filter((m) => m.getBoundingClientRect().width > 0).length);
+
+describe('the show/hide shortcut', () => {
+  // Covered: the command is registered with its key, and the handler the
+  // background's commands.onCommand listener calls (src/background/commands.ts
+  // onCommand, reached through the background page's global) hides every mark on
+  // the page and shows them again. Not covered: pressing the key itself (browser
+  // chrome, out of reach of WebDriver BiDi).
+  it('is registered as Alt+Shift+E, and its handler hides every mark and shows them again', async () => {
+    const commands = await control.evaluate(() => browser.commands.getAll());
+    expect(commands.find((c) => c.name === 'toggle-marks')?.shortcut).toBe('Alt+Shift+E');
+
+    const { page, marks } = await seed();
+    await expect.poll(() => visibleMarkers(page)).toBe(marks.length);
+    const tab = await tabFor(control, seedUrl());
+    expect(tab).toBeGreaterThan(-1);
+    const toggle = () =>
+      control.evaluate((id: number) => browser.runtime.getBackgroundPage().then((bg) => bg.evidenceLens.onCommand('toggle-marks', { id })), tab);
+
+    expect(await toggle()).toEqual({ hidden: true });
+    await expect.poll(() => visibleMarkers(page)).toBe(0);
+    expect((await markers(page)).length).toBe(marks.length); // hidden, not removed
+    expect(await countAttr(page)).toBe(String(marks.length));
+
+    expect(await toggle()).toEqual({ hidden: false });
+    await expect.poll(() => visibleMarkers(page)).toBe(marks.length);
+  });
+});
 
 describe('options page and settings', () => {
   it('shows the stored settings, and a page opened after follows them (hidden verdict unmarked, underline look)', async () => {
