@@ -196,18 +196,24 @@ export function* readPageTextSteps(
     if (count < RUNS_FROM) return false;
     const range = (el.ownerDocument ?? document).createRange();
     range.setStart(el, 0);
+    const children = el.childNodes;
     let length = FIRST_RUN;
     for (let i = 0; i < count; ) {
-      if (stop()) return el.childNodes[i] as ChildNode;
+      if (stop()) return children[i] as ChildNode;
       const end = Math.min(count, i + length);
-      // By index: no wrapper per child, and the same text as their textContent. Each
-      // index is found by walking the child list, so a run starts where the last one
-      // ended (collapsed to its end) rather than at an index: on the long read, 12
-      // runs' Range set-up 1.5 → 0.8 ms, in the page's world.
+      // One Range over the run: no wrapper per child, and the same text as their
+      // textContent. Its end is the start of the child after the run (or the end of
+      // `el`), and the next run starts there (collapsed to it), so no boundary is set
+      // by index: Blink finds a child by index by walking the list from its start, and
+      // on the long read (15,913 children) those walks made reading in runs cost ~50 %
+      // more than one call (the child list's own index cache makes `children[end]`
+      // one walk in all).
       if (i > 0) range.collapse(false);
-      range.setEnd(el, end);
+      if (end < count) range.setEnd(children[end] as ChildNode, 0);
+      else if (el.parentNode !== null) range.setEndAfter(el);
+      else range.setEnd(el, count);
       const text = range.toString();
-      add(el.childNodes[i] as ChildNode, text, true);
+      add(children[i] as ChildNode, text, true);
       length = nextRunLength(end - i, text.length);
       i = end;
       yield;
