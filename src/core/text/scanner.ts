@@ -93,7 +93,7 @@ interface Literal {
 
 /**
  * What `Literal.around` is made from. The regex is made where its key is first
- * found: most keys are never found on a page, and making all ~400 of them cost a
+ * found: most keys are never found on a page, and making all ~350 of them cost a
  * page's first pass a few ms of cold JavaScript.
  */
 interface Around {
