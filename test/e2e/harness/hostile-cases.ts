@@ -1,5 +1,5 @@
-// The hostile-page cases that Chromium (test/e2e/hostile-pages.e2e.test.ts,
-// Playwright) and Firefox (test/firefox/hostile.firefox.test.ts, puppeteer over
+// The hostile-page cases that Chromium (test/e2e/hostile-pages.e2e.test.ts and
+// hostile-sizes.e2e.test.ts, Playwright) and Firefox (test/firefox/hostile.firefox.test.ts, puppeteer over
 // WebDriver BiDi) both run with the same fixture and the same assertions. Each
 // test file opens pages with its own driver and hands them over as a
 // HostileHandle; the test names stay in the files. What differs between the
