@@ -20,24 +20,19 @@ import type { Offload } from './page-index';
  */
 export const KEPT_MIN_CHARS = 16_000;
 
-export interface KeptBlocks {
-  /** Indices of the blocks holding a candidate (headings are kept anyway). */
-  keep: Set<number>;
-  /** The other blocks, for detection to pass over (now, and in later passes: they are the same objects while the page keeps them). */
-  skip: SkipBlock;
-}
-
 /**
- * The blocks holding the prefilter's candidates, or null when every block must be
- * detected: too little text to bother, no answer from the background, or text that
- * needs normalizing first. The text sent is the blocks' texts, each followed by a
- * line break, so no word runs into the next block's.
+ * Which blocks detection passes over (now, and in later passes: they are the same
+ * objects while the page keeps them): those holding none of the prefilter's
+ * candidates. Null when every block must be detected: too little text to bother, no
+ * answer from the background, or text that needs normalizing first. The text sent
+ * is the blocks' texts, each followed by a line break, so no word runs into the
+ * next block's.
  */
 export function* keptBlocksSteps(
   blocks: readonly TextBlock[],
   offload: Offload,
   minChars = KEPT_MIN_CHARS,
-): Generator<Step, KeptBlocks | null, void> {
+): Generator<Step, SkipBlock | null, void> {
   const pieces: string[] = [];
   const starts: number[] = [];
   let length = 0;
@@ -58,5 +53,5 @@ export function* keptBlocksSteps(
   }
   const unkept = new WeakSet<TextBlock>();
   for (let i = 0; i < blocks.length; i++) if (!keep.has(i)) unkept.add(blocks[i] as TextBlock);
-  return { keep, skip: (b) => unkept.has(b) };
+  return (b) => unkept.has(b);
 }

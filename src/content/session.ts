@@ -157,12 +157,10 @@ export class Session {
     slicer.phase('detect');
     let detected: Detected | null = null;
     if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSectionsSteps(blocks, title, this.detected, edits, this.skip));
-    // A page read whole, not after a change (whose pass marks before the page's next
-    // layout, and cannot wait for the background): learn which blocks hold nothing.
-    if (detected === null && changed === null && !index.sparse) {
-      const kept = await slicer.drain(keptBlocksSteps(blocks, this.offload));
-      this.skip = kept?.skip;
-    }
+    // A full pass on a page read whole learns which blocks hold nothing (a change's
+    // pass marks before the page's next layout, and cannot wait for the background);
+    // a sparse read reads only blocks that may hold something.
+    if (changed === null) this.skip = index.sparse ? undefined : ((await slicer.drain(keptBlocksSteps(blocks, this.offload))) ?? undefined);
     detected ??= await slicer.drain(detectSectionsSteps(blocks, title, undefined, this.skip));
     const matches = detected.matches;
     // The same matches (a change that moved no claim, a new title) keep their reports.
