@@ -8,7 +8,7 @@
 // `textContent` call reads a whole subtree natively and touches nothing. So we
 // descend only through large containers and read everything else whole.
 import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
-import { pieceHolding } from '../core/text/text-source';
+import { pieceHolding } from '../core/text/piece-holding';
 import type { GateRead } from './timing';
 
 /** What the gate's test of names sees of the text as it is read (core/claims/gate.ts, MgtNameSearch). */

@@ -66,6 +66,18 @@ describe('the built content script', async () => {
     }
     expect(lazy.some((f) => (files.get(f) as string).includes(`Symbol.for(${JSON.stringify(CONTENT_EXPORTS)})`))).toBe(true);
   });
+
+  it("holds the gate's test but not the scanner's names and folds: every page compiles the entry", () => {
+    // (A module the entry imports lands in it whole, with what the scanner takes from it.)
+    const session = lazy.map((f) => files.get(f) as string).find((code) => code.includes('glycinate')) ?? '';
+    expect(entry).toContain('neuro-?mag'); // MGT_GATE
+    for (const scannerOnly of ['glycinate', 'magtech', 'milk\\s+of', 'instead\\s+of']) {
+      expect(entry).not.toContain(scannerOnly); // names.ts
+      expect(session).toContain(scannerOnly);
+    }
+    expect(entry).not.toContain('\u201E'); // normalize.ts's folds
+    expect(session).toContain('\u201E');
+  });
 });
 
 describe('modules the content script shares with its lazy chunks', () => {

@@ -2,8 +2,12 @@
 // script's gate on every page. Tolerates the tricks normalization undoes
 // (soft hyphens, zero-width characters, fullwidth letters) without paying for
 // normalization on ordinary text.
-import { MGT_GATE } from './names';
-import { INVISIBLE } from '../text/normalize';
+// It lives here, not with the names (names.ts): a module the gate imports is
+// compiled into the script every page loads, and names.ts is the scanner's.
+import { INVISIBLE } from '../text/invisible';
+
+/** Cheap test used to decide whether a page could be about MgT at all (every name in names.ts holds one of these). */
+export const MGT_GATE = /threon|magtein|neuro-?mag|\bmgt\b|\bmag[\s-]?t\b|l-tams|mmfs/i;
 
 /** Characters that normalization changes beyond plain whitespace (invisible, fullwidth). */
 export const UNUSUAL = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFF01-\uFF5E]/;

@@ -15,6 +15,3 @@ export const OTHER_FORM =
  */
 export const COMPARISON_BEFORE =
   /(?:\bthan|\bcompared\s+(?:to|with)|\bunlike|\bversus|\bvs\.?|\blike|\bsuch\s+as|\bover|\binstead\s+of|\brather\s+than|\bor|\band|\bincluding|\bnot)\s+(?:[\w'-]+\s+){0,4}$/i;
-
-/** Cheap test used to decide whether a page could be about MgT at all. */
-export const MGT_GATE = /threon|magtein|neuro-?mag|\bmgt\b|\bmag[\s-]?t\b|l-tams|mmfs/i;

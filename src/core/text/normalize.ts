@@ -11,11 +11,9 @@ export interface NormalizedText {
   map: Int32Array | null;
 }
 
-// Characters that are dropped: soft hyphen, zero-width space/joiners, word joiner, BOM,
-// bidi marks and combining grapheme joiner. They hide words from naive matching.
-const DROP = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
-/** The same characters, all of them: for cleaning a quote a reader may copy and search for. */
-export const INVISIBLE = new RegExp(DROP.source, 'g');
+import { DROP, INVISIBLE } from './invisible';
+
+export { INVISIBLE };
 
 // Punctuation folded to ASCII so patterns can stay ASCII (® and ™ are kept as they are).
 export const PUNCTUATION_FOLDS: Readonly<Record<string, string>> = {

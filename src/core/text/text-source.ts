@@ -4,22 +4,12 @@
 // it again 16 K characters at a time. Not joining them keeps that copy out of the
 // pass: the same work in total, but no step that long (content/page-index.ts).
 
+import { pieceHolding } from './piece-holding';
+
 /** What the prefilter needs of its text: its length and slices of it. */
 export interface TextSource {
   readonly length: number;
   slice(start: number, end: number): string;
-}
-
-/** Index of the piece holding offset `at`, given where each piece starts (ascending; binary search). */
-export function pieceHolding(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Consecutive pieces read as one text; a slice joins only the pieces it covers. */
