@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Script, createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
+  COMPILE_WHOLE,
   CONTENT_EXPORTS,
   CONTENT_SCRIPT_FILE,
   buildContentScript,
@@ -65,6 +66,13 @@ describe('the built content script', async () => {
       expect(code).not.toContain('content-script.js');
     }
     expect(lazy.some((f) => (files.get(f) as string).includes(`Symbol.for(${JSON.stringify(CONTENT_EXPORTS)})`))).toBe(true);
+  });
+
+  it('compiles every lazy chunk whole, so its code cache holds every function; not the entry, which has no code cache', () => {
+    expect(lazy.length).toBeGreaterThan(0);
+    for (const f of lazy) expect((files.get(f) as string).startsWith(`${COMPILE_WHOLE}\n`)).toBe(true);
+    expect(entry).not.toContain(COMPILE_WHOLE);
+    expect(COMPILE_WHOLE).toBe('//# allFunctionsCalledOnLoad'); // V8's spelling
   });
 
   it("holds the gate's test but not the scanner's names and folds: every page compiles the entry", () => {
