@@ -12,6 +12,8 @@
 // - A tab starting to load a new page → badge and popup address reset.
 // - The context-menu entry on a selection → the pasted-text page (menus.ts).
 // - The keyboard shortcut → show/hide marks in that tab (commands.ts).
+// - `strings` from a page that names MgT → the messages its marks and card show
+//   (strings.ts), so the page does not load them itself.
 // - A port named PREFILTER_PORT → the prefilter over a page's text (a large
 //   page's, or the blocks of one read whole: prefilter-port.ts), so the page's
 //   thread does not run it.
@@ -21,6 +23,7 @@ import { BADGE_COLOR, badgeText } from './badge';
 import { checkSelection, createMenus, onMenuClick } from './menus';
 import { onCommand } from './commands';
 import { servePrefilterPort } from './prefilter-port';
+import { stringsListener } from './strings';
 
 function plainPopup(): string | undefined {
   return browser.runtime.getManifest().action?.default_popup;
@@ -73,6 +76,7 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
 });
 
 browser.runtime.onConnect.addListener(servePrefilterPort);
+browser.runtime.onMessage.addListener(stringsListener((name, subs) => browser.i18n.getMessage(name, subs)));
 
 browser.runtime.onInstalled.addListener(() => {
   createMenus().catch(() => undefined);

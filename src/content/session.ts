@@ -13,6 +13,7 @@ import { takeLongestRead, type PageText } from './page-text';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit, type SkipBlock } from '../core/claims/sections';
 import { keptBlocksSteps } from './kept-blocks';
 import { setCount } from './count';
+import { loadStrings } from './strings';
 import { claimKey, followTables, renderSteps, type Mark, type RenderResult } from './render';
 import { PageObserver } from './observer';
 import { CardController, type CardTarget } from './card-controller';
@@ -82,6 +83,7 @@ export class Session {
     /** The page's text as the gate read it (the first pass need not read it again), or null. */
     private initialText: PageText | null = null,
   ) {
+    loadStrings();
     this.observer = new PageObserver(doc, (changed) => this.request(changed));
     this.cards = new CardController(doc, this.abort.signal, (t) => this.detailsRequested(t));
   }

@@ -3,7 +3,7 @@
 // the polyfill would add ~3 KB (gzipped) to each. Chrome MV3 and Firefox both
 // return promises from runtime.sendMessage; replies use sendResponse, which
 // both support.
-import type { BackgroundMessage, ContentRequest, ResponseOf } from './messages';
+import type { BackgroundMessage, ContentRequest, ResponseOf, StringsRequest } from './messages';
 import { isContentRequest } from './message-guards';
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (response?: unknown) => void) => boolean | undefined;
@@ -24,6 +24,15 @@ export async function sendToBackground(message: BackgroundMessage): Promise<void
     await runtime()?.sendMessage(message);
   } catch {
     // No receiver: nothing useful to do in the page.
+  }
+}
+
+/** Content script → background, for its answer (unchecked); undefined when none comes. Never throws. */
+export async function askBackground(message: StringsRequest): Promise<unknown> {
+  try {
+    return await runtime()?.sendMessage(message);
+  } catch {
+    return undefined;
   }
 }
 

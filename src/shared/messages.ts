@@ -6,6 +6,7 @@
 //   content  → background  FocusClaimMessage   (the card's "Details in the popup" hint; popup pre-selects)
 //   popup    → content     GetReportRequest    → PageReport
 //   popup    → content     RevealRequest       → RevealResponse
+//   content  → background  StringsRequest      → StringsAnswer (the messages, once per page that names MgT)
 //   content  ⇄ background  port PREFILTER_PORT (ports.ts): PrefilterPortMessage… → PrefilterAnswer
 //                          (a page's text, for the prefilter; prefilter-offload.ts)
 //
@@ -51,6 +52,18 @@ export interface FocusClaimMessage {
 }
 
 export type BackgroundMessage = ClaimsMessage | FocusClaimMessage;
+
+/**
+ * Content → background, once per page that names MgT, answered with a
+ * StringsAnswer: the messages the page's marks and card show, read by the background
+ * (i18n.ts, `useStrings`), so the page need not load them through its own i18n API.
+ */
+export interface StringsRequest {
+  type: 'strings';
+}
+
+/** Background → content: every message by name, with i18n.ts's STAND_INS for $1…$9. */
+export type StringsAnswer = Record<string, string>;
 
 // ---- content ⇄ background, on a port: the prefilter of a page's text ----
 
@@ -101,7 +114,7 @@ export type ResponseOf<R extends ContentRequest> = R extends GetReportRequest
     ? RevealResponse
     : never;
 
-export { isBackgroundMessage, isContentRequest } from './message-guards';
+export { isBackgroundMessage, isContentRequest, isStringsAnswer, isStringsRequest } from './message-guards';
 import { isBackgroundMessage } from './message-guards';
 
 // ---- typed wrappers over webextension-polyfill ----

@@ -102,4 +102,22 @@ describe('messages', () => {
     expect(report).toMatchObject({ ready: true, result: null, claims: [] });
     await page.close();
   });
+
+  it("the background answers a page's strings request with every message, stand-ins for $1…$9", async () => {
+    // (What a page that names MgT asks once, so its marks and card need not load the
+    // message bundle themselves: i18n.ts, useStrings. Asked here from an extension
+    // page, which sends to the background as a content script does.)
+    const ext = await browser.context.newPage();
+    try {
+      await ext.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+      const answer = (await ext.evaluate(() =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'strings' }),
+      )) as Record<string, string>;
+      expect(answer.markerLabel).toBe('Evidence: \uE000 — \uE001');
+      expect(answer.verdict_animal_only).toBe('Animal study only');
+      expect(Object.keys(answer).length).toBeGreaterThan(100);
+    } finally {
+      await ext.close();
+    }
+  });
 });

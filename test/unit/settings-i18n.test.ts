@@ -5,7 +5,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { VERDICTS } from '../../src/core/types';
 import { VERDICT_STYLES } from '../../src/core/evidence/verdicts';
-import { plural, setMessages, t, verdictExplanation, verdictLabel } from '../../src/shared/i18n';
+import { plural, setMessages, t, useStrings, verdictExplanation, verdictLabel } from '../../src/shared/i18n';
+import { strings, stringsListener } from '../../src/background/strings';
+import { isStringsAnswer } from '../../src/shared/message-guards';
 
 const root = new URL('../..', import.meta.url).pathname;
 const messages = JSON.parse(readFileSync(join(root, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -79,6 +81,63 @@ describe('t()', () => {
       delete g.chrome;
       setMessages(null);
     }
+  });
+
+  it("with the background's strings, says what the browser would, and asks it nothing", () => {
+    const asked: string[] = [];
+    const getMessage = (name: string, subs?: string | string[]): string => {
+      asked.push(name);
+      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+      const m = (messages as Record<string, { message: string } | undefined>)[name]?.message ?? '';
+      return m.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
+    };
+    const g = globalThis as { chrome?: unknown };
+    g.chrome = { i18n: { getMessage } };
+    setMessages(null);
+    try {
+      const cases: [string, string[]][] = Object.keys(messages).flatMap((k) => [
+        [k, []],
+        [k, ['Limited evidence']],
+        [k, ['Overstated', 'costs $1 a day', '3']],
+      ] as [string, string[]][]);
+      const direct = cases.map(([k, args]) => t(k as never, ...args));
+      const answer = strings(getMessage);
+      expect(isStringsAnswer(answer)).toBe(true);
+      expect(Object.keys(answer).sort()).toEqual(Object.keys(messages).sort()); // every message, from the default locale
+      useStrings(answer);
+      asked.length = 0;
+      expect(cases.map(([k, args]) => t(k as never, ...args))).toEqual(direct);
+      expect(asked).toEqual([]);
+      expect(t('markerLabel', 'Animal study only', 'Crosses the blood-brain barrier')).toBe('Evidence: Animal study only — Crosses the blood-brain barrier');
+      useStrings(null);
+      setMessages(null); // (forgets the answers kept from the browser)
+      expect(t('markerLabel', 'a', 'b')).toBe('Evidence: a — b');
+      expect(asked).toEqual(['markerLabel']); // without them, the browser is asked again
+    } finally {
+      useStrings(null);
+      delete g.chrome;
+      setMessages(null);
+    }
+  });
+
+  it("the background's listener answers a strings request, once made, and leaves other messages", async () => {
+    let calls = 0;
+    const listen = stringsListener((name) => {
+      calls++;
+      return (messages as Record<string, { message: string } | undefined>)[name]?.message ?? '';
+    });
+    expect(listen({ type: 'claims', count: 1 })).toBeUndefined();
+    expect(listen(null)).toBeUndefined();
+    const first = await listen({ type: 'strings' });
+    expect(first?.markerLabel).toBe('Evidence: $1 — $2');
+    expect(calls).toBe(Object.keys(messages).length);
+    expect(await listen({ type: 'strings' })).toBe(first);
+    expect(calls).toBe(Object.keys(messages).length);
+  });
+
+  it("refuses a strings answer that is not names to words", () => {
+    expect(isStringsAnswer({ a: 'x', b: 'y' })).toBe(true);
+    for (const bad of [null, 'x', ['x'], { a: 1 }, { a: 'x', b: null }]) expect(isStringsAnswer(bad)).toBe(false);
   });
 
   it('substitutes $1…$n and picks one/other', () => {
