@@ -58,16 +58,21 @@ describe('messages.json', () => {
   });
 });
 
+/** The browser's getMessage over messages.json, by Chrome's rules ($1…$9 replaced by the substitutions, "$$" by "$"), noting each name asked. */
+function browserI18n(): { asked: string[]; getMessage: (name: string, subs?: string | string[]) => string } {
+  const asked: string[] = [];
+  const getMessage = (name: string, subs?: string | string[]): string => {
+    asked.push(name);
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    const m = (messages as Record<string, { message: string } | undefined>)[name]?.message ?? '';
+    return m.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
+  };
+  return { asked, getMessage };
+}
+
 describe('t()', () => {
   it('asks the browser once per message, and puts the words in itself', () => {
-    const asked: string[] = [];
-    // Chrome's rules: $1…$9 replaced by the substitutions, "$$" by "$".
-    const getMessage = (name: string, subs?: string | string[]): string => {
-      asked.push(name);
-      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-      const m = (messages as Record<string, { message: string } | undefined>)[name]?.message ?? '';
-      return m.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
-    };
+    const { asked, getMessage } = browserI18n();
     const g = globalThis as { chrome?: unknown };
     g.chrome = { i18n: { getMessage } };
     setMessages(null);
@@ -84,13 +89,7 @@ describe('t()', () => {
   });
 
   it("with the background's strings, says what the browser would, and asks it nothing", () => {
-    const asked: string[] = [];
-    const getMessage = (name: string, subs?: string | string[]): string => {
-      asked.push(name);
-      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-      const m = (messages as Record<string, { message: string } | undefined>)[name]?.message ?? '';
-      return m.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
-    };
+    const { asked, getMessage } = browserI18n();
     const g = globalThis as { chrome?: unknown };
     g.chrome = { i18n: { getMessage } };
     setMessages(null);
