@@ -5,7 +5,8 @@
 // (i18n.ts, `useStrings`).
 import en from '../../_locales/en/messages.json';
 import { stringsWithStandIns } from '../shared/i18n';
-import { isStringsRequest, type StringsAnswer } from '../shared/message-guards';
+import { isStringsRequest } from '../shared/message-guards';
+import type { StringsAnswer } from '../shared/messages';
 
 type GetMessage = (name: string, substitutions?: string | string[]) => string;
 

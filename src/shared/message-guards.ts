@@ -3,8 +3,6 @@
 // without loading webextension-polyfill.
 import type { BackgroundMessage, ContentRequest, StringsAnswer, StringsRequest } from './messages';
 
-export type { StringsAnswer };
-
 function hasType(x: unknown): x is { type: unknown } {
   return typeof x === 'object' && x !== null && 'type' in x;
 }

@@ -62,7 +62,7 @@ export interface StringsRequest {
   type: 'strings';
 }
 
-/** Background → content: every message by name, with i18n.ts's STAND_INS for $1…$9. */
+/** Background → content: every message by name, with i18n.ts's stand-ins for $1…$9. */
 export type StringsAnswer = Record<string, string>;
 
 // ---- content ⇄ background, on a port: the prefilter of a page's text ----
