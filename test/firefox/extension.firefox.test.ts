@@ -105,6 +105,18 @@ describe('Firefox', () => {
     await page.close();
   });
 
+  it("the background answers a page's strings request with every message, stand-ins for $1…$9", async () => {
+    // (What a page that names MgT asks once: i18n.ts, useStrings. Asked here from an
+    // add-on page, which sends to the background as a content script does.)
+    const ext = await openExtensionPage(firefox, 'src/options/index.html');
+    const answer = (await ext.evaluate(() =>
+      (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'strings' }),
+    )) as Record<string, string>;
+    expect(answer.markerLabel).toBe('Evidence: \uE000 — \uE001');
+    expect(Object.keys(answer).length).toBeGreaterThan(100);
+    await ext.close();
+  });
+
   it('asks for nothing beyond the pages themselves', () => {
     expect(firefox.requests.length).toBeGreaterThan(0);
     expect(firefox.requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
