@@ -34,6 +34,16 @@ describe('outsideSlicesMs', () => {
     expect(outsideSlicesMs(events)).toBeCloseTo(4 + 4, 5);
   });
 
+  it("counts a module's evaluation recorded without its URL or world (Chromium 150): the bench's pages load no module", () => {
+    const events = [
+      x('EvaluateScript', 0, 2000, { data: { url: `${EXT}content-script.js` } }),
+      x('v8.compileModule', 10_000, 1000, { data: { url: `${EXT}session.js` } }),
+      x('v8.evaluateModule', 12_000, 1800, {}),
+      x('v8.evaluateModule', 20_000, 9000, { worldId: 0 }), // a page's own module, where the world is recorded
+    ];
+    expect(outsideSlicesMs(events)).toBeCloseTo(2 + 1 + 1.8, 5);
+  });
+
   it('is zero when the trace saw none of our scripts', () => {
     expect(outsideSlicesMs([x('EvaluateScript', 0, 4000, { data: { url: 'https://shop.example/app.js' } })])).toBe(0);
   });
