@@ -4,8 +4,8 @@
 // their code cache, and callbacks into our code between slices. Slices are
 // measured from inside our code, so they cannot see this; the trace can. Ours are
 // the main thread's script events that name an extension URL or our isolated
-// world ("Evidence Lens"), counted once where they nest, minus what lies inside
-// our slices.
+// world ("Evidence Lens"), and module evaluations recorded with neither (see
+// `ours`), counted once where they nest, minus what lies inside our slices.
 import { sliceIntervals, type Interval, type TraceEvent } from './trace';
 
 const SCRIPT_EVENTS = new Set([
@@ -52,7 +52,9 @@ function overlap(a: Interval, bs: Interval[]): number {
 export function outsideSlicesMs(events: TraceEvent[]): number {
   const mine = events.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && ours(e));
   // The page's main thread: where our content script was evaluated.
-  const main = mine.find((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
+  // (Our classic script's evaluation first: a module evaluated without arguments may be
+  // our background's, on its own thread.)
+  const main = mine.find((e) => e.name === 'EvaluateScript') ?? mine.find((e) => e.name === 'v8.evaluateModule');
   if (!main) return 0;
   const onMain = mine.filter((e) => e.pid === main.pid && e.tid === main.tid);
   const covered = union(onMain.map((e): Interval => [e.ts, e.ts + (e.dur ?? 0)]));

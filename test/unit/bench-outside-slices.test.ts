@@ -36,6 +36,7 @@ describe('outsideSlicesMs', () => {
 
   it("counts a module's evaluation recorded without its URL or world (Chromium 150): the bench's pages load no module", () => {
     const events = [
+      x('v8.evaluateModule', -9000, 3000, {}, 2), // our background's, on its own thread: not the page's
       x('EvaluateScript', 0, 2000, { data: { url: `${EXT}content-script.js` } }),
       x('v8.compileModule', 10_000, 1000, { data: { url: `${EXT}session.js` } }),
       x('v8.evaluateModule', 12_000, 1800, {}),
