@@ -18,22 +18,18 @@ function runtime(): RuntimeLike | null {
   return g.browser?.runtime ?? g.chrome?.runtime ?? null;
 }
 
-/** Content script → background. Never throws (the worker may be restarting, or the extension reloaded). */
-export async function sendToBackground(message: BackgroundMessage): Promise<void> {
-  try {
-    await runtime()?.sendMessage(message);
-  } catch {
-    // No receiver: nothing useful to do in the page.
-  }
-}
-
-/** Content script → background, for its answer (unchecked); undefined when none comes. Never throws. */
-export async function askBackground(message: StringsRequest): Promise<unknown> {
+/** Content script → background, for its answer (unchecked); undefined when none comes (the worker may be restarting, or the extension reloaded). Never throws. */
+export async function askBackground(message: BackgroundMessage | StringsRequest): Promise<unknown> {
   try {
     return await runtime()?.sendMessage(message);
   } catch {
     return undefined;
   }
+}
+
+/** Content script → background, no answer wanted. Never throws. */
+export async function sendToBackground(message: BackgroundMessage): Promise<void> {
+  await askBackground(message);
 }
 
 /** One handler per request type, each returning that request's response. */

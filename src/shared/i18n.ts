@@ -28,64 +28,51 @@ const SLOTS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 + i
 const SLOT = /[\uE000-\uE008]/g;
 
 /**
- * The browser's answers, kept, one per message and number of substitutions: a
- * call into its i18n API costs ~0.05 ms in a content script (the first in a page 4–7 ms),
- * and a page with many marks asks for the same labels with other words in them.
- * A message with substitutions is asked once, with stand-ins, and filled in here.
+ * Each message as the browser gives it with stand-ins for all of $1…$9, kept: a call
+ * into its i18n API costs ~0.05 ms in a content script, and a page with many marks
+ * asks for the same labels with other words in them. The first call in a page costs
+ * 1–2 ms (the browser sends the extension's whole message bundle to the page's
+ * process), so a page that names MgT has them from our background instead
+ * (`useStrings`; the 1 MB bench page's last slice took ~2 ms less).
  */
 const answers = new Map<string, string>();
 
-/**
- * Messages with the stand-ins for all of $1…$9, as our background reads them (its
- * i18n API answers in the same language): with them, the page asks its own i18n API
- * nothing. The first call into that API in a page costs 1–2 ms (the browser sends the
- * extension's whole message bundle to the page's process): the 1 MB bench page's
- * last slice took ~2 ms less without it.
- */
-let presets: ReadonlyMap<string, string> | null = null;
-
-/** The background's messages (see `presets`), or null to ask the browser again. */
-export function useStrings(strings: Readonly<Record<string, string>> | null): void {
-  presets = strings === null ? null : new Map(Object.entries(strings));
+/** `key` with stand-ins for $1…$9, as `getMessage` gives it; undefined when it has none or throws. */
+function withStandIns(getMessage: GetMessage, key: string): string | undefined {
+  try {
+    return getMessage(key, SLOTS) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Every message of `keys` with the stand-ins for $1…$9, as `getMessage` gives it (a missing or empty one left out). */
+/** Messages read elsewhere (our background, whose i18n API answers in the same language), or null to ask the browser again. */
+export function useStrings(strings: Readonly<Record<string, string>> | null): void {
+  if (strings === null) answers.clear();
+  else for (const [key, message] of Object.entries(strings)) answers.set(key, message);
+}
+
+/** Every message of `keys` as `t()` keeps it (a missing or empty one left out: the page asks for it itself). */
 export function stringsWithStandIns(keys: readonly string[], getMessage: GetMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of keys) {
-    try {
-      const m = getMessage(key, SLOTS);
-      if (m) out[key] = m;
-    } catch {
-      // left out: the page asks for it itself
-    }
+    const m = withStandIns(getMessage, key);
+    if (m !== undefined) out[key] = m;
   }
   return out;
 }
 
-/** $1…$n filled into a message holding the stand-ins (one with no argument: empty). */
-function fill(known: string, args: readonly string[]): string {
-  return known.replace(SLOT, (slot) => args[slot.charCodeAt(0) - 0xe000] ?? '');
-}
-
-/** The message for `key`, with $1…$9 replaced by `subs`. */
+/** The message for `key`, with $1…$9 replaced by `subs` (a stand-in with no argument: empty). */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const args = subs.map(String);
   if (table === null) {
-    const preset = presets?.get(key);
-    if (preset !== undefined) return fill(preset, args);
-    const id = `${key}\u0000${args.length}`;
-    let known = answers.get(id);
-    const get = known === undefined ? browserGetMessage() : null;
-    if (get !== null) {
-      try {
-        const m = get(key, SLOTS.slice(0, args.length));
-        if (m) answers.set(id, (known = m));
-      } catch {
-        // fall through to the key
-      }
+    let known = answers.get(key);
+    if (known === undefined) {
+      const get = browserGetMessage();
+      known = get === null ? undefined : withStandIns(get, key);
+      if (known !== undefined) answers.set(key, known);
     }
-    if (known !== undefined) return args.length === 0 ? known : fill(known, args);
+    if (known !== undefined) return known.replace(SLOT, (slot) => args[slot.charCodeAt(0) - 0xe000] ?? '');
   }
   const raw = table?.[key]?.message;
   if (raw === undefined) return key;
