@@ -70,30 +70,34 @@ function browserI18n(): { asked: string[]; getMessage: (name: string, subs?: str
   return { asked, getMessage };
 }
 
+/** Runs `body` with that getMessage as the browser's i18n API and nothing kept from before; puts everything back after. */
+function withBrowserI18n(body: (i18n: ReturnType<typeof browserI18n>) => void): void {
+  const i18n = browserI18n();
+  const g = globalThis as { chrome?: unknown };
+  g.chrome = { i18n: { getMessage: i18n.getMessage } };
+  setMessages(null);
+  try {
+    body(i18n);
+  } finally {
+    useStrings(null);
+    delete g.chrome;
+    setMessages(null);
+  }
+}
+
 describe('t()', () => {
   it('asks the browser once per message, and puts the words in itself', () => {
-    const { asked, getMessage } = browserI18n();
-    const g = globalThis as { chrome?: unknown };
-    g.chrome = { i18n: { getMessage } };
-    setMessages(null);
-    try {
+    withBrowserI18n(({ asked }) => {
       expect(t('markerLabel', 'Limited evidence', 'memory')).toBe('Evidence: Limited evidence — memory');
       expect(t('markerLabel', 'Overstated', 'costs $1 a day')).toBe('Evidence: Overstated — costs $1 a day');
       expect(t('upperLimit', 350)).toBe('Adult upper limit for magnesium from supplements: 350 mg/day');
       expect(t('upperLimit', 400)).toBe('Adult upper limit for magnesium from supplements: 400 mg/day');
       expect(asked).toEqual(['markerLabel', 'upperLimit']);
-    } finally {
-      delete g.chrome;
-      setMessages(null);
-    }
+    });
   });
 
   it("with the background's strings, says what the browser would, and asks it nothing", () => {
-    const { asked, getMessage } = browserI18n();
-    const g = globalThis as { chrome?: unknown };
-    g.chrome = { i18n: { getMessage } };
-    setMessages(null);
-    try {
+    withBrowserI18n(({ asked, getMessage }) => {
       const cases: [string, string[]][] = Object.keys(messages).flatMap((k) => [
         [k, []],
         [k, ['Limited evidence']],
@@ -112,11 +116,7 @@ describe('t()', () => {
       useStrings(null);
       expect(t('markerLabel', 'a', 'b')).toBe('Evidence: a — b');
       expect(asked).toEqual(['markerLabel']); // without them, the browser is asked again
-    } finally {
-      useStrings(null);
-      delete g.chrome;
-      setMessages(null);
-    }
+    });
   });
 
   it("the background's listener answers a strings request, once made, and leaves other messages", async () => {
