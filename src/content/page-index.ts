@@ -23,7 +23,6 @@ import {
 } from '../extract/node-types';
 import { runToEnd, type Step } from '../core/steps';
 import type { Offloaded } from './prefilter-offload';
-import { longStepNext } from './timing';
 
 /**
  * Pages with less text than this are read whole: reading is cheap there, and the
@@ -128,10 +127,8 @@ export class PageIndex {
     if (offsets === null) return yield* PageIndex.readSteps(doc);
     const headings = new HeadingIndex(root);
     const sparse = yield* readSparseSteps(page, offsets, headings);
-    // Later changes are checked with mayHoldCandidate (worthKeeping): compile it for them now.
-    // With the offsets from the background, that builds the scanner here: a step of its own.
-    longStepNext();
-    yield;
+    // Later changes are checked with mayHoldCandidate (worthKeeping): make its scanner now
+    // (with the offsets from the background, nothing here has made it; no regex is compiled).
     prepareForChanges();
     const data: PageData = { url: doc.location?.href ?? null, title: (doc.title ?? '').trim(), meta: {}, jsonLd: [], blocks: sparse.blocks };
     const index = new PageIndex(doc, { page: data, segments: sparse.segments }, headings);

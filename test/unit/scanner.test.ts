@@ -146,6 +146,81 @@ describe('literal scanner', () => {
   });
 });
 
+/** What `holds` must say: whether the model finds any literal, or refuses the text. */
+function modelHolds(groups: string[][], text: string): boolean {
+  const hits = model(groups, text);
+  return hits === null || hits.length > 0;
+}
+
+describe('literal scanner: holds (any literal at all?)', () => {
+  it('says what scanning says, on 2,000 generated texts, their upper-cased forms and a few words', () => {
+    const random = rng(2027);
+    const scanner = literalScanner(GROUPS);
+    let held = 0;
+    for (let i = 0; i < 2000; i++) {
+      const whole = generatedText(random);
+      const from = Math.floor(random() * whole.length);
+      for (const text of [whole, whole.toUpperCase(), whole.slice(from, from + 12)]) {
+        const expected = modelHolds(GROUPS, text);
+        expect(scanner.holds(text), JSON.stringify(text)).toBe(expected);
+        if (expected) held++;
+      }
+    }
+    // Both answers occur often: a model that says one thing always would fail.
+    expect(held).toBeGreaterThan(1000);
+    expect(held).toBeLessThan(5000);
+  });
+  it('says what scanning says on every fixture page\'s blocks of text, and on text longer than it looks through key by key', () => {
+    const scanner = literalScanner(GROUPS);
+    for (const [name, html] of fixturePages()) {
+      const body = parseHTML(html).document.body;
+      for (const el of Array.from(body?.querySelectorAll('p, li, h1, h2, h3, td, div') ?? [])) {
+        const text = el.textContent ?? '';
+        expect(scanner.holds(text), `${name}: ${text.slice(0, 80)}`).toBe(modelHolds(GROUPS, text));
+      }
+    }
+    const filler = 'Zippy quokka jumps; fox quiz wax. '.repeat(200);
+    expect(scanner.holds(filler)).toBe(false);
+    expect(scanner.holds(`${filler}Neuro-Mag`)).toBe(true);
+    expect(scanner.holds(`${filler.slice(0, 3000)}Neuro-Mag`)).toBe(true);
+  });
+  it('holds word-start and surrounding parts of a literal as scanning does', () => {
+    const scanner = literalScanner([['^age'], ['blood-brain'], ["don't get enough"]]);
+    expect(scanner.holds('package')).toBe(false);
+    expect(scanner.holds('add to cartAge')).toBe(true);
+    expect(scanner.holds('BLOOD–BRAIN')).toBe(true);
+    expect(scanner.holds('blood brain')).toBe(false);
+    expect(scanner.holds('DON’T  get ENOUGH')).toBe(true);
+    expect(scanner.holds('sle\u00ADep')).toBe(true); // may hold: it needs normalizing first
+  });
+  it('reads text whose lower-casing changes its length ("İ") as scanning does', () => {
+    const scanner = literalScanner([['^age'], ['sleep']]);
+    expect(scanner.holds('İ age')).toBe(true); // a word starts at 2, which lower-cased text puts at 3
+    expect(scanner.holds('İyi SLEEP')).toBe(true);
+    expect(scanner.holds('İyi uyku')).toBe(false);
+  });
+  it('compiles no search for a short text: checked through the RegExp constructor', () => {
+    const made: string[] = [];
+    const Native = globalThis.RegExp;
+    const Spy = new Proxy(Native, {
+      construct(target, args: [string | RegExp, string?]) {
+        made.push(String(args[0]));
+        return new target(...args);
+      },
+    });
+    globalThis.RegExp = Spy;
+    try {
+      const scanner = literalScanner(GROUPS);
+      expect(scanner.holds('Magnesium L-threonate supports memory.')).toBe(true);
+      expect(made.filter((source) => source.includes('|'))).toEqual([]);
+      scanner.scan('Magnesium L-threonate supports memory.', () => undefined);
+      expect(made.filter((source) => source.includes('|')).length).toBe(1);
+    } finally {
+      globalThis.RegExp = Native;
+    }
+  });
+});
+
 describe('risky.generated.ts', () => {
   it('is up to date (npm run gen:risky), or, under another Unicode version, lists only characters still refused', () => {
     if (process.versions.unicode === UNICODE_VERSION) {

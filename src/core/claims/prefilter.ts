@@ -31,7 +31,8 @@ const NAMES_BIT = 1 << CLAIM_PATTERNS.length;
 
 // Built on first use: pages that never name MgT never pay for them. The scanner
 // alone serves `mayHoldCandidate` (a page's changes, when the first pass's
-// offsets came from our background); the loosened triggers, ~17,000 characters
+// offsets came from our background; it then compiles no regex for short texts);
+// the loosened triggers, ~17,000 characters
 // of regex source, are made only where the prefilter runs here.
 let scanner: ReturnType<typeof literalScanner> | null = null;
 let loose: RegExp[] | null = null;
@@ -65,25 +66,17 @@ export function candidateOffsets(text: string | TextSource): number[] | null {
  */
 export function mayHoldCandidate(text: string): boolean {
   scanner ??= buildScanner();
-  let found = false;
-  const complete = scanner.scan(text, () => {
-    found = true;
-  });
-  return found || !complete;
+  return scanner.holds(text);
 }
 
 /**
- * Compiles what `mayHoldCandidate` runs for both kinds of string V8 keeps. V8
- * compiles a regular expression apart for one-byte (Latin-1) and two-byte text.
- * A page's whole text is usually two-byte (one "★" makes it so), while the text
- * of a paragraph added later is usually one-byte. Without this, the scanner's
- * search is compiled again inside the first change's pass: 1–5 ms on the 5 MB
- * bench page, in a CPU profile, in the page's own mutation. Costs ~0.1 ms when
- * both are compiled already.
+ * Makes what `mayHoldCandidate` needs, so a page's first change does not. It compiles
+ * no regex: a change's text is short, and `holds` looks for its keys without the
+ * scanner's search, whose compiling (apart for one-byte and two-byte text) cost
+ * every page that names MgT ~3–4 ms inside its first pass (1 MB bench page, CPU profile).
  */
 export function prepareForChanges(): void {
-  mayHoldCandidate('Magnesium L-threonate supports memory.');
-  mayHoldCandidate('Magnesium L\u2011threonate\u2019s support for memory.');
+  scanner ??= buildScanner();
 }
 
 /** Text scanned per step of `candidateOffsetsSteps`. */
