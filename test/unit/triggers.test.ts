@@ -20,13 +20,13 @@ import { everyWordingPage } from './wordings';
 /** Runs of triggers with the same flags, each joined into one regex: a regex tries its alternatives in order at each position. */
 function joined(p: ClaimPattern): RegExp[] {
   const out: RegExp[] = [];
-  let run: RegExp[] = [];
+  let run: Array<{ source: string; flags: string }> = [];
   const close = (): void => {
-    if (run.length > 0) out.push(new RegExp(run.map((t) => t.source).join('|'), (run[0] as RegExp).flags));
+    if (run.length > 0) out.push(new RegExp(run.map((t) => t.source).join('|'), (run[0] as { flags: string }).flags));
     run = [];
   };
   for (const t of p.triggers) {
-    if (run.length > 0 && (run[0] as RegExp).flags !== t.flags) close();
+    if (run.length > 0 && (run[0] as { flags: string }).flags !== t.flags) close();
     run.push(t);
   }
   close();

@@ -5,6 +5,7 @@
 // each pattern costs O(clause length × small constant) and 1 MB of adversarial text
 // scans in linear time (test/unit/claims-safety.test.ts checks this).
 import type { ClaimId } from '../types';
+import { LazyRegExp } from '../text/lazy-regexp';
 
 /** Who must be the subject of the sentence for the claim to count. */
 export type SubjectRule =
@@ -26,9 +27,9 @@ export interface ClaimPattern {
    * Any of these starts a claim; the first match in the clause is the highlighted
    * span (on a tie, the earlier regex's). One regex per alternative, none with a `|`
    * outside a group: each runs only in a clause holding a word of its guard
-   * (TRIGGER_GUARDS, anchors.generated.ts), so a page compiles only those it may match.
+   * (TRIGGER_GUARDS, anchors.generated.ts), so a page makes and compiles only those it may match.
    */
-  triggers: RegExp[];
+  triggers: LazyRegExp[];
   /** The whole sentence must also match this (e.g. "only form" needs brain words nearby). */
   requires?: RegExp;
   subject: SubjectRule;
@@ -43,8 +44,10 @@ const BBB = String.raw`(?:blood[\s-]*brain[\s-]*barrier|\bbbb\b|blood[\s-]*cereb
 const BRAIN_WORDS = /brain|barrier|\bbbb\b|cerebr|\bcsf\b|neuron|\bcns\b|central\s+nervous/i;
 const MGT = String.raw`(?:magnesium[\s-]+(?:l[\s-]*)?threonate|mgt|magtein|neuro[\s-]?mag|l[\s-]*threonate|threonate|this\s+form|it)`;
 
-/** One case-insensitive regex per alternative (detect.ts runs each only where its guard's words are). */
-const rx = (...alternatives: string[]): RegExp[] => alternatives.map((a) => new RegExp(a, 'i'));
+/** One case-insensitive regex per alternative (detect.ts runs each only where its guard's words are), made on first use. */
+const rx = (...alternatives: string[]): LazyRegExp[] => alternatives.map((a) => new LazyRegExp(a, 'i'));
+/** The same, case-sensitive. */
+const rxCase = (...alternatives: string[]): LazyRegExp[] => alternatives.map((a) => new LazyRegExp(a, ''));
 
 export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   {
@@ -309,7 +312,7 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
     subject: 'mention',
     inReferences: true,
     // "MIT" must be upper case: "mit" is a common word in other languages.
-    triggers: [/\bMIT\b/, /\bM\.I\.T\./, /\b[Mm]assachusetts\s+[Ii]nstitute\s+of\s+[Tt]echnology/],
+    triggers: rxCase(String.raw`\bMIT\b`, String.raw`\bM\.I\.T\.`, String.raw`\b[Mm]assachusetts\s+[Ii]nstitute\s+of\s+[Tt]echnology`),
   },
   {
     claim: 'neuron-2010',
@@ -317,11 +320,9 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
     subject: 'mention',
     inReferences: true,
     triggers: [
-      /\bNeuron\b(?:[^.;!?]|\.\s*\d){0,80}?\b2010\b/i,
-      /\b2010\b[^.;!?]{0,80}?\b(?:journal\W+)?Neuron\b/i,
-      /\bslutsky\b/i,
+      ...rx(String.raw`\bNeuron\b(?:[^.;!?]|\.\s*\d){0,80}?\b2010\b`, String.raw`\b2010\b[^.;!?]{0,80}?\b(?:journal\W+)?Neuron\b`, String.raw`\bslutsky\b`),
       // "published in Neuron": capitalised, since "neuron" is also an ordinary word.
-      /\b(?:[Pp]ublished|[Ff]eatured|[Aa]ppeared|[Rr]eported)\s+in\s+(?:the\s+)?(?:(?:prestigious|respected|scientific|peer-reviewed)\s+)?(?:journal\s+)?Neuron\b/,
+      ...rxCase(String.raw`\b(?:[Pp]ublished|[Ff]eatured|[Aa]ppeared|[Rr]eported)\s+in\s+(?:the\s+)?(?:(?:prestigious|respected|scientific|peer-reviewed)\s+)?(?:journal\s+)?Neuron\b`),
       ...rx(
         String.raw`\b(?:study|studies|paper|research|article|trial|findings|results|experiment)\s+(?:\w+\s+){0,3}(?:published|released|conducted|done|carried\s+out)\s+in\s+2010\b`,
         String.raw`\b2010\s+(?:mit\s+)?(?:study|paper|research|article|experiment)`,

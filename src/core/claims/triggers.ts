@@ -5,6 +5,7 @@
 // that pass a pattern's cue can only match a few of its triggers.
 import { TRIGGER_GUARDS } from './anchors.generated';
 import type { ClaimPattern } from './patterns';
+import type { LazyRegExp } from '../text/lazy-regexp';
 
 function holdsAny(lower: string, words: readonly string[]): boolean {
   for (const w of words) if (lower.includes(w)) return true;
@@ -22,7 +23,7 @@ export function firstTriggerSpan(p: ClaimPattern, clause: string, lower: string)
     // (A trigger without a guard, should the table be stale, always runs.)
     const guard = guards[k];
     if (guard !== undefined && !holdsAny(lower, guard)) continue;
-    const m = (p.triggers[k] as RegExp).exec(clause);
+    const m = (p.triggers[k] as LazyRegExp).exec(clause);
     if (m && (!best || m.index < best[0])) best = [m.index, m.index + m[0].length];
   }
   return best;
