@@ -5,7 +5,7 @@
 // (i18n.ts, `useStrings`).
 import en from '../../_locales/en/messages.json';
 import { stringsWithStandIns } from '../shared/i18n';
-import { isStringsRequest } from '../shared/message-guards';
+import { isStringsRequest } from '../shared/strings-guards';
 import type { StringsAnswer } from '../shared/messages';
 
 type GetMessage = (name: string, substitutions?: string | string[]) => string;

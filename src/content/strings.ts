@@ -5,7 +5,7 @@
 // pass reads and detects, long before it renders. Until it comes, or if it never
 // does, the page asks its i18n API as before.
 import { askBackground } from '../shared/content-messaging';
-import { isStringsAnswer } from '../shared/message-guards';
+import { isStringsAnswer } from '../shared/strings-guards';
 import { useStrings } from '../shared/i18n';
 
 let asked = false;

@@ -1,9 +1,9 @@
 // Runtime checks of incoming messages (they come from other contexts: check before
 // trusting). Kept apart from messages.ts so the content script can use them
 // without loading webextension-polyfill.
-import type { BackgroundMessage, ContentRequest, StringsAnswer, StringsRequest } from './messages';
+import type { BackgroundMessage, ContentRequest } from './messages';
 
-function hasType(x: unknown): x is { type: unknown } {
+export function hasType(x: unknown): x is { type: unknown } {
   return typeof x === 'object' && x !== null && 'type' in x;
 }
 
@@ -17,14 +17,4 @@ export function isBackgroundMessage(x: unknown): x is BackgroundMessage {
   if (!hasType(x)) return false;
   if (x.type === 'claims') return typeof (x as { count?: unknown }).count === 'number';
   return x.type === 'focus-claim' && Number.isInteger((x as { index?: unknown }).index);
-}
-
-export function isStringsRequest(x: unknown): x is StringsRequest {
-  return hasType(x) && x.type === 'strings';
-}
-
-/** An object whose own values are all strings (the messages by name). */
-export function isStringsAnswer(x: unknown): x is StringsAnswer {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-  return Object.values(x).every((v) => typeof v === 'string');
 }

@@ -114,7 +114,8 @@ export type ResponseOf<R extends ContentRequest> = R extends GetReportRequest
     ? RevealResponse
     : never;
 
-export { isBackgroundMessage, isContentRequest, isStringsAnswer, isStringsRequest } from './message-guards';
+export { isBackgroundMessage, isContentRequest } from './message-guards';
+export { isStringsAnswer, isStringsRequest } from './strings-guards';
 import { isBackgroundMessage } from './message-guards';
 
 // ---- typed wrappers over webextension-polyfill ----

@@ -85,6 +85,8 @@ describe('the built content script', async () => {
     }
     expect(entry).not.toContain('\u201E'); // normalize.ts's folds
     expect(session).toContain('\u201E');
+    expect(entry).not.toContain('Object.values('); // strings-guards.ts's check of the background's answer
+    expect(session).toContain('Object.values(');
   });
 });
 

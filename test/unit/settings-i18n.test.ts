@@ -7,7 +7,7 @@ import { VERDICTS } from '../../src/core/types';
 import { VERDICT_STYLES } from '../../src/core/evidence/verdicts';
 import { plural, setMessages, t, useStrings, verdictExplanation, verdictLabel } from '../../src/shared/i18n';
 import { strings, stringsListener } from '../../src/background/strings';
-import { isStringsAnswer } from '../../src/shared/message-guards';
+import { isStringsAnswer } from '../../src/shared/strings-guards';
 
 const root = new URL('../..', import.meta.url).pathname;
 const messages = JSON.parse(readFileSync(join(root, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;

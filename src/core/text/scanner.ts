@@ -242,9 +242,10 @@ export function literalScanner(groups: readonly (readonly string[])[]): LiteralS
       return true;
     },
     holds(text) {
-      const lower = text.length <= SHORT_TEXT ? text.toLowerCase() : '';
-      // (Lower-casing "İ" adds a character: offsets would no longer line up.)
-      if (lower.length !== text.length) {
+      const lower = text.length <= SHORT_TEXT ? text.toLowerCase() : null;
+      // A long text is searched; so is one whose lower-casing adds characters ("İ"),
+      // where offsets in `lower` would not be offsets in `text`.
+      if (lower === null || lower.length !== text.length) {
         let found = false;
         const complete = scanner.scan(text, () => {
           found = true;
