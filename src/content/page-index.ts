@@ -188,7 +188,7 @@ export class PageIndex {
         for (let node: Node | null = seg.node; at < end; node = node.nextSibling) {
           if (node === null) return false;
           if (node.nodeType === TEXT_NODE) {
-            const length = (node as Text).data.length;
+            const length = (node as Text).length;
             if (length > 0) out.push({ node: node as Text, start: at });
             at += length;
           } else if (!isMarkerElement(node)) return false;

@@ -46,7 +46,7 @@ export function markerSpot(segments: readonly TextSegment[], end: number): Range
     if (INTERACTIVE.has((n as Element).localName)) outer = n;
   }
   if (outer !== null) range.setStartAfter(outer);
-  else if (pos.offset >= pos.node.data.length) range.setStartAfter(pos.node);
+  else if (pos.offset >= pos.node.length) range.setStartAfter(pos.node);
   else if (pos.offset === 0) range.setStartBefore(pos.node);
   else range.setStart(pos.node, pos.offset);
   range.collapse(true);

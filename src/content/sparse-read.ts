@@ -508,8 +508,8 @@ class TextFinder {
       this.current = this.walker.nextNode() as Text | null;
       this.currentStart = rootStart;
     }
-    while (this.current !== null && this.currentStart + this.current.data.length <= local) {
-      this.currentStart += this.current.data.length;
+    while (this.current !== null && this.currentStart + this.current.length <= local) {
+      this.currentStart += this.current.length;
       this.current = (this.walker as TreeWalker).nextNode() as Text | null;
     }
     return this.current;
@@ -519,6 +519,6 @@ class TextFinder {
 /** What a node adds to its parent's `textContent` (comments and the like: nothing). */
 function textLength(node: Node): number {
   const type = node.nodeType;
-  if (type === TEXT_NODE || type === CDATA_SECTION_NODE) return (node as Text).data.length;
+  if (type === TEXT_NODE || type === CDATA_SECTION_NODE) return (node as Text).length;
   return type === ELEMENT_NODE ? (node.textContent ?? '').length : 0;
 }

@@ -25,8 +25,8 @@ export function offsetToPosition(
   let seg = segments[lo] as TextSegment;
   if (affinity === 'end' && lo > 0 && offset === seg.start) {
     seg = segments[lo - 1] as TextSegment;
-    return { node: seg.node, offset: seg.node.data.length };
+    return { node: seg.node, offset: seg.node.length };
   }
-  const within = Math.max(0, Math.min(offset - seg.start, seg.node.data.length));
+  const within = Math.max(0, Math.min(offset - seg.start, seg.node.length));
   return { node: seg.node, offset: within };
 }

@@ -43,6 +43,8 @@ describe('extreme sizes', () => {
 
   it('one 10 MB text node', () => bigNodeCase(open));
 
+  it('one 10 MB text node with 40 claims in it', () => bigNodeCase(open, 40), 60_000);
+
   it('200 iframes: each frame reports its own claims', () => iframesCase(open), 120_000);
 });
 

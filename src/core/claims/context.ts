@@ -3,6 +3,7 @@
 import type { TextBlock } from '../types';
 import { mentionsMgt, mentionsOtherForm, rawMentionsMgt, type Subject } from './subject';
 import { runToEnd } from '../steps';
+import { HUGE_TEXT, textWindows } from '../text/windows';
 
 /** Regions whose text never makes claims or makes a page "about MgT" (menus, footers). */
 export function isChrome(block: TextBlock): boolean {
@@ -19,6 +20,16 @@ export function countsAsMention(block: TextBlock): boolean {
   return !isChrome(block) && block.region !== 'aside' && rawMentionsMgt(block.text);
 }
 
+/** `countsAsMention` for a huge block, one window per step (names never span a window's edge: windows.ts). */
+function* mentionsByWindows(block: TextBlock, i: number): Generator<number, boolean, void> {
+  if (isChrome(block) || block.region === 'aside') return false;
+  for (const [w0, w1] of textWindows(block.text)) {
+    if (rawMentionsMgt(block.text.slice(w0, w1))) return true;
+    yield i;
+  }
+  return false;
+}
+
 /**
  * Whether the page is about MgT: its title or an h1/h2 names it, or two blocks
  * do. Stops as soon as the answer is known; yields every 64 blocks.
@@ -29,7 +40,7 @@ export function* aboutMgtSteps(blocks: readonly TextBlock[], title: string): Gen
   for (let i = 0; i < blocks.length; i++) {
     if ((i & 63) === 63) yield i;
     const b = blocks[i] as TextBlock;
-    if (!countsAsMention(b)) continue;
+    if (!(b.text.length > HUGE_TEXT ? yield* mentionsByWindows(b, i) : countsAsMention(b))) continue;
     if (b.headingLevel > 0 && b.headingLevel <= 2) return true;
     if (++mentions >= 2) return true;
   }

@@ -3,6 +3,7 @@
 import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
 import { INVISIBLE, normalize, rawEnd, rawIndex, type NormalizedText } from '../text/normalize';
 import { sentenceSpans } from '../text/sentences';
+import { textWindows } from '../text/windows';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
 import { UNUSUAL } from './gate';
@@ -75,22 +76,31 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     // A new section resets what "it" refers to.
     if (block.headingLevel > 0 || section !== carriedSection) carried = section;
     carriedSection = section;
-    const text = matchText(index);
-    const namesMgt = mentionsMgt(text);
-    // No cue at all: no claim, and no subject worth carrying unless a form is named.
-    if (!namesMgt && !ANY_CUE.test(text) && !mentionsOtherForm(text)) continue;
-    // Gate: a block can only hold a claim about MgT if MgT is named or is the subject in force.
-    if (!namesMgt && carried !== 'mgt' && section !== 'mgt') continue;
-    const n = norm(index);
-    const isReference = REFERENCE.test(n.text);
-    const spans: Array<[number, number]> = isReference ? [[0, n.text.length]] : sentenceSpans(n.text);
-    for (let k = 0; k < spans.length; k++) {
-      // A huge block (one 10 MB text node) must not be one long task either.
-      if (k > 0 && k % 64 === 0) yield index;
-      const [s0, s1] = spans[k] as [number, number];
-      const sentence = n.text.slice(s0, s1);
-      const found = findInSentence(sentence, isReference, section, () => carried, (s) => (carried = s));
-      for (const f of found) out.push(toMatch(f, index, n, s0, s1));
+    // A huge block (one 10 MB text node) is taken in windows, each as if a block of
+    // its own (windows.ts): no step normalizes, tests or splits all of it at once.
+    const windows = textWindows(block.text);
+    for (let w = 0; w < windows.length; w++) {
+      if (w > 0) yield index;
+      const [w0, w1] = windows[w] as [number, number];
+      const whole = windows.length === 1;
+      const raw = whole ? block.text : block.text.slice(w0, w1);
+      const text = whole ? matchText(index) : textToMatch(raw);
+      const namesMgt = mentionsMgt(text);
+      // No cue at all: no claim, and no subject worth carrying unless a form is named.
+      if (!namesMgt && !ANY_CUE.test(text) && !mentionsOtherForm(text)) continue;
+      // Gate: a block can only hold a claim about MgT if MgT is named or is the subject in force.
+      if (!namesMgt && carried !== 'mgt' && section !== 'mgt') continue;
+      const n = whole ? norm(index) : normalize(raw);
+      const isReference = REFERENCE.test(n.text);
+      const spans: Array<[number, number]> = isReference ? [[0, n.text.length]] : sentenceSpans(n.text);
+      for (let k = 0; k < spans.length; k++) {
+        // A block of many sentences must not be one long task either.
+        if (k > 0 && k % 64 === 0) yield index;
+        const [s0, s1] = spans[k] as [number, number];
+        const sentence = n.text.slice(s0, s1);
+        const found = findInSentence(sentence, isReference, section, () => carried, (s) => (carried = s));
+        for (const f of found) out.push(toMatch(f, index, n, s0, s1, w0));
+      }
     }
   }
   return out;
@@ -158,18 +168,18 @@ function firstTrigger(p: ClaimPattern, clause: string, lower: string): [number, 
   return best;
 }
 
-/** Converts normalized sentence-relative offsets back to raw block offsets. */
-function toMatch(f: Found, block: number, norm: NormalizedText, s0: number, s1: number): ClaimMatch {
+/** Converts normalized sentence-relative offsets back to raw block offsets (`norm`: the window of the block starting at `w0`). */
+function toMatch(f: Found, block: number, norm: NormalizedText, s0: number, s1: number, w0: number): ClaimMatch {
   const start = rawIndex(norm, s0);
   const end = rawEnd(norm, s1);
   return {
     claim: f.claim,
     stance: f.stance,
     block,
-    start,
-    end,
+    start: w0 + start,
+    end: w0 + end,
     quote: norm.raw.slice(start, end).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim(),
-    matchStart: rawIndex(norm, s0 + f.start),
-    matchEnd: rawEnd(norm, s0 + f.end),
+    matchStart: w0 + rawIndex(norm, s0 + f.start),
+    matchEnd: w0 + rawEnd(norm, s0 + f.end),
   };
 }

@@ -8,7 +8,7 @@ let segmenter: Intl.Segmenter | null = null;
 const INNER_END = /[.!?\u2026]["')\]]*\s+\S/;
 
 /** Abbreviations ICU may end a sentence at ("U.S. adults", "e.g. citrate", "Dr. Liu"). */
-const ABBREVIATION = /(?:^|[\s(])(?:U\.S|U\.K|e\.g|i\.e|vs|Dr|Drs|Prof|St|Inc|Ltd|Co|No|Fig|approx|ca|etc|al|Mr|Mrs|Ms|Jr|Sr)\.$/;
+export const ABBREVIATION = /(?:^|[\s(])(?:U\.S|U\.K|e\.g|i\.e|vs|Dr|Drs|Prof|St|Inc|Ltd|Co|No|Fig|approx|ca|etc|al|Mr|Mrs|Ms|Jr|Sr)\.$/;
 
 /** [start, end) offsets of each sentence of `text`, trailing spaces excluded. */
 export function sentenceSpans(text: string): Array<[number, number]> {

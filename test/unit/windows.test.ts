@@ -1,0 +1,160 @@
+// A huge block is detected window by window (core/text/windows.ts): the windows
+// must split nothing the sentence rules keep together, and detecting them must
+// find what detecting the same text as paragraphs finds, one bounded step at a time.
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it, vi } from 'vitest';
+import { HUGE_TEXT, textWindows } from '../../src/core/text/windows';
+import { sentenceSpans } from '../../src/core/text/sentences';
+import { INVISIBLE, normalize } from '../../src/core/text/normalize';
+import { detectClaims } from '../../src/core/claims/detect';
+import { aboutMgtSteps } from '../../src/core/claims/context';
+import { extractPageData } from '../../src/extract';
+import type { TextBlock } from '../../src/core/types';
+import { fixturePages } from './fixture-pages';
+
+/** The text of every block of every fixture page, in order. */
+function fixtureBlocks(): TextBlock[] {
+  return fixturePages().flatMap(([, html]) => extractPageData(parseHTML(html).document, null).page.blocks);
+}
+
+/** The fixture pages' blocks joined by `sep`, over and over, to ~400,000 characters. */
+function fixtureText(sep: string): string {
+  const once = fixtureBlocks().map((b) => b.text).join(sep);
+  return Array.from({ length: Math.ceil(400_000 / once.length) }, () => once).join(sep);
+}
+
+/** Sentences of `text` found window by window, in the whole text's offsets. */
+function windowedSpans(text: string): Array<[number, number]> {
+  return textWindows(text).flatMap(([w0, w1]) => sentenceSpans(text.slice(w0, w1)).map(([a, b]): [number, number] => [w0 + a, w0 + b]));
+}
+
+const block = (text: string, headingLevel = 0): TextBlock => ({ text, tag: headingLevel ? `h${headingLevel}` : 'p', headingLevel, region: 'main' });
+
+describe('textWindows', () => {
+  it('leaves a text that is not huge whole', () => {
+    expect(textWindows('')).toEqual([[0, 0]]);
+    expect(textWindows('a'.repeat(HUGE_TEXT))).toEqual([[0, HUGE_TEXT]]);
+  });
+
+  it('covers a huge text end to end in windows of bounded size', () => {
+    const text = fixtureText(' ');
+    expect(text.length).toBeGreaterThan(10 * HUGE_TEXT);
+    const windows = textWindows(text);
+    expect(windows.length).toBeGreaterThan(10);
+    expect(windows[0]?.[0]).toBe(0);
+    expect(windows[windows.length - 1]?.[1]).toBe(text.length);
+    for (let i = 1; i < windows.length; i++) expect(windows[i]?.[0]).toBe(windows[i - 1]?.[1]);
+    for (const [a, b] of windows) expect(b - a).toBeLessThanOrEqual(2 * HUGE_TEXT);
+  });
+
+  it('cuts only where the whole text has a sentence break: the fixture pages as one text', () => {
+    for (const sep of [' ', '\n', '\n\n', '\u00A0']) {
+      const text = normalize(fixtureText(sep)).text;
+      expect(textWindows(text).length).toBeGreaterThan(10);
+      expect(windowedSpans(text)).toEqual(sentenceSpans(text));
+    }
+  });
+
+  it('cuts only where the whole text has a sentence break: generated prose with abbreviations and quotes', () => {
+    const pieces = ['Dr. Liu said so.', 'e.g. Citrate works.', 'U.S. Adults often do.', 'It helps.', '"Quoted." Then more.', 'A list etc. Then more.',
+      'see Smith et al. The end.', 'my brain fog lifted. i slept', '(In brackets.) Next.', 'Why? Because!', 'No. 5 is out.', 'Wait...', 'MgT (Magtein) helps memory.'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 5000, maxLength: 9000 }), fc.constantFrom(' ', '  ', '\n '), (parts, sep) => {
+        // (As detection sees it: line breaks made spaces.)
+        const text = normalize(parts.join(sep)).text;
+        expect(windowedSpans(text)).toEqual(sentenceSpans(text));
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('cuts a huge text without sentence ends at white space', () => {
+    const text = 'word '.repeat(30_000);
+    const windows = textWindows(text);
+    expect(windows.length).toBeGreaterThan(2);
+    for (const [, b] of windows.slice(0, -1)) expect(text[b - 1]).toBe(' ');
+  });
+});
+
+/** Detection as it was before windows: every block whole (a second copy of the module, its windows turned off). */
+async function detectWhole(blocks: TextBlock[], options: { aboutMgt?: boolean }): Promise<ReturnType<typeof detectClaims>> {
+  vi.resetModules();
+  vi.doMock('../../src/core/text/windows', async (original) => ({
+    ...(await original<typeof import('../../src/core/text/windows')>()),
+    textWindows: (text: string) => [[0, text.length]],
+  }));
+  try {
+    const whole = await import('../../src/core/claims/detect');
+    expect(whole.detectClaims).not.toBe(detectClaims);
+    return whole.detectClaims(blocks, options);
+  } finally {
+    vi.doUnmock('../../src/core/text/windows');
+    vi.resetModules();
+  }
+}
+
+describe('a huge block is detected window by window', () => {
+  // The fixture pages' paragraphs (not reference lists: one of those makes a whole
+  // block one "sentence"), repeated into one block of ~2 MB.
+  const REFERENCE_LIKE = /\bet\s+al\b|\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*\d{0,2})?\s*;\s*\d+|\bdoi:/i;
+  const paragraphs = fixtureBlocks().filter((b) => b.headingLevel === 0 && !REFERENCE_LIKE.test(b.text));
+  const repeated: string[] = [];
+  while (repeated.join(' ').length < 2_000_000) repeated.push(...paragraphs.map((b) => b.text.trim()));
+  const huge = repeated.join(' ');
+  const key = (m: { claim: string; stance: string; start: number; end: number; matchStart: number; matchEnd: number; quote: string }) =>
+    `${m.claim} ${m.stance} ${m.start}-${m.end} ${m.matchStart}-${m.matchEnd} ${m.quote}`;
+
+  it('finds exactly what detecting it whole finds, at the same offsets', async () => {
+    const blocks = [block('Magnesium L-threonate', 1), block(huge)];
+    const windowed = detectClaims(blocks, { aboutMgt: true });
+    expect(windowed.length).toBeGreaterThan(1000);
+    expect(windowed.map(key)).toEqual((await detectWhole(blocks, { aboutMgt: true })).map(key));
+    // And each quote is where its offsets say.
+    for (const m of windowed.slice(-200)) expect(huge.slice(m.start, m.end).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()).toBe(m.quote);
+  });
+
+  it('finds exactly what detecting it whole finds, with invisible and fullwidth characters to normalize', async () => {
+    const odd = huge.replace(/Magtein/g, 'Mag\u00ADtein').replace(/memory/g, 'ｍemory');
+    const blocks = [block('Magnesium L-threonate', 1), block(odd)];
+    const windowed = detectClaims(blocks, { aboutMgt: true });
+    expect(windowed.length).toBeGreaterThan(1000);
+    expect(windowed.map(key)).toEqual((await detectWhole(blocks, { aboutMgt: true })).map(key));
+  });
+
+  it('splits at most a window of text into sentences in one step', async () => {
+    // A copy of detection whose sentence splitting reports the text it is given.
+    let inStep = 0;
+    let most = 0;
+    vi.resetModules();
+    vi.doMock('../../src/core/text/sentences', async (original) => {
+      const real = await original<typeof import('../../src/core/text/sentences')>();
+      return { ...real, sentenceSpans: (text: string) => ((inStep += text.length), real.sentenceSpans(text)) };
+    });
+    try {
+      const { detectClaimsSteps: steps } = await import('../../src/core/claims/detect');
+      const run = steps([block('Magnesium L-threonate', 1), block(huge)], { aboutMgt: true });
+      for (let r = run.next(); ; r = run.next()) {
+        most = Math.max(most, inStep);
+        inStep = 0;
+        if (r.done) break;
+      }
+    } finally {
+      vi.doUnmock('../../src/core/text/sentences');
+      vi.resetModules();
+    }
+    expect(most).toBeGreaterThan(HUGE_TEXT / 2);
+    expect(most).toBeLessThanOrEqual(2 * HUGE_TEXT);
+  });
+
+  it('decides whether the page is about MgT one window per step', () => {
+    // Named only at the end of a huge block that no heading or title names.
+    const text = 'The weather was mild and the shop was quiet. '.repeat(40_000) + 'Magtein helps memory.';
+    const steps = aboutMgtSteps([block(text), block('Magtein again.')], '');
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(r.value).toBe(true);
+    expect(yields).toBeGreaterThanOrEqual(textWindows(text).length - 1);
+  });
+});
