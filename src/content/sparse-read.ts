@@ -7,6 +7,7 @@
 // name MgT: candidates again).
 import { isChrome, openHeadings } from '../core/claims/context';
 import { runToEnd } from '../core/steps';
+import { HUGE_TEXT } from '../core/text/windows';
 import { longStepNext } from './timing';
 import type { TextBlock } from '../core/types';
 import { extractBlocks, extractBlocksAround } from '../extract/blocks';
@@ -402,7 +403,8 @@ export class HeadingIndex {
 export class SparseBlocks {
   readonly blocks: TextBlock[] = [];
   readonly segments: TextSegment[][] = [];
-  private taken = new Set<Text>();
+  /** Each text node taken, with the block it is in and where it starts there. */
+  private taken = new Map<Text, { block: TextBlock; start: number }>();
 
   constructor(private readonly headings: HeadingIndex) {}
 
@@ -410,10 +412,20 @@ export class SparseBlocks {
     return this.taken.has(node);
   }
 
+  /**
+   * Notes a candidate at offset `at` of `node` in its block, when that block is huge:
+   * detection then looks only at the windows of it that hold one (core/text/windows.ts).
+   */
+  candidate(node: Text, at: number): void {
+    const place = this.taken.get(node);
+    if (place === undefined || place.block.text.length <= HUGE_TEXT) return;
+    (place.block.candidates ??= []).push(place.start + at);
+  }
+
   private push(r: Read): void {
     const first = r.segments[0]?.node;
     if (first === undefined || this.taken.has(first)) return;
-    for (const s of r.segments) this.taken.add(s.node);
+    for (const s of r.segments) this.taken.set(s.node, { block: r.block, start: s.start });
     this.blocks.push(r.block);
     this.segments.push(r.segments);
   }
@@ -442,11 +454,17 @@ export function* readSparseSteps(page: PageText, offsets: readonly number[], hea
   const find = new TextFinder(page);
   for (const offset of offsets) {
     const text = yield* find.textAt(offset);
-    if (text === null || out.has(text) || refused.has(text)) continue;
-    const read = extractBlocksAround(text);
-    if (read === null) refused.add(text);
-    else out.add(read);
-    yield;
+    if (text === null || refused.has(text)) continue;
+    if (!out.has(text)) {
+      const read = extractBlocksAround(text);
+      if (read === null) {
+        refused.add(text);
+        continue;
+      }
+      out.add(read);
+      yield;
+    }
+    out.candidate(text, find.inNode);
   }
   return out;
 }
@@ -471,6 +489,8 @@ class TextFinder {
   private walker: TreeWalker | null = null;
   private current: Text | null = null;
   private currentStart = 0;
+  /** Where the last offset asked for falls in the text node found. */
+  inNode = 0;
 
   constructor(private readonly page: PageText) {}
 
@@ -500,7 +520,10 @@ class TextFinder {
       root = this.sibling;
       rootStart = this.siblingStart;
     }
-    if (root.nodeType === TEXT_NODE || root.nodeType === CDATA_SECTION_NODE) return root as Text;
+    if (root.nodeType === TEXT_NODE || root.nodeType === CDATA_SECTION_NODE) {
+      this.inNode = local - rootStart;
+      return root as Text;
+    }
     // Walk the subtree's text nodes forward (offsets only grow, so one walk per subtree).
     if (this.walked !== root) {
       this.walked = root;
@@ -512,6 +535,7 @@ class TextFinder {
       this.currentStart += this.current.length;
       this.current = (this.walker as TreeWalker).nextNode() as Text | null;
     }
+    this.inNode = local - this.currentStart;
     return this.current;
   }
 }

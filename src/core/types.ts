@@ -60,6 +60,12 @@ export interface TextBlock {
   /** 1-6 for headings, 0 otherwise. */
   headingLevel: number;
   region: Region;
+  /**
+   * Offsets in `text`, in order, around which the prefilter found that a claim or a
+   * name may sit, when a sparse read knows them. Detection then passes over the
+   * windows of a huge block (text/windows.ts) that hold none. Absent: all of it.
+   */
+  candidates?: number[];
 }
 
 /** A claim found in a block. Offsets are into `TextBlock.text` (raw, not normalized). */

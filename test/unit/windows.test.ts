@@ -9,6 +9,7 @@ import { sentenceSpans } from '../../src/core/text/sentences';
 import { INVISIBLE, normalize } from '../../src/core/text/normalize';
 import { detectClaims } from '../../src/core/claims/detect';
 import { aboutMgtSteps } from '../../src/core/claims/context';
+import { candidateOffsets } from '../../src/core/claims/prefilter';
 import { extractPageData } from '../../src/extract';
 import type { TextBlock } from '../../src/core/types';
 import { fixturePages } from './fixture-pages';
@@ -145,6 +146,36 @@ describe('a huge block is detected window by window', () => {
     }
     expect(most).toBeGreaterThan(HUGE_TEXT / 2);
     expect(most).toBeLessThanOrEqual(2 * HUGE_TEXT);
+  });
+
+  it('passes over the windows without a candidate of the prefilter, and finds the same', async () => {
+    // Filler with the fixture paragraphs every ~150,000 characters: few windows hold a
+    // claim or a name, but every one holds a claim's cue word (so detection would split it).
+    const filler = 'The camera has a manual focus ring. Memory cards are half price. '.repeat(2_300);
+    expect(candidateOffsets(filler)).toEqual([]);
+    const sparse = paragraphs.slice(0, 40).map((b) => b.text.trim()).join(' ' + filler + ' ');
+    const candidates = candidateOffsets(sparse);
+    expect(candidates).not.toBeNull();
+    const heading = block('Magnesium L-threonate', 1);
+    const full = detectClaims([heading, block(sparse)], { aboutMgt: true });
+    expect(full.length).toBeGreaterThan(20);
+    let split = 0;
+    vi.resetModules();
+    vi.doMock('../../src/core/text/sentences', async (original) => {
+      const real = await original<typeof import('../../src/core/text/sentences')>();
+      return { ...real, sentenceSpans: (text: string) => ((split += text.length), real.sentenceSpans(text)) };
+    });
+    try {
+      const { detectClaims: detect } = await import('../../src/core/claims/detect');
+      const found = detect([heading, { ...block(sparse), candidates: candidates as number[] }], { aboutMgt: true });
+      expect(found.map(key)).toEqual(full.map(key));
+    } finally {
+      vi.doUnmock('../../src/core/text/sentences');
+      vi.resetModules();
+    }
+    // The windows with a paragraph, not the filler between them.
+    expect(split).toBeLessThan(sparse.length / 3);
+    expect(split).toBeGreaterThan(0);
   });
 
   it('decides whether the page is about MgT one window per step', () => {

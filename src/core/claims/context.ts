@@ -3,7 +3,7 @@
 import type { TextBlock } from '../types';
 import { mentionsMgt, mentionsOtherForm, rawMentionsMgt, type Subject } from './subject';
 import { runToEnd } from '../steps';
-import { HUGE_TEXT, textWindows } from '../text/windows';
+import { HUGE_TEXT, textWindows, windowsHolding } from '../text/windows';
 
 /** Regions whose text never makes claims or makes a page "about MgT" (menus, footers). */
 export function isChrome(block: TextBlock): boolean {
@@ -23,7 +23,7 @@ export function countsAsMention(block: TextBlock): boolean {
 /** `countsAsMention` for a huge block, one window per step (names never span a window's edge: windows.ts). */
 function* mentionsByWindows(block: TextBlock, i: number): Generator<number, boolean, void> {
   if (isChrome(block) || block.region === 'aside') return false;
-  for (const [w0, w1] of textWindows(block.text)) {
+  for (const [w0, w1] of windowsHolding(textWindows(block.text), block.candidates)) {
     if (rawMentionsMgt(block.text.slice(w0, w1))) return true;
     yield i;
   }

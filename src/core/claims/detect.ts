@@ -3,7 +3,7 @@
 import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
 import { INVISIBLE, normalize, rawEnd, rawIndex, type NormalizedText } from '../text/normalize';
 import { sentenceSpans } from '../text/sentences';
-import { textWindows } from '../text/windows';
+import { textWindows, windowsHolding } from '../text/windows';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
 import { UNUSUAL } from './gate';
@@ -78,11 +78,14 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     carriedSection = section;
     // A huge block (one 10 MB text node) is taken in windows, each as if a block of
     // its own (windows.ts): no step normalizes, tests or splits all of it at once.
-    const windows = textWindows(block.text);
+    // A window without a prefilter candidate names no form and holds no claim, so
+    // where a sparse read gave them, the others are passed over.
+    const all = textWindows(block.text);
+    const whole = all.length === 1;
+    const windows = whole ? all : windowsHolding(all, block.candidates);
     for (let w = 0; w < windows.length; w++) {
       if (w > 0) yield index;
       const [w0, w1] = windows[w] as [number, number];
-      const whole = windows.length === 1;
       const raw = whole ? block.text : block.text.slice(w0, w1);
       const text = whole ? matchText(index) : textToMatch(raw);
       const namesMgt = mentionsMgt(text);

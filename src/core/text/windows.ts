@@ -62,3 +62,18 @@ export function textWindows(text: string): Array<[number, number]> {
   out.push([start, text.length]);
   return out;
 }
+
+/**
+ * Of `windows` (in order), those holding one of `offsets` (sorted), or all of them
+ * when `offsets` is undefined.
+ */
+export function windowsHolding(windows: Array<[number, number]>, offsets: readonly number[] | undefined): Array<[number, number]> {
+  if (offsets === undefined) return windows;
+  const out: Array<[number, number]> = [];
+  let j = 0;
+  for (const w of windows) {
+    while (j < offsets.length && (offsets[j] as number) < w[0]) j++;
+    if (j < offsets.length && (offsets[j] as number) < w[1]) out.push(w);
+  }
+  return out;
+}
