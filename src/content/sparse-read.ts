@@ -10,7 +10,7 @@ import { runToEnd } from '../core/steps';
 import { HUGE_TEXT } from '../core/text/windows';
 import { longStepNext } from './timing';
 import type { TextBlock } from '../core/types';
-import { extractBlocks, extractBlocksAround } from '../extract/blocks';
+import { extractBlocks, extractBlocksAroundSteps } from '../extract/blocks';
 import { ariaHeadingLevel, firstRole, headingLevelOfTag } from '../extract/tags';
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
@@ -456,7 +456,7 @@ export function* readSparseSteps(page: PageText, offsets: readonly number[], hea
     const text = yield* find.textAt(offset);
     if (text === null || refused.has(text)) continue;
     if (!out.has(text)) {
-      const read = extractBlocksAround(text);
+      const read = yield* extractBlocksAroundSteps(text);
       if (read === null) {
         refused.add(text);
         continue;

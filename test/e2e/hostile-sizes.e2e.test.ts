@@ -14,6 +14,7 @@ import {
   deepNestingCase,
   iframesCase,
   textNodesCase,
+  wideParagraphCase,
   waitLoaded,
   type HostileHandle,
 } from './harness/hostile-cases';
@@ -44,6 +45,8 @@ describe('extreme sizes', () => {
   it('one 10 MB text node', () => bigNodeCase(open));
 
   it('one 10 MB text node with 40 claims in it', () => bigNodeCase(open, 40), 60_000);
+
+  it('one paragraph of 100,000 inline children, 48 claims in it', () => wideParagraphCase(open, { renderMsPerMarker: 2 }), 60_000);
 
   it('200 iframes: each frame reports its own claims', () => iframesCase(open), 120_000);
 });

@@ -34,6 +34,7 @@ import {
   rewriterCase,
   takenTagNameCase,
   textNodesCase,
+  wideParagraphCase,
   waitLoaded,
   type HostileHandle,
   type MarkerSummary,
@@ -275,6 +276,8 @@ describe('extreme sizes and adversarial text (Firefox)', () => {
   it('one 10 MB text node', () => bigNodeCase(openCase), 60_000);
 
   it('one 10 MB text node with 40 claims in it: reading and detecting it', () => bigNodeCase(openCase, 40, { renderSlices: false }), 60_000);
+
+  it('one paragraph of 100,000 inline children, 48 claims in it', () => wideParagraphCase(openCase), 60_000);
 
   it('200 iframes: each frame reports its own claims', () => iframesCase(openCase), 120_000);
 

@@ -2,7 +2,7 @@
 // exactly the block the whole-page walk gives for the same text node.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractBlocks, extractBlocksAround } from '../../src/extract/blocks';
+import { extractBlocks, extractBlocksAround, extractBlocksAroundSteps } from '../../src/extract/blocks';
 import { fixturePages } from './fixture-pages';
 
 describe('extractBlocksAround equals the whole-page walk', () => {
@@ -33,5 +33,19 @@ describe('extractBlocksAround equals the whole-page walk', () => {
     expect(extractBlocksAround(b)!.blocks.map((x) => x.text)).toEqual(['before bold']);
     const i = document.querySelector('i')!.firstChild as Node;
     expect(extractBlocksAround(i)!.blocks.map((x) => x.text)).toEqual(['next line']);
+  });
+  it('reads a paragraph of many inline children in steps, to the same block', () => {
+    // 20,000 text nodes and 20,000 <b>s in one <p>: walked in one step, such a block
+    // (a 5 MB page in one <p>) took 60–70 ms in Chromium, ~200 in Firefox.
+    const { document } = parseHTML(`<main><p>${'one <b>two</b> '.repeat(20_000)}<i>last</i></p></main>`);
+    const node = document.querySelector('i')!.firstChild as Node;
+    const steps = extractBlocksAroundSteps(node);
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(r.value).toEqual(extractBlocksAround(node));
+    expect(r.value!.blocks.map((b) => b.text.length)).toEqual([('one two '.repeat(20_000) + 'last').length]);
+    // The siblings before it (40,000, 512 a step) and the walk of the run (2,000 nodes a step).
+    expect(yields).toBeGreaterThanOrEqual(40_000 / 512 + 80_000 / 2_000 - 2);
   });
 });

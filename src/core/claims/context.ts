@@ -20,7 +20,11 @@ export function countsAsMention(block: TextBlock): boolean {
   return !isChrome(block) && block.region !== 'aside' && rawMentionsMgt(block.text);
 }
 
-/** `countsAsMention` for a huge block, one window per step (names never span a window's edge: windows.ts). */
+/**
+ * `countsAsMention` for a huge block, one window per step. A window ends at a sentence
+ * end, inside no name (windows.ts; only text without one for 32,768 characters is cut
+ * elsewhere, at white space).
+ */
 function* mentionsByWindows(block: TextBlock, i: number): Generator<number, boolean, void> {
   if (isChrome(block) || block.region === 'aside') return false;
   for (const [w0, w1] of windowsHolding(textWindows(block.text), block.candidates)) {
