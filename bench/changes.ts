@@ -23,7 +23,8 @@ const [which = '5 MB', runsArg = '5', ...distArgs] = process.argv.slice(2);
 const runs = Math.max(1, Number(runsArg) || 5);
 const dists = (distArgs.length > 0 ? distArgs : ['dist']).map((d) => resolve(d));
 const spec = benchPages().find((p) => p.name === which);
-if (!spec || spec.layout === 'article') throw new Error(`a shop bench page, one of ${benchPages().filter((p) => p.layout !== 'article').map((p) => p.name).join(', ')}`);
+const isShop = (p: { layout?: string }): boolean => (p.layout ?? 'shop') === 'shop';
+if (!spec || !isShop(spec)) throw new Error(`a shop bench page, one of ${benchPages().filter(isShop).map((p) => p.name).join(', ')}`);
 
 /** Run in the page: each makes one change a shop page makes after load. */
 const CHANGES: Record<string, string> = {

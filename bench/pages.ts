@@ -57,8 +57,12 @@ export interface PageSpec {
    * 'shop' (default): a grid of product cards, reviews and spec tables, ~135,000
    * elements at 5 MB. 'article': a long read, paragraphs in one <article>, under
    * 40,000 elements at 5 MB: text-heavy, with far fewer elements per MB.
+   * 'paragraph': the same long read flattened into one <p> (headings made <b>): one
+   * block with tens of thousands of inline children. 'pre': its text alone in one
+   * <pre>, paragraphs apart by a blank line: one text node, as a browser shows a
+   * plain-text file. (Since round 18: one huge block.)
    */
-  layout?: 'shop' | 'article';
+  layout?: 'shop' | 'article' | 'paragraph' | 'pre';
 }
 
 export function generatePage(spec: PageSpec): string {
@@ -111,7 +115,7 @@ export function generatePage(spec: PageSpec): string {
 
   // A long read: fewer links and bold words than a shop.
   const paragraph = (): string => `<p>${sentence(15, 40, 0.3)} ${sentence(10, 30, 0.3)}</p>`;
-  const article = spec.layout === 'article';
+  const article = spec.layout === 'article' || spec.layout === 'paragraph' || spec.layout === 'pre';
 
   // Build units until the size is reached, then place claims evenly among them.
   const units: string[] = [];
@@ -129,7 +133,19 @@ export function generatePage(spec: PageSpec): string {
     const claim = CLAIMS[k % CLAIMS.length] as string;
     units[at] = `<section class="claim">${claim}</section>` + (units[at] ?? '');
   }
+  if (spec.layout === 'paragraph') return head + nav + `<article><p>${units.map(inline).join(' ')}</p></article>` + foot;
+  if (spec.layout === 'pre') return head + nav + `<pre style="white-space:pre-wrap">${units.map(plainText).join('\n\n')}</pre>` + foot;
   return head + nav + (article ? `<article>${units.join('')}</article>` : `<section class="grid">${units.join('')}</section>`) + foot;
+}
+
+/** A unit of a long read as inline markup: its blocks' tags dropped, a heading made bold. */
+function inline(unit: string): string {
+  return unit.replace(/<h2>(.*?)<\/h2>/g, '<b>$1</b>').replace(/<\/?(?:p|section)\b[^>]*>/g, ' ').trim();
+}
+
+/** A unit of a long read as plain text (its words hold no character HTML would need escaped). */
+function plainText(unit: string): string {
+  return unit.replace(/<\/(?:p|h2|section)>(?=.)/g, '\n\n').replace(/<[^>]+>/g, '').trim();
 }
 
 export interface BenchPage extends PageSpec {
@@ -148,6 +164,8 @@ export function benchPages(scale = 1): BenchPage[] {
     { name: '5 MB no MgT', bytes: kb(5000), claimParagraphs: 0, seed: 5 },
     { name: '5 MB article', bytes: kb(5000), claimParagraphs: 60, seed: 6, layout: 'article' },
     { name: '5 MB article no MgT', bytes: kb(5000), claimParagraphs: 0, seed: 7, layout: 'article' },
+    { name: '5 MB one paragraph', bytes: kb(5000), claimParagraphs: 60, seed: 6, layout: 'paragraph' },
+    { name: '5 MB pre', bytes: kb(5000), claimParagraphs: 60, seed: 6, layout: 'pre' },
   ];
   return specs.map((s) => ({ ...s, file: `${s.name.replace(/\W+/g, '-').toLowerCase()}.html` }));
 }
