@@ -39,13 +39,20 @@ const keptOf = (blocks: readonly TextBlock[], skip: SkipBlock | null): Set<numbe
 
 const full = (blocks: readonly TextBlock[], title: string): Detected => runToEnd(detectSectionsSteps(blocks, title));
 
+/**
+ * What a detection found. (Not its per-block states: after a block passed over, the
+ * state is the one before it, which gives the next block the same state that
+ * detecting it would, not an equal object; the rescans below resume from them.)
+ */
+const found = (d: Detected): Omit<Detected, 'states'> => ({ matches: d.matches, about: d.about, title: d.title });
+
 function expectSameAsFull(blocks: TextBlock[], title = ''): void {
   const skip = skipOf(blocks);
   if (skip === null) return; // text that needs normalizing: every block is detected then
-  const expected = full(blocks, title);
-  expect(runToEnd(detectSectionsSteps(blocks, title, undefined, skip))).toEqual(expected);
+  const expected = found(full(blocks, title));
+  expect(found(runToEnd(detectSectionsSteps(blocks, title, undefined, skip)))).toEqual(expected);
   // Every section in a window of its own.
-  expect(runToEnd(detectSectionsSteps(blocks, title, 1, skip))).toEqual(expected);
+  expect(found(runToEnd(detectSectionsSteps(blocks, title, 1, skip)))).toEqual(expected);
 }
 
 const bench100 = benchPages().find((p) => p.name === '100 KB');
@@ -93,7 +100,7 @@ describe('after changes, passing over the same blocks equals a full scan', () =>
       // Blocks come and go, copied from elsewhere in the page: the same objects, so what was found in them holds.
       const edit = randomEditor(original, name.length * 104_729);
       const blocks = [...original];
-      let state = full(blocks, title);
+      let state = runToEnd(detectSectionsSteps(blocks, title, undefined, skip));
       let rescanned = 0;
       for (let round = 0; round < 40; round++) {
         const edits = edit(blocks);
@@ -104,7 +111,8 @@ describe('after changes, passing over the same blocks equals a full scan', () =>
         const got = section ?? runToEnd(detectSectionsSteps(blocks, title, undefined, skip));
         expect(got.matches).toEqual(expected.matches);
         expect(got.about).toBe(expected.about);
-        state = expected;
+        // Each pass resumes from the one before, as the content script's do.
+        state = got;
       }
       // Most changes take the section's path.
       expect(rescanned).toBeGreaterThan(10);

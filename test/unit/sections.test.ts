@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { detectClaims } from '../../src/core/claims/detect';
+import { detectClaims, type SubjectState } from '../../src/core/claims/detect';
 import type { TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { aboutMgt } from '../../src/core/claims/context';
@@ -12,6 +12,7 @@ import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEd
 import { benchPages, generatePage } from '../../bench/pages';
 import { runToEnd } from '../../src/core/steps';
 import { randomEditor } from './random-edits';
+import { withCountedSentences } from './counted-sentences';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
@@ -26,7 +27,9 @@ function run(blocks: TextBlock[], title: string, before: Detected, edits: Sectio
 }
 
 function full(blocks: TextBlock[], title: string): Detected {
-  return { matches: detectClaims(blocks, { title }), about: aboutMgt(blocks, title), title };
+  const states: SubjectState[] = [];
+  const matches = detectClaims(blocks, { title, onBlockEnd: (i, state) => (states[i] = state) });
+  return { matches, about: aboutMgt(blocks, title), title, states };
 }
 
 const pages: Array<[string, string]> = [
@@ -79,8 +82,11 @@ describe('rescanSectionsSteps', () => {
           incremental++;
           expect(got.matches).toEqual(expected.matches);
           expect(got.about).toBe(expected.about);
+          // And the state after every block, which the next rescan resumes from: the
+          // rounds chain rescans, each from the one before.
+          expect(got.states).toEqual(expected.states);
         }
-        state = expected;
+        state = got ?? expected;
       }
       // Most edits (no heading touched, no flip of "about MgT") take the fast path.
       expect(incremental).toBeGreaterThan(10);
@@ -104,6 +110,31 @@ describe('rescanSectionsSteps', () => {
     // About MgT through its blocks too: the title's going changes nothing.
     const twice = pageOf('<html><body><main><p>Magtein improves memory.</p><p>Magtein helps you sleep.</p></main></body></html>').blocks;
     expect(run(twice, 'Shop', full(twice, 'Magtein — Shop'), [])).toEqual(full(twice, 'Shop'));
+  });
+
+  it('resumes right before the change: a paragraph added after a huge block does not detect the block again', async () => {
+    // A page whose text is one huge block (a plain-text file), and a paragraph added after it.
+    const huge = 'Magtein is magnesium L-threonate. The weather was mild and the shop opened at nine. '.repeat(25_000);
+    const blocks: TextBlock[] = [
+      { text: 'Notes', tag: 'h1', headingLevel: 1, region: 'main' },
+      { text: huge, tag: 'pre', headingLevel: 0, region: 'main' },
+    ];
+    const state = full(blocks, 'Notes');
+    const para: TextBlock = { text: 'It improves memory.', tag: 'p', headingLevel: 0, region: 'main' };
+    const next = [...blocks, para];
+    let split = 0;
+    await withCountedSentences(
+      () => import('../../src/core/claims/sections'),
+      (sections, counter) => {
+        const got = runToEnd(sections.rescanSectionsSteps(next, 'Notes', state, [{ at: 2, removed: [], added: [para] }]));
+        split = counter.chars;
+        // "It" is MgT, carried from the last sentence of the huge block that named it.
+        expect(got?.matches).toEqual(full(next, 'Notes').matches);
+        expect(got?.matches.at(-1)?.claim).toBe('memory');
+        expect(got?.states).toEqual(full(next, 'Notes').states);
+      },
+    );
+    expect(split).toBeLessThan(100);
   });
 
   it('takes a section subject from the headings above the window', () => {

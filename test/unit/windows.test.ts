@@ -9,10 +9,12 @@ import { sentenceSpans } from '../../src/core/text/sentences';
 import { INVISIBLE, normalize } from '../../src/core/text/normalize';
 import { detectClaims } from '../../src/core/claims/detect';
 import { aboutMgtSteps } from '../../src/core/claims/context';
+import { runToEnd } from '../../src/core/steps';
 import { candidateOffsets } from '../../src/core/claims/prefilter';
 import { extractPageData } from '../../src/extract';
 import type { TextBlock } from '../../src/core/types';
 import { fixturePages } from './fixture-pages';
+import { withCountedSentences } from './counted-sentences';
 
 /** The text of every block of every fixture page, in order. */
 function fixtureBlocks(): TextBlock[] {
@@ -124,26 +126,18 @@ describe('a huge block is detected window by window', () => {
   });
 
   it('splits at most a window of text into sentences in one step', async () => {
-    // A copy of detection whose sentence splitting reports the text it is given.
-    let inStep = 0;
     let most = 0;
-    vi.resetModules();
-    vi.doMock('../../src/core/text/sentences', async (original) => {
-      const real = await original<typeof import('../../src/core/text/sentences')>();
-      return { ...real, sentenceSpans: (text: string) => ((inStep += text.length), real.sentenceSpans(text)) };
-    });
-    try {
-      const { detectClaimsSteps: steps } = await import('../../src/core/claims/detect');
-      const run = steps([block('Magnesium L-threonate', 1), block(huge)], { aboutMgt: true });
-      for (let r = run.next(); ; r = run.next()) {
-        most = Math.max(most, inStep);
-        inStep = 0;
-        if (r.done) break;
-      }
-    } finally {
-      vi.doUnmock('../../src/core/text/sentences');
-      vi.resetModules();
-    }
+    await withCountedSentences(
+      () => import('../../src/core/claims/detect'),
+      ({ detectClaimsSteps: steps }, counter) => {
+        const run = steps([block('Magnesium L-threonate', 1), block(huge)], { aboutMgt: true });
+        for (let r = run.next(); ; r = run.next()) {
+          most = Math.max(most, counter.chars);
+          counter.chars = 0;
+          if (r.done) break;
+        }
+      },
+    );
     expect(most).toBeGreaterThan(HUGE_TEXT / 2);
     expect(most).toBeLessThanOrEqual(2 * HUGE_TEXT);
   });
@@ -160,22 +154,27 @@ describe('a huge block is detected window by window', () => {
     const full = detectClaims([heading, block(sparse)], { aboutMgt: true });
     expect(full.length).toBeGreaterThan(20);
     let split = 0;
-    vi.resetModules();
-    vi.doMock('../../src/core/text/sentences', async (original) => {
-      const real = await original<typeof import('../../src/core/text/sentences')>();
-      return { ...real, sentenceSpans: (text: string) => ((split += text.length), real.sentenceSpans(text)) };
-    });
-    try {
-      const { detectClaims: detect } = await import('../../src/core/claims/detect');
-      const found = detect([heading, { ...block(sparse), candidates: candidates as number[] }], { aboutMgt: true });
-      expect(found.map(key)).toEqual(full.map(key));
-    } finally {
-      vi.doUnmock('../../src/core/text/sentences');
-      vi.resetModules();
-    }
+    await withCountedSentences(
+      () => import('../../src/core/claims/detect'),
+      ({ detectClaims: detect }, counter) => {
+        const found = detect([heading, { ...block(sparse), candidates: candidates as number[] }], { aboutMgt: true });
+        split = counter.chars;
+        expect(found.map(key)).toEqual(full.map(key));
+      },
+    );
     // The windows with a paragraph, not the filler between them.
     expect(split).toBeLessThan(sparse.length / 3);
     expect(split).toBeGreaterThan(0);
+  });
+
+  it('counts each window of a huge block that names MgT as a mention of its own', () => {
+    const filler = 'The weather was mild and the shop opened at nine. '.repeat(2_000);
+    const about = (text: string): boolean => runToEnd(aboutMgtSteps([block('Notes', 1), block(text)], ''));
+    // Named in two windows: as two blocks naming it, the page is about MgT.
+    expect(about(`Magtein helps memory. ${filler}Magtein helps sleep. ${filler}`)).toBe(true);
+    // Named twice in one window only: one mention, as one block naming it twice.
+    expect(about(`Magtein helps memory. Magtein helps sleep. ${filler}${filler}`)).toBe(false);
+    expect(about(`${filler}${filler}`)).toBe(false);
   });
 
   it('decides whether the page is about MgT one window per step', () => {

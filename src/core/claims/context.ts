@@ -21,22 +21,25 @@ export function countsAsMention(block: TextBlock): boolean {
 }
 
 /**
- * `countsAsMention` for a huge block, one window per step. A window ends at a sentence
- * end, inside no name (windows.ts; only text without one for 32,768 characters is cut
- * elsewhere, at white space).
+ * How many mentions a huge block counts for, up to `enough`, one window per step:
+ * each window that names MgT, as detection takes each window as a block of its own
+ * (a plain-text file naming MgT all through is about MgT). A window ends at a
+ * sentence end, inside no name (windows.ts; only text without one for 32,768
+ * characters is cut elsewhere, at white space).
  */
-function* mentionsByWindows(block: TextBlock, i: number): Generator<number, boolean, void> {
-  if (isChrome(block) || block.region === 'aside') return false;
+function* mentionsByWindows(block: TextBlock, i: number, enough: number): Generator<number, number, void> {
+  if (isChrome(block) || block.region === 'aside') return 0;
+  let n = 0;
   for (const [w0, w1] of windowsHolding(textWindows(block.text), block.candidates)) {
-    if (rawMentionsMgt(block.text.slice(w0, w1))) return true;
+    if (rawMentionsMgt(block.text.slice(w0, w1)) && ++n >= enough) break;
     yield i;
   }
-  return false;
+  return n;
 }
 
 /**
  * Whether the page is about MgT: its title or an h1/h2 names it, or two blocks
- * do. Stops as soon as the answer is known; yields every 64 blocks.
+ * do (two windows of a huge block count as two). Stops as soon as the answer is known; yields every 64 blocks.
  */
 export function* aboutMgtSteps(blocks: readonly TextBlock[], title: string): Generator<number, boolean, void> {
   if (rawMentionsMgt(title)) return true;
@@ -44,9 +47,10 @@ export function* aboutMgtSteps(blocks: readonly TextBlock[], title: string): Gen
   for (let i = 0; i < blocks.length; i++) {
     if ((i & 63) === 63) yield i;
     const b = blocks[i] as TextBlock;
-    if (!(b.text.length > HUGE_TEXT ? yield* mentionsByWindows(b, i) : countsAsMention(b))) continue;
+    const n = b.text.length > HUGE_TEXT ? yield* mentionsByWindows(b, i, 2 - mentions) : countsAsMention(b) ? 1 : 0;
+    if (n === 0) continue;
     if (b.headingLevel > 0 && b.headingLevel <= 2) return true;
-    if (++mentions >= 2) return true;
+    if ((mentions += n) >= 2) return true;
   }
   return false;
 }

@@ -13,6 +13,16 @@ import { firstTriggerSpan } from './triggers';
 import { leadingSubjectOf, mentionsMgt, mentionsOtherForm, subjectOf, type Subject } from './subject';
 import { runToEnd } from '../steps';
 
+/**
+ * What detection carries from one block to the next: the subject "it" refers to,
+ * and the section subject it was set under. Resuming from the state after block k
+ * detects block k + 1 on exactly as a detection from the section's start would.
+ */
+export interface SubjectState {
+  carried: Subject | null;
+  section: Subject | null | undefined;
+}
+
 export interface DetectOptions {
   /** The page title (helps decide whether the page is about MgT). */
   title?: string;
@@ -21,6 +31,10 @@ export interface DetectOptions {
    * page (it detects a part of the page at a time); otherwise found from `blocks`.
    */
   aboutMgt?: boolean;
+  /** Start block `at` in `state` (the state after the block before it, from an earlier detection). */
+  resume?: { at: number; state: SubjectState };
+  /** Called with each block's index and the state after it (what `resume` takes). */
+  onBlockEnd?: (index: number, state: SubjectState) => void;
 }
 
 /** A bibliography entry: "Slutsky I, Abumaria N, … Neuron. 2010;65(2):165-77." */
@@ -67,8 +81,11 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
   const out: ClaimMatch[] = [];
   let carried: Subject | null = null;
   let carriedSection: Subject | null | undefined;
+  const { resume, onBlockEnd } = options;
 
   for (let index = 0; index < blocks.length; index++) {
+    if (index > 0) onBlockEnd?.(index - 1, { carried, section: carriedSection });
+    if (resume !== undefined && index === resume.at) ({ carried, section: carriedSection } = resume.state);
     yield index;
     const block = blocks[index] as TextBlock;
     if (isChrome(block)) continue;
@@ -106,6 +123,7 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
       }
     }
   }
+  if (blocks.length > 0) onBlockEnd?.(blocks.length - 1, { carried, section: carriedSection });
   return out;
 }
 

@@ -15,7 +15,7 @@
 // result equals a full detection.
 import type { ClaimMatch, TextBlock } from '../types';
 import { aboutMgtSteps, countsAsMention, headingSubject, openHeadings, sectionStart } from './context';
-import { detectClaimsSteps, textToMatch } from './detect';
+import { detectClaimsSteps, textToMatch, type SubjectState } from './detect';
 
 /** A run of blocks replaced by another (block indices of the page after the edit). */
 export interface SectionEdit {
@@ -88,7 +88,9 @@ function* detectWindow(
   w1: number,
   open: readonly TextBlock[],
   about: boolean,
-  skip?: SkipBlock,
+  skip: SkipBlock | undefined,
+  states: SubjectState[],
+  resume?: SubjectState,
 ): Generator<number, ClaimMatch[], void> {
   const at: number[] = [];
   const part: TextBlock[] = [];
@@ -98,11 +100,27 @@ function* detectWindow(
     at.push(i);
     part.push(b);
   }
-  const found = yield* detectClaimsSteps([...open, ...part], { aboutMgt: about });
+  const found = yield* detectClaimsSteps([...open, ...part], {
+    aboutMgt: about,
+    // (After the open headings, which reset what is carried, as they did there.)
+    resume: resume === undefined ? undefined : { at: open.length, state: resume },
+    onBlockEnd: (k, state) => {
+      if (k >= open.length) states[at[k - open.length] as number] = state;
+    },
+  });
+  // A block passed over changes nothing: the state after it is the one before.
   const out: ClaimMatch[] = [];
+  let j = 0;
+  for (let i = w0; i < w1; i++) {
+    if (at[j] === i) j++;
+    else states[i] = i > w0 ? (states[i - 1] as SubjectState) : (resume ?? NO_STATE);
+  }
   for (const m of found) if (m.block >= open.length) out.push({ ...m, block: at[m.block - open.length] as number });
   return out;
 }
+
+/** The state before the first block of a page. */
+const NO_STATE: SubjectState = { carried: null, section: undefined };
 
 /** Characters of text per window of a full detection (a window's first step reads the context of all of it at once). */
 const WINDOW_CHARS = 20_000;
@@ -120,6 +138,7 @@ export function* detectSectionsSteps(
 ): Generator<number, Detected, void> {
   const about = yield* aboutMgtSteps(blocks, title);
   const matches: ClaimMatch[] = [];
+  const states: SubjectState[] = new Array(blocks.length);
   // The core's section stack, kept up to date as windows advance.
   const stack: TextBlock[] = [];
   let w0 = 0;
@@ -132,7 +151,7 @@ export function* detectSectionsSteps(
     }
     const first = blocks[w0] as TextBlock;
     if (sectionStart(first)) while (stack.length > 0 && (stack[stack.length - 1] as TextBlock).headingLevel >= first.headingLevel) stack.pop();
-    for (const m of yield* detectWindow(blocks, w0, w1, [...stack], about, skip)) matches.push(m);
+    for (const m of yield* detectWindow(blocks, w0, w1, [...stack], about, skip, states)) matches.push(m);
     for (let i = w0; i < w1; i++) {
       const b = blocks[i] as TextBlock;
       if (!sectionStart(b)) continue;
@@ -141,7 +160,7 @@ export function* detectSectionsSteps(
     }
     w0 = w1;
   }
-  return { matches, about, title };
+  return { matches, about, title, states };
 }
 
 export interface Detected {
@@ -150,6 +169,12 @@ export interface Detected {
   about: boolean;
   /** The title `about` was decided with: a new one may change it (a page's "(1) New message"). */
   title: string;
+  /**
+   * Per block, detection's state after it: a rescan resumes right before the first
+   * changed block, not at its section's start (a section holding one huge block, or
+   * a long one, is not detected again for a paragraph added after it).
+   */
+  states: SubjectState[];
 }
 
 /**
@@ -164,6 +189,7 @@ export function* rescanSectionsSteps(
   skip?: SkipBlock,
 ): Generator<number, Detected | null, void> {
   let matches = before.matches;
+  let states = before.states;
   let lo = -1;
   let hi = -1;
   let mentionsAdded = false;
@@ -184,6 +210,7 @@ export function* rescanSectionsSteps(
     const end = at + removed.length;
     const delta = added.length - removed.length;
     matches = matches.flatMap((m) => (m.block < at ? [m] : m.block < end ? [] : [{ ...m, block: m.block + delta }]));
+    states = [...states.slice(0, at), ...(new Array(added.length) as SubjectState[]), ...states.slice(end)];
     // The hull of everything changed so far, in the new indices.
     const shift = (x: number, fallback: number): number => (x < at ? x : x >= end ? x + delta : fallback);
     if (lo < 0) {
@@ -211,11 +238,16 @@ export function* rescanSectionsSteps(
   while (w1 < blocks.length && !(sectionStart(blocks[w1] as TextBlock) && (blocks[w1] as TextBlock).headingLevel <= changedLevel)) w1++;
   w1 = Math.min(w1, blocks.length);
 
-  const fresh = yield* detectWindow(blocks, w0, w1, openAt(blocks, w0), about, skip);
+  // Blocks before the first change are as they were, and so is the state after each:
+  // detection resumes right before the change.
+  const resume = lo > w0 ? states[lo - 1] : undefined;
+  const from = resume !== undefined ? lo : w0;
+  const fresh = yield* detectWindow(blocks, from, w1, openAt(blocks, from), about, skip, states, resume);
   // The core lists matches in block order; the window's blocks are one run.
   return {
     about,
     title,
-    matches: [...matches.filter((m) => m.block < w0), ...fresh, ...matches.filter((m) => m.block >= w1)],
+    matches: [...matches.filter((m) => m.block < from), ...fresh, ...matches.filter((m) => m.block >= w1)],
+    states,
   };
 }
