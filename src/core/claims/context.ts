@@ -39,7 +39,8 @@ function* mentionsByWindows(block: TextBlock, i: number, enough: number): Genera
 
 /**
  * Whether the page is about MgT: its title or an h1/h2 names it, or two blocks
- * do (two windows of a huge block count as two). Stops as soon as the answer is known; yields every 64 blocks.
+ * do (two windows of a huge block count as two). Stops as soon as the answer is
+ * known; yields every 64 blocks.
  */
 export function* aboutMgtSteps(blocks: readonly TextBlock[], title: string): Generator<number, boolean, void> {
   if (rawMentionsMgt(title)) return true;

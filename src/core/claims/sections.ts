@@ -8,7 +8,9 @@
 // every section start, (3) its section's subject, from the open headings above
 // it, and (4) whether the page is about MgT. So: detect from the section start
 // before the change to the one after it, with the open headings above prepended
-// and (4) passed in as `aboutMgt`. A heading added or taken away changes the
+// and (4) passed in as `aboutMgt` — or, since (2) is recorded after every block
+// (`Detected.states`), from right before the change, resuming from the state the
+// block before it left. A heading added or taken away changes the
 // sections up to the next heading that closes it (one of its level or above: from
 // there on the open headings are the same again), so the window reaches that far;
 // a change to (4) needs a full detection. test/unit/sections.test.ts checks the
