@@ -272,14 +272,14 @@ export async function bigNodeCase(open: OpenHostile, claims = 1, opts: { renderS
  * ~300 in Firefox), and each marker inserted with Range.insertNode walked them again
  * to find its index (~4 ms a marker in Chromium): both are cut now.
  */
-export async function wideParagraphCase(open: OpenHostile, opts: { renderMsPerMarker?: number } = {}): Promise<void> {
+export async function wideParagraphCase(open: OpenHostile, opts: { renderMsPerMarker?: number; longestMs?: number } = {}): Promise<void> {
   const claims = 48;
   const h = await open(`wide-paragraph.html?claims=${claims}`, claims, true, 25_000);
   await expectClean(h, Array.from({ length: claims }, () => 'memory'));
   const slices = await h.read<{ ms: number; detail: string }[]>(
     `performance.getEntriesByName('evidence-lens:slice').map((e) => ({ ms: e.duration, detail: String(e.detail) }))`,
   );
-  expect(Math.max(...slices.map((s) => s.ms)), 'longest slice of ours, ms').toBeLessThan(100);
+  expect(Math.max(...slices.map((s) => s.ms)), 'longest slice of ours, ms').toBeLessThan(opts.longestMs ?? 100);
   // (Firefox's Range.insertNode cost less: its old render was ~4 ms a marker with the
   // reindex in the same slices, where Chromium's was 5–6; only Chromium's is bounded.)
   if (opts.renderMsPerMarker !== undefined) {
