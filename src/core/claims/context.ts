@@ -15,9 +15,14 @@ export function sectionStart(block: TextBlock): boolean {
   return block.headingLevel > 0 && !isChrome(block);
 }
 
+/** Whether a block's mentions of MgT count towards "the page is about MgT": not in menus, footers and asides. */
+function mentionsCount(block: TextBlock): boolean {
+  return !isChrome(block) && block.region !== 'aside';
+}
+
 /** Blocks that count towards "the page is about MgT": they name it, outside menus, footers and asides. */
 export function countsAsMention(block: TextBlock): boolean {
-  return !isChrome(block) && block.region !== 'aside' && rawMentionsMgt(block.text);
+  return mentionsCount(block) && rawMentionsMgt(block.text);
 }
 
 /**
@@ -28,7 +33,7 @@ export function countsAsMention(block: TextBlock): boolean {
  * characters is cut elsewhere, at white space).
  */
 function* mentionsByWindows(block: TextBlock, i: number, enough: number): Generator<number, number, void> {
-  if (isChrome(block) || block.region === 'aside') return 0;
+  if (!mentionsCount(block)) return 0;
   let n = 0;
   for (const [w0, w1] of windowsHolding(textWindows(block.text), block.candidates)) {
     if (rawMentionsMgt(block.text.slice(w0, w1)) && ++n >= enough) break;

@@ -46,6 +46,11 @@ function buildScanner(): ReturnType<typeof literalScanner> {
   return literalScanner(groups);
 }
 
+/** The scanner, built on first use. */
+function theScanner(): ReturnType<typeof literalScanner> {
+  return (scanner ??= buildScanner());
+}
+
 function buildTriggers(): RegExp[] {
   return CLAIM_PATTERNS.map((p) => new RegExp(LOOSE_TRIGGERS[p.claim], 'i'));
 }
@@ -65,8 +70,7 @@ export function candidateOffsets(text: string | TextSource): number[] | null {
  * the regexes). True also when the text needs normalization first.
  */
 export function mayHoldCandidate(text: string): boolean {
-  scanner ??= buildScanner();
-  return scanner.holds(text);
+  return theScanner().holds(text);
 }
 
 /**
@@ -76,7 +80,7 @@ export function mayHoldCandidate(text: string): boolean {
  * every page that names MgT ~3–4 ms inside its first pass (1 MB bench page, CPU profile).
  */
 export function prepareForChanges(): void {
-  scanner ??= buildScanner();
+  theScanner();
 }
 
 /** Text scanned per step of `candidateOffsetsSteps`. */
@@ -97,11 +101,11 @@ const OVERLAP = 64;
  */
 export function* candidateOffsetsSteps(text: string | TextSource): Generator<void, number[] | null, void> {
   if (scanner === null || loose === null) {
-    scanner ??= buildScanner();
+    theScanner();
     loose ??= buildTriggers();
     yield; // building costs a few ms on a page's first pass: a step of its own
   }
-  const scan = scanner;
+  const scan = theScanner();
   const triggers = loose;
   const out: number[] = [];
   // Per pattern: the current run of anchor hits, tested together once it ends.

@@ -53,7 +53,12 @@ function* segments(text: string): Generator<[number, number], void, void> {
 }
 
 const CHUNK = 2048;
-const SAFE_BREAK = /[.!?]["')\]]*\s+(?=["'(]?[A-Z])/g;
+/**
+ * A sentence end ICU's rules (UAX #29) always break after: a terminator, closing
+ * marks, white space, then a capital letter (perhaps after an opening mark). Where
+ * long text is cut, here and in windows.ts; callers set `lastIndex` before each use.
+ */
+export const SAFE_BREAK = /[.!?]["')\]]*\s+(?=["'(]?[A-Z])/g;
 
 /** [start, end) chunks of about CHUNK characters, cut only at safe sentence breaks. */
 function chunks(text: string): Array<[number, number]> {

@@ -5,19 +5,13 @@
 // where every sentence rule here breaks anyway, so a window's sentences are the
 // whole text's sentences (test/unit/windows.test.ts).
 import { normalize } from './normalize';
-import { ABBREVIATION } from './sentences';
+import { ABBREVIATION, SAFE_BREAK } from './sentences';
 
 /** A block longer than this is detected window by window. */
 export const HUGE_TEXT = 32_768;
 /** Characters a window aims at before it looks for a place to end. */
 const WINDOW = 16_384;
 
-/**
- * A sentence end that ICU's rules (UAX #29) always break after: a terminator,
- * closing marks, white space, then a capital letter (perhaps after an opening
- * mark). As in sentences.ts' chunks, for Intl.Segmenter.
- */
-const SAFE_BREAK = /[.!?]["')\]]*\s+(?=["'(]?[A-Z])/g;
 /** Room past a search's end for the white space and opening mark a break may hold. */
 const MARGIN = 64;
 

@@ -82,6 +82,16 @@ export async function expectClean(h: HostileHandle, claims: string[]): Promise<v
   expect(h.errors()).toEqual([]);
 }
 
+/** Our slices so far on the page: their length in ms and what they did (read, detect, render…). */
+function slicesOf(h: HostileHandle): Promise<{ ms: number; detail: string }[]> {
+  return h.read<{ ms: number; detail: string }[]>(
+    `performance.getEntriesByName('evidence-lens:slice').map((e) => ({ ms: e.duration, detail: String(e.detail) }))`,
+  );
+}
+
+/** The longest of `slices`, ms (0: none). */
+const longestOf = (slices: readonly { ms: number }[]): number => Math.max(0, ...slices.map((s) => s.ms));
+
 /** Opens the card of the first marker from the keyboard; returns whether a card is shown. */
 export async function openFirstCard(h: HostileHandle): Promise<boolean> {
   await h.read(`${MARKERS_JS}[0].shadowRoot.querySelector('button').focus()`);
@@ -158,7 +168,7 @@ export async function removerCase(open: OpenHostile, opts: { pageActed?: boolean
   // Quiet now: nothing runs while the page is quiet.
   await sleep(1_000);
   expect(await passes(h)).toBe(total);
-  const busy = await h.read<number>(`performance.getEntriesByName('evidence-lens:slice').reduce((sum, e) => sum + e.duration, 0)`);
+  const busy = (await slicesOf(h)).reduce((sum, s) => sum + s.ms, 0);
   expect(busy, 'main-thread time of all our slices, ms').toBeLessThan(2_000);
   expect(await h.read<string>(COUNT_JS)).toBe('1');
   expect(await h.probeWorks()).toBe(true);
@@ -242,8 +252,7 @@ export async function deepNestingCase(open: OpenHostile): Promise<void> {
 export async function textNodesCase(open: OpenHostile): Promise<void> {
   const h = await open('text-nodes.html', 1, true, 25_000);
   await expectClean(h, ['memory']);
-  const longest = await h.read<number>(`Math.max(0, ...performance.getEntriesByName('evidence-lens:slice').map((e) => e.duration))`);
-  expect(longest).toBeLessThan(5_000);
+  expect(longestOf(await slicesOf(h))).toBeLessThan(5_000);
   await h.close();
 }
 
@@ -260,9 +269,8 @@ export async function bigNodeCase(open: OpenHostile, claims = 1, opts: { renderS
   expect(await h.read<number>(`document.getElementById('big').textContent.length`)).toBeGreaterThan(10 * 1024 * 1024);
   // (Firefox copies the rest of a text node each time a marker splits it: markers
   // in one 10 MB node make render slices of up to ~300 ms there; README, Firefox.)
-  const slices = opts.renderSlices === false ? `.filter((e) => !String(e.detail).includes('render'))` : '';
-  const longest = await h.read<number>(`Math.max(0, ...performance.getEntriesByName('evidence-lens:slice')${slices}.map((e) => e.duration))`);
-  expect(longest, 'longest slice of ours, ms').toBeLessThan(100);
+  const slices = (await slicesOf(h)).filter((s) => opts.renderSlices !== false || !s.detail.includes('render'));
+  expect(longestOf(slices), 'longest slice of ours, ms').toBeLessThan(100);
   await h.close();
 }
 
@@ -276,10 +284,8 @@ export async function wideParagraphCase(open: OpenHostile, opts: { renderMsPerMa
   const claims = 48;
   const h = await open(`wide-paragraph.html?claims=${claims}`, claims, true, 25_000);
   await expectClean(h, Array.from({ length: claims }, () => 'memory'));
-  const slices = await h.read<{ ms: number; detail: string }[]>(
-    `performance.getEntriesByName('evidence-lens:slice').map((e) => ({ ms: e.duration, detail: String(e.detail) }))`,
-  );
-  expect(Math.max(...slices.map((s) => s.ms)), 'longest slice of ours, ms').toBeLessThan(opts.longestMs ?? 100);
+  const slices = await slicesOf(h);
+  expect(longestOf(slices), 'longest slice of ours, ms').toBeLessThan(opts.longestMs ?? 100);
   // (Firefox's Range.insertNode cost less: its old render was ~4 ms a marker with the
   // reindex in the same slices, where Chromium's was 5–6; only Chromium's is bounded.)
   if (opts.renderMsPerMarker !== undefined) {
