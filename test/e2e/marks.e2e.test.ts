@@ -260,6 +260,60 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it('several markers in one text node: each after its sentence, in claim order, and a write to the node clears them all', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    expect(await claimCount(page)).toBe(0);
+    // Five claims in one text node, two of them in one sentence (one spot, two markers);
+    // the node is split at its middle spot first, then each half (render.ts, splitAtSpots).
+    const sentences = [
+      'Magnesium L-threonate improves memory.',
+      'It is sold in capsules.',
+      'Magnesium L-threonate crosses the blood-brain barrier and improves sleep quality.',
+      'MgT reduces anxiety.',
+      'Magnesium L-threonate is not a laxative.',
+      'Ships in two days.',
+    ];
+    await afterPass(page, () =>
+      page.evaluate((text) => {
+        const p = document.createElement('p');
+        p.id = 'many';
+        p.textContent = text;
+        document.getElementById('main')!.append(p);
+        (window as unknown as Record<string, Node>).node_many = p.firstChild!;
+      }, sentences.join(' ')),
+    );
+    expect(await claimCount(page)).toBe(5);
+    const shape = () =>
+      page.evaluate(() =>
+        Array.from(document.getElementById('many')!.childNodes, (n) => (n.nodeType === 3 ? JSON.stringify((n as Text).data) : (n as Element).getAttribute('data-evidence-claim'))),
+      );
+    const q = (t: string) => JSON.stringify(t);
+    expect(await shape()).toEqual([
+      q(sentences[0]!),
+      'memory',
+      q(` ${sentences[1]} ${sentences[2]}`),
+      'brain-uptake',
+      q(''),
+      'sleep',
+      q(` ${sentences[3]}`),
+      'anxiety-stress',
+      q(` ${sentences[4]}`),
+      'gi-tolerance',
+      q(` ${sentences[5]}`),
+    ]);
+    expect(await page.evaluate(() => document.getElementById('many')!.textContent)).toBe(sentences.join(' '));
+    // As a framework re-renders the text node it made: the page shows what it wrote.
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        (window as unknown as Record<string, Text>).node_many!.data = 'Out of stock.';
+      }),
+    );
+    expect(await shape()).toEqual([q('Out of stock.')]);
+    expect(await claimCount(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('removes the empty copies of a marker that a page makes by cloning or re-rendering with innerHTML', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     expect(await claimCount(page)).toBe(0);
