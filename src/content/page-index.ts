@@ -3,7 +3,8 @@
 // Finding those blocks costs a binary search (blocks are in document order),
 // not a walk over every block: a paragraph added to a 5 MB page stays cheap.
 import type { PageData, TextBlock } from '../core/types';
-import { candidateOffsetsSteps, mayHoldCandidate, prepareForChanges } from '../core/claims/prefilter';
+import { candidateOffsetsSteps, candidatesAfterEdit, mayHoldCandidate, prepareForChanges } from '../core/claims/prefilter';
+import { HUGE_TEXT, sharedPrefixLength } from '../core/text/windows';
 import type { SectionEdit } from '../core/claims/sections';
 import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedBlocks, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
@@ -53,6 +54,25 @@ export type Offload = (pieces: readonly string[]) => Generator<Step, Offloaded, 
 function textSource(page: PageText): string | TextSource {
   const pieces = page.pieceTexts();
   return pieces.length === 1 ? (pieces[0] as string) : new PiecedText(pieces);
+}
+
+/**
+ * When a change's re-read gives one huge block for one huge block (text added to a
+ * <pre> log): the first characters they share, and the new block's candidates made
+ * from the old one's and a scan of the rest (core/claims/prefilter.ts). Detection
+ * then resumes inside it (core/claims/sections.ts, `unchangedPrefix`), and a sparse
+ * index keeps it without scanning it whole: that scan alone was a step of ~60 ms
+ * on a 4.75 MB `<pre>`.
+ */
+function hugeReadAgain(old: readonly TextBlock[], fresh: readonly TextBlock[]): { old: TextBlock; block: TextBlock; shared: number } | undefined {
+  const [was] = old;
+  const [block] = fresh;
+  if (old.length !== 1 || fresh.length !== 1 || was === undefined || block === undefined) return undefined;
+  if (was.text.length <= HUGE_TEXT || block.text.length <= HUGE_TEXT || was.tag !== block.tag || block.headingLevel > 0) return undefined;
+  const shared = sharedPrefixLength(was.text, block.text);
+  const candidates = candidatesAfterEdit(was.candidates, shared, block.text);
+  if (candidates !== undefined) block.candidates = candidates;
+  return { old: was, block, shared };
 }
 
 /** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */
@@ -235,10 +255,11 @@ export class PageIndex {
       /** Every heading among the fresh blocks was on the page before (only newly indexed). */
       let headingsKnown = false;
       let [from, to] = runOf(root, segments, undefined, this.headings);
+      const again = hugeReadAgain(blocks.slice(from, to), fresh.blocks);
       if (this.headings !== null) {
         const before = segments.length;
         // Headings open above the fresh blocks go right before them: `from` is where to look first.
-        fresh = this.keepSparse(fresh, edits, from);
+        fresh = this.keepSparse(fresh, edits, from, again?.block);
         headingsKnown = known[k] as boolean;
         if (segments.length > before) [from, to] = runOf(root, segments, from + segments.length - before);
       }
@@ -250,7 +271,11 @@ export class PageIndex {
       this.added(fresh.segments);
       // Sparse: re-reading a part of the page can index a heading that was there all
       // along; that changes no section (the rescan checks none went away).
-      edits.push({ at: from, removed, added: fresh.blocks, ...(headingsKnown ? { headingsWereThere: true } : {}) });
+      const edit: SectionEdit = { at: from, removed, added: fresh.blocks, ...(headingsKnown ? { headingsWereThere: true } : {}) };
+      if (again !== undefined && removed.length === 1 && removed[0] === again.old && fresh.blocks.length === 1 && fresh.blocks[0] === again.block) {
+        edit.unchangedPrefix = again.shared;
+      }
+      edits.push(edit);
     }
     this.page = { ...this.page, blocks };
     return edits;
@@ -321,11 +346,12 @@ export class PageIndex {
    * inserts the headings open above them that the index lacks (each an edit of
    * its own).
    */
-  private keepSparse(read: ExtractedBlocks, edits: SectionEdit[], hint: number): ExtractedBlocks {
+  private keepSparse(read: ExtractedBlocks, edits: SectionEdit[], hint: number, kept?: TextBlock): ExtractedBlocks {
     const headings = this.headings as HeadingIndex;
     const blocks = this.page.blocks as TextBlock[];
     const segments = this.segments;
-    const keep = read.blocks.map(worthKeeping);
+    // (`kept`: a huge block read again, kept as the block it replaces was, without scanning all of it.)
+    const keep = read.blocks.map((b) => b === kept || worthKeeping(b));
     const fresh = { blocks: read.blocks.filter((_, i) => keep[i]), segments: read.segments.filter((_, i) => keep[i]) };
     // Headings read with the fresh blocks or added here; one already indexed is found where it would go.
     const have = new Set(fresh.segments.map((s) => s[0]?.node));

@@ -10,6 +10,7 @@ import { serveStatic, type StaticServer } from './harness/server';
 import { handleOf, openHostile } from './hostile-helpers';
 import {
   adversarialCase,
+  bigNodeAppendCase,
   bigNodeCase,
   deepNestingCase,
   iframesCase,
@@ -45,6 +46,8 @@ describe('extreme sizes', () => {
   it('one 10 MB text node', () => bigNodeCase(open));
 
   it('one 10 MB text node with 40 claims in it', () => bigNodeCase(open, 40), 60_000);
+
+  it('a line added to that 10 MB text node', () => bigNodeAppendCase(open, 150), 60_000);
 
   it('one paragraph of 100,000 inline children, 48 claims in it', () => wideParagraphCase(open, { renderMsPerMarker: 2 }), 60_000);
 

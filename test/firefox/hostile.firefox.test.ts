@@ -21,6 +21,7 @@ import { COUNT_JS, MARKERS_JS, settle, until, waitForCount } from '../e2e/harnes
 import {
   HOSTILE_BOUND_MS as BOUND_MS,
   adversarialCase,
+  bigNodeAppendCase,
   bigNodeCase,
   brokenBuiltinsCase,
   deepNestingCase,
@@ -276,6 +277,8 @@ describe('extreme sizes and adversarial text (Firefox)', () => {
   it('one 10 MB text node', () => bigNodeCase(openCase), 60_000);
 
   it('one 10 MB text node with 40 claims in it', () => bigNodeCase(openCase, 40), 60_000);
+
+  it('a line added to that 10 MB text node', () => bigNodeAppendCase(openCase, 300), 60_000);
 
   // Firefox's longest steps there take 70–77 ms (where reading the run in one step took
   // 281–305): bounded with room to spare for a busy machine.

@@ -8,7 +8,8 @@ import { detectClaims, type SubjectState } from '../../src/core/claims/detect';
 import type { TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { aboutMgt } from '../../src/core/claims/context';
-import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit } from '../../src/core/claims/sections';
+import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit, type WindowState } from '../../src/core/claims/sections';
+import { sharedPrefixLength, textWindows } from '../../src/core/text/windows';
 import { benchPages, generatePage } from '../../bench/pages';
 import { runToEnd } from '../../src/core/steps';
 import { randomEditor } from './random-edits';
@@ -28,8 +29,17 @@ function run(blocks: TextBlock[], title: string, before: Detected, edits: Sectio
 
 function full(blocks: TextBlock[], title: string): Detected {
   const states: SubjectState[] = [];
-  const matches = detectClaims(blocks, { title, onBlockEnd: (i, state) => (states[i] = state) });
-  return { matches, about: aboutMgt(blocks, title), title, states };
+  const windows = new WeakMap<TextBlock, WindowState[]>();
+  const matches = detectClaims(blocks, {
+    title,
+    onBlockEnd: (i, state) => (states[i] = state),
+    onWindowEnd: (i, end, state) => {
+      const b = blocks[i] as TextBlock;
+      if (!windows.has(b)) windows.set(b, []);
+      windows.get(b)!.push({ end, state });
+    },
+  });
+  return { matches, about: aboutMgt(blocks, title), title, states, windows };
 }
 
 const pages: Array<[string, string]> = [
@@ -135,6 +145,67 @@ describe('rescanSectionsSteps', () => {
       },
     );
     expect(split).toBeLessThan(100);
+  });
+
+  it('resumes inside a huge block read again, after its last window that is as it was', async () => {
+    // A log in one <pre>: claims all through it, and subjects carried across window
+    // cuts (after "Magnesium citrate …", "It" is citrate, and no claim about MgT).
+    const unit = (i: number) =>
+      i % 7 === 3
+        ? `Day ${i}: magnesium citrate is cheap. It improves sleep. The weather was mild. `
+        : `Day ${i}: Magtein is magnesium L-threonate. It improves memory. The shop opened at nine. `;
+    const log = Array.from({ length: 4_000 }, (_, i) => unit(i)).join('');
+    const heading: TextBlock = { text: 'Notes', tag: 'h1', headingLevel: 1, region: 'main' };
+    const after: TextBlock = { text: 'It reduces anxiety.', tag: 'p', headingLevel: 0, region: 'main' };
+    const pre = (text: string): TextBlock => ({ text, tag: 'pre', headingLevel: 0, region: 'main' });
+    let blocks = [heading, pre(log), after];
+    let state = full(blocks, 'Notes');
+    expect(textWindows(log).length).toBeGreaterThan(8);
+    const edited = [
+      log + 'Day 4000: it reduces stress. ', // appended: "it" is carried from the window before
+      log + 'Day 4000: it reduces stress. Day 4001: magnesium citrate is cheap. It helps you sleep. ',
+      log.slice(0, 150_000) + 'Magnesium L-threonate is not a laxative. ' + log.slice(150_000), // in the middle
+      'Magnesium citrate is cheap. It improves memory. ' + log, // at the start: no window is as it was
+    ];
+    const split: number[] = [];
+    for (const text of edited) {
+      await withCountedSentences(
+        () => import('../../src/core/claims/sections'),
+        (sections, counter) => {
+          const old = blocks[1] as TextBlock;
+          const fresh = pre(text);
+          const next = [heading, fresh, after];
+          const edit: SectionEdit = { at: 1, removed: [old], added: [fresh], unchangedPrefix: sharedPrefixLength(old.text, text) };
+          const got = runToEnd(sections.rescanSectionsSteps(next, 'Notes', state, [edit]));
+          const expected = full(next, 'Notes');
+          expect(got?.matches).toEqual(expected.matches);
+          expect(got?.states).toEqual(expected.states);
+          expect(got?.windows.get(fresh)).toEqual(expected.windows.get(fresh));
+          split.push(counter.chars);
+          blocks = next;
+          state = got!;
+        },
+      );
+    }
+    expect(state.matches.filter((m) => m.claim === 'memory').length).toBeGreaterThan(3_000);
+    // Appended: the last window or two (~16–32 K each) and the paragraph; in the middle:
+    // from the window there on; at the start: all of it.
+    expect(split[0]).toBeLessThan(70_000);
+    expect(split[1]).toBeLessThan(70_000);
+    expect(split[2]).toBeLessThan(log.length - 100_000);
+    expect(split[3]).toBeGreaterThan(log.length);
+  });
+
+  it('sharedPrefixLength: the first characters two texts share', () => {
+    const a = 'x'.repeat(200_000);
+    for (const at of [0, 1, 15, 16, 17, 65_535, 65_536, 65_537, 131_071, 199_999]) {
+      const b = a.slice(0, at) + 'y' + a.slice(at + 1);
+      expect(sharedPrefixLength(a, b)).toBe(at);
+      expect(sharedPrefixLength(b, a)).toBe(at);
+    }
+    expect(sharedPrefixLength(a, a + 'tail')).toBe(a.length);
+    expect(sharedPrefixLength(a.slice(0, 70_000), a)).toBe(70_000);
+    expect(sharedPrefixLength('', a)).toBe(0);
   });
 
   it('takes a section subject from the headings above the window', () => {

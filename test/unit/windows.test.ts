@@ -4,13 +4,13 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { HUGE_TEXT, textWindows } from '../../src/core/text/windows';
+import { HUGE_TEXT, sharedPrefixLength, textWindows } from '../../src/core/text/windows';
 import { sentenceSpans } from '../../src/core/text/sentences';
 import { INVISIBLE, normalize } from '../../src/core/text/normalize';
 import { detectClaims } from '../../src/core/claims/detect';
 import { aboutMgtSteps } from '../../src/core/claims/context';
 import { runToEnd } from '../../src/core/steps';
-import { candidateOffsets } from '../../src/core/claims/prefilter';
+import { candidateOffsets, candidatesAfterEdit } from '../../src/core/claims/prefilter';
 import { extractPageData } from '../../src/extract';
 import type { TextBlock } from '../../src/core/types';
 import { fixturePages } from './fixture-pages';
@@ -186,5 +186,32 @@ describe('a huge block is detected window by window', () => {
     for (; !r.done; r = steps.next()) yields++;
     expect(r.value).toBe(true);
     expect(yields).toBeGreaterThanOrEqual(textWindows(text).length - 1);
+  });
+});
+
+describe('candidatesAfterEdit (a huge block read again)', () => {
+  const unit = (i: number) =>
+    i % 5 === 2
+      ? `Day ${i}: the weather was mild and the shop opened at nine. `
+      : `Day ${i}: Magtein is magnesium L-threonate. It improves memory. The shop opened at nine. `;
+  const log = Array.from({ length: 4_000 }, (_, i) => unit(i)).join('');
+  const pre = (text: string, candidates?: number[]): TextBlock => ({ text, tag: 'pre', headingLevel: 0, region: 'main', ...(candidates ? { candidates } : {}) });
+  const before = candidateOffsets(log)!;
+
+  it('keeps the shared text\'s candidates, scans the rest: what a scan of the whole new text finds, and the same detection', () => {
+    for (const text of [
+      log + 'Day 4000: Magtein is not a laxative. ',
+      log.slice(0, 150_000) + 'Magnesium L-threonate crosses the blood-brain barrier. ' + log.slice(150_000),
+      log.slice(0, 100) + 'Magtein helps you sleep. ' + log.slice(100),
+    ]) {
+      const after = candidatesAfterEdit(before, sharedPrefixLength(log, text), text);
+      expect(after).toEqual(candidateOffsets(text));
+      expect(detectClaims([pre(text, after)])).toEqual(detectClaims([pre(text)]));
+    }
+  });
+
+  it('none when the block before had none, or the new text needs normalizing', () => {
+    expect(candidatesAfterEdit(undefined, log.length, log + 'x')).toBeUndefined();
+    expect(candidatesAfterEdit(before, log.length, log + 'Mag\u00ADtein improves sleep.')).toBeUndefined();
   });
 });

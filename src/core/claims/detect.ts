@@ -31,10 +31,16 @@ export interface DetectOptions {
    * page (it detects a part of the page at a time); otherwise found from `blocks`.
    */
   aboutMgt?: boolean;
-  /** Start block `at` in `state` (the state after the block before it, from an earlier detection). */
-  resume?: { at: number; state: SubjectState };
+  /**
+   * Start block `at` in `state` (the state after the block before it, from an earlier
+   * detection); with `from`, inside that huge block, at its window starting there,
+   * `state` being the state after the window before (`onWindowEnd`).
+   */
+  resume?: { at: number; state: SubjectState; from?: number };
   /** Called with each block's index and the state after it (what `resume` takes). */
   onBlockEnd?: (index: number, state: SubjectState) => void;
+  /** Called, for a block taken in windows, after each of its windows (passed over or not) with where it ends and the state after it. */
+  onWindowEnd?: (index: number, end: number, state: SubjectState) => void;
 }
 
 /** A bibliography entry: "Slutsky I, Abumaria N, … Neuron. 2010;65(2):165-77." */
@@ -81,17 +87,19 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
   const out: ClaimMatch[] = [];
   let carried: Subject | null = null;
   let carriedSection: Subject | null | undefined;
-  const { resume, onBlockEnd } = options;
+  const { resume, onBlockEnd, onWindowEnd } = options;
 
   for (let index = 0; index < blocks.length; index++) {
     if (index > 0) onBlockEnd?.(index - 1, { carried, section: carriedSection });
-    if (resume !== undefined && index === resume.at) ({ carried, section: carriedSection } = resume.state);
+    const resuming = resume !== undefined && index === resume.at;
+    if (resuming) ({ carried, section: carriedSection } = resume.state);
+    const from = resuming ? (resume.from ?? 0) : 0;
     yield index;
     const block = blocks[index] as TextBlock;
     if (isChrome(block)) continue;
     const section = ctx.sectionSubject[index] ?? null;
-    // A new section resets what "it" refers to.
-    if (block.headingLevel > 0 || section !== carriedSection) carried = section;
+    // A new section resets what "it" refers to (not when resuming inside the block: the state is from there).
+    if (from === 0 && (block.headingLevel > 0 || section !== carriedSection)) carried = section;
     carriedSection = section;
     // A huge block (one 10 MB text node) is taken in windows, each as if a block of
     // its own (windows.ts): no step normalizes, tests or splits all of it at once.
@@ -99,28 +107,34 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     // where a sparse read gave them, the others are passed over.
     const all = textWindows(block.text);
     const whole = all.length === 1;
-    const windows = whole ? all : windowsHolding(all, block.candidates);
-    for (let w = 0; w < windows.length; w++) {
-      if (w > 0) yield index;
-      const [w0, w1] = windows[w] as [number, number];
-      const raw = whole ? block.text : block.text.slice(w0, w1);
-      const text = whole ? matchText(index) : textToMatch(raw);
-      const namesMgt = mentionsMgt(text);
-      // No cue at all: no claim, and no subject worth carrying unless a form is named.
-      if (!namesMgt && !ANY_CUE.test(text) && !mentionsOtherForm(text)) continue;
-      // Gate: a block can only hold a claim about MgT if MgT is named or is the subject in force.
-      if (!namesMgt && carried !== 'mgt' && section !== 'mgt') continue;
-      const n = whole ? norm(index) : normalize(raw);
-      const isReference = REFERENCE.test(n.text);
-      const spans: Array<[number, number]> = isReference ? [[0, n.text.length]] : sentenceSpans(n.text);
-      for (let k = 0; k < spans.length; k++) {
-        // A block of many sentences must not be one long task either.
-        if (k > 0 && k % 64 === 0) yield index;
-        const [s0, s1] = spans[k] as [number, number];
-        const sentence = n.text.slice(s0, s1);
-        const found = findInSentence(sentence, isReference, section, () => carried, (s) => (carried = s));
-        for (const f of found) out.push(toMatch(f, index, n, s0, s1, w0));
+    const held = whole || block.candidates === undefined ? null : new Set(windowsHolding(all, block.candidates));
+    let first = true;
+    for (const window of all) {
+      const [w0, w1] = window;
+      if (w0 < from) continue;
+      if (held === null || held.has(window)) {
+        if (!first) yield index;
+        first = false;
+        const raw = whole ? block.text : block.text.slice(w0, w1);
+        const text = whole ? matchText(index) : textToMatch(raw);
+        const namesMgt = mentionsMgt(text);
+        // Unless a cue is there or a form is named, nothing to find and no subject worth carrying; and
+        // a block can only hold a claim about MgT if MgT is named or is the subject in force.
+        if ((namesMgt || ANY_CUE.test(text) || mentionsOtherForm(text)) && (namesMgt || carried === 'mgt' || section === 'mgt')) {
+          const n = whole ? norm(index) : normalize(raw);
+          const isReference = REFERENCE.test(n.text);
+          const spans: Array<[number, number]> = isReference ? [[0, n.text.length]] : sentenceSpans(n.text);
+          for (let k = 0; k < spans.length; k++) {
+            // A block of many sentences must not be one long task either.
+            if (k > 0 && k % 64 === 0) yield index;
+            const [s0, s1] = spans[k] as [number, number];
+            const sentence = n.text.slice(s0, s1);
+            const found = findInSentence(sentence, isReference, section, () => carried, (s) => (carried = s));
+            for (const f of found) out.push(toMatch(f, index, n, s0, s1, w0));
+          }
+        }
       }
+      if (!whole) onWindowEnd?.(index, w1, { carried, section: carriedSection });
     }
   }
   if (blocks.length > 0) onBlockEnd?.(blocks.length - 1, { carried, section: carriedSection });

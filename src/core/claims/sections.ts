@@ -18,6 +18,7 @@
 import type { ClaimMatch, TextBlock } from '../types';
 import { aboutMgtSteps, countsAsMention, headingSubject, openHeadings, sectionStart } from './context';
 import { detectClaimsSteps, textToMatch, type SubjectState } from './detect';
+import { textWindows } from '../text/windows';
 
 /** A run of blocks replaced by another (block indices of the page after the edit). */
 export interface SectionEdit {
@@ -30,6 +31,12 @@ export interface SectionEdit {
    * section starts then change no section, as long as none of `removed` went away.
    */
   headingsWereThere?: boolean;
+  /**
+   * When one huge block was read again (text appended to a <pre> log): how many first
+   * characters the added block shares with the removed one. Detection then resumes
+   * inside it, at the last window the two share (`Detected.windows`).
+   */
+  unchangedPrefix?: number;
 }
 
 /** Whether a section start's heading is the same (level, text, region, tag). */
@@ -92,7 +99,9 @@ function* detectWindow(
   about: boolean,
   skip: SkipBlock | undefined,
   states: SubjectState[],
+  windows: WeakMap<TextBlock, WindowState[]>,
   resume?: SubjectState,
+  inside?: { from: number; kept: WindowState[] },
 ): Generator<number, ClaimMatch[], void> {
   const at: number[] = [];
   const part: TextBlock[] = [];
@@ -102,12 +111,23 @@ function* detectWindow(
     at.push(i);
     part.push(b);
   }
+  // Each block's list of window states starts anew when detection reaches it (with the windows kept, resuming inside).
+  const started = new Set<TextBlock>();
   const found = yield* detectClaimsSteps([...open, ...part], {
     aboutMgt: about,
     // (After the open headings, which reset what is carried, as they did there.)
-    resume: resume === undefined ? undefined : { at: open.length, state: resume },
+    resume: resume === undefined ? undefined : { at: open.length, state: resume, ...(inside ? { from: inside.from } : {}) },
     onBlockEnd: (k, state) => {
       if (k >= open.length) states[at[k - open.length] as number] = state;
+    },
+    onWindowEnd: (k, end, state) => {
+      if (k < open.length) return;
+      const b = part[k - open.length] as TextBlock;
+      if (!started.has(b)) {
+        started.add(b);
+        windows.set(b, k === open.length && inside ? [...inside.kept] : []);
+      }
+      windows.get(b)?.push({ end, state });
     },
   });
   // A block passed over changes nothing: the state after it is the one before.
@@ -141,6 +161,7 @@ export function* detectSectionsSteps(
   const about = yield* aboutMgtSteps(blocks, title);
   const matches: ClaimMatch[] = [];
   const states: SubjectState[] = new Array(blocks.length);
+  const windows = new WeakMap<TextBlock, WindowState[]>();
   // The core's section stack, kept up to date as windows advance.
   const stack: TextBlock[] = [];
   let w0 = 0;
@@ -153,7 +174,7 @@ export function* detectSectionsSteps(
     }
     const first = blocks[w0] as TextBlock;
     if (sectionStart(first)) while (stack.length > 0 && (stack[stack.length - 1] as TextBlock).headingLevel >= first.headingLevel) stack.pop();
-    for (const m of yield* detectWindow(blocks, w0, w1, [...stack], about, skip, states)) matches.push(m);
+    for (const m of yield* detectWindow(blocks, w0, w1, [...stack], about, skip, states, windows)) matches.push(m);
     for (let i = w0; i < w1; i++) {
       const b = blocks[i] as TextBlock;
       if (!sectionStart(b)) continue;
@@ -162,7 +183,7 @@ export function* detectSectionsSteps(
     }
     w0 = w1;
   }
-  return { matches, about, title, states };
+  return { matches, about, title, states, windows };
 }
 
 export interface Detected {
@@ -177,6 +198,37 @@ export interface Detected {
    * a long one, is not detected again for a paragraph added after it).
    */
   states: SubjectState[];
+  /** Per block taken in windows (windows.ts), the state after each window, in order: a rescan can resume inside it. */
+  windows: WeakMap<TextBlock, WindowState[]>;
+}
+
+/** Where a window of a huge block ends, and detection's state after it. */
+export interface WindowState {
+  end: number;
+  state: SubjectState;
+}
+
+/**
+ * Where detection may resume inside the huge block an edit read again: the end of
+ * the last window that the removed and the added block both have, within the text
+ * they share, with the state after it; undefined if none. Windows are cut one after
+ * another from the block's start, so the first ones are the same as long as the
+ * text they looked at is; compared, not assumed.
+ */
+function resumeInside(edit: SectionEdit, windows: WeakMap<TextBlock, WindowState[]>): { from: number; state: SubjectState; kept: WindowState[] } | undefined {
+  const shared = edit.unchangedPrefix;
+  const old = edit.removed[0];
+  const fresh = edit.added[0];
+  if (shared === undefined || old === undefined || fresh === undefined || edit.removed.length !== 1 || edit.added.length !== 1) return undefined;
+  if (old.headingLevel !== 0 || fresh.headingLevel !== 0 || old.tag !== fresh.tag || old.region !== fresh.region) return undefined;
+  const before = windows.get(old);
+  if (before === undefined) return undefined;
+  const now = textWindows(fresh.text);
+  let k = 0;
+  while (k < before.length && k < now.length - 1 && (before[k] as WindowState).end === (now[k] as [number, number])[1] && (before[k] as WindowState).end <= shared) k++;
+  if (k === 0) return undefined;
+  const last = before[k - 1] as WindowState;
+  return { from: last.end, state: last.state, kept: before.slice(0, k) };
 }
 
 /**
@@ -207,8 +259,9 @@ export function* rescanSectionsSteps(
       for (const b of edit.added) if (sectionStart(b)) changedLevel = Math.min(changedLevel, b.headingLevel);
     }
     const { at, removed, added } = edit;
-    mentionsAdded ||= added.some(countsAsMention);
-    mentionsRemoved ||= removed.some(countsAsMention);
+    // Only the way that could flip it is looked at (a huge block's test reads all of it).
+    if (before.about) mentionsRemoved ||= removed.some(countsAsMention);
+    else mentionsAdded ||= added.some(countsAsMention);
     const end = at + removed.length;
     const delta = added.length - removed.length;
     matches = matches.flatMap((m) => (m.block < at ? [m] : m.block < end ? [] : [{ ...m, block: m.block + delta }]));
@@ -241,15 +294,19 @@ export function* rescanSectionsSteps(
   w1 = Math.min(w1, blocks.length);
 
   // Blocks before the first change are as they were, and so is the state after each:
-  // detection resumes right before the change.
-  const resume = lo > w0 ? states[lo - 1] : undefined;
+  // detection resumes right before the change; inside a huge block read again, right
+  // after the last window that is as it was, whose matches are kept.
+  const inside = edits.length === 1 && edits[0]!.at === lo ? resumeInside(edits[0]!, before.windows) : undefined;
+  const resume = inside !== undefined ? inside.state : lo > w0 ? states[lo - 1] : undefined;
   const from = resume !== undefined ? lo : w0;
-  const fresh = yield* detectWindow(blocks, from, w1, openAt(blocks, from), about, skip, states, resume);
+  const kept = inside === undefined ? [] : before.matches.filter((m) => m.block === lo && m.start < inside.from);
+  const fresh = yield* detectWindow(blocks, from, w1, openAt(blocks, from), about, skip, states, before.windows, resume, inside);
   // The core lists matches in block order; the window's blocks are one run.
   return {
     about,
     title,
-    matches: [...matches.filter((m) => m.block < from), ...fresh, ...matches.filter((m) => m.block >= w1)],
+    matches: [...matches.filter((m) => m.block < from), ...kept, ...fresh, ...matches.filter((m) => m.block >= w1)],
     states,
+    windows: before.windows,
   };
 }
