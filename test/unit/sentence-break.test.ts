@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { sentenceStarts } from '../../src/core/text/sentence-break';
+import { sentenceSpans } from '../../src/core/text/sentences';
 import { normalize } from '../../src/core/text/normalize';
 import { extractPageData } from '../../src/extract';
 import { fixturePages } from './fixture-pages';
@@ -59,5 +60,35 @@ describe('sentenceStarts equals ICU', () => {
       }
     }
     expect(covered / blocks).toBeGreaterThan(0.9);
+  });
+});
+
+describe('sentenceSpans splits a text alone as it does inside a longer one', () => {
+  // Detection splits a stretch of a huge block alone (core/text/windows.ts,
+  // sentenceSpansNear); its one-sentence shortcut once kept "levels.* The camera"
+  // whole, which a longer text splits after "levels.".
+  const inside = (text: string): Array<[number, number]> => {
+    const before = 'Intro. ';
+    return sentenceSpans(before + text).flatMap(([a, b]): Array<[number, number]> => (a >= before.length ? [[a - before.length, b - before.length]] : []));
+  };
+
+  it('on generated text, as detection sees it (normalized: line breaks and tabs are spaces)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), (parts) => {
+        const text = normalize(`The ${parts.join('')}`).text;
+        expect(sentenceSpans(text)).toEqual(inside(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('on cases the shortcut missed', () => {
+    for (const text of ['Improves memory.* The camera has a ring.', 'Wow!great stuff', 'Done!5 stars', 'It is a.B test', 'Take 2.5 mg. daily']) {
+      expect(sentenceSpans(text), text).toEqual(inside(text));
+    }
+    expect(sentenceSpans('Improves memory.* The camera has a ring.')).toEqual([
+      [0, 16],
+      [16, 40],
+    ]);
   });
 });

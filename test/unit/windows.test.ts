@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { HUGE_TEXT, sharedPrefixLength, textWindows } from '../../src/core/text/windows';
+import { HUGE_TEXT, sentenceSpansNear, sharedPrefixLength, textWindows } from '../../src/core/text/windows';
 import { sentenceSpans } from '../../src/core/text/sentences';
 import { INVISIBLE, normalize } from '../../src/core/text/normalize';
 import { detectClaims } from '../../src/core/claims/detect';
@@ -97,6 +97,29 @@ async function detectWhole(blocks: TextBlock[], options: { aboutMgt?: boolean })
   }
 }
 
+describe('sentenceSpansNear', () => {
+  // A window's worth of the fixture pages' text, normalized as detection splits it.
+  const text = normalize(fixtureText(' ').slice(0, 40_000)).text;
+  const all = sentenceSpans(text);
+  const key = ([a, b]: [number, number]) => `${a}-${b}`;
+  const whole = new Set(all.map(key));
+
+  it('gives the whole text\'s sentences, every one holding an offset among them', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: text.length - 1 }), { maxLength: 40 }), (picked) => {
+        const offsets = [...picked].sort((a, b) => a - b);
+        const near = sentenceSpansNear(text, offsets);
+        for (const s of near) expect(whole.has(key(s)), `${key(s)}: ${text.slice(s[0], s[1])}`).toBe(true);
+        const got = new Set(near.map(key));
+        for (const s of all) if (offsets.some((o) => o >= s[0] && o < s[1])) expect(got.has(key(s)), key(s)).toBe(true);
+        // Only stretches around the offsets: a few offsets do not split the whole text.
+        if (offsets.length <= 3) expect(near.length).toBeLessThan(all.length / 4);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('a huge block is detected window by window', () => {
   // The fixture pages' paragraphs (not reference lists: one of those makes a whole
   // block one "sentence"), repeated into one block of ~2 MB.
@@ -165,6 +188,30 @@ describe('a huge block is detected window by window', () => {
     // The windows with a paragraph, not the filler between them.
     expect(split).toBeLessThan(sparse.length / 3);
     expect(split).toBeGreaterThan(0);
+  });
+
+  it('with candidates, analyses only the sentences around them, and finds the same', async () => {
+    // Claims all through it: every window holds candidates, but most sentences none.
+    // (Normalized first: the prefilter gives no candidates for text holding characters
+    // that normalizing drops or changes; curly quotes and dashes it folds itself.)
+    const plain = normalize(huge).text;
+    for (const text of [plain, plain.replace(/'/g, '\u2019').replace(/ - /g, ' \u2014 ')]) {
+      const candidates = candidateOffsets(text);
+      expect(candidates).not.toBeNull();
+      const blocks = [block('Magnesium L-threonate', 1), block(text)];
+      const all = detectClaims(blocks, { aboutMgt: true });
+      expect(all.length).toBeGreaterThan(1000);
+      let split = 0;
+      await withCountedSentences(
+        () => import('../../src/core/claims/detect'),
+        ({ detectClaims: detect }, counter) => {
+          const found = detect([blocks[0]!, { ...blocks[1]!, candidates: candidates as number[] }], { aboutMgt: true });
+          split = counter.chars;
+          expect(found.map(key)).toEqual(all.map(key));
+        },
+      );
+      expect(split).toBeLessThan(text.length);
+    }
   });
 
   it('counts each window of a huge block that names MgT as a mention of its own', () => {

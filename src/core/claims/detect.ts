@@ -1,9 +1,9 @@
 // Finds claims about magnesium L-threonate in a page's blocks: for each sentence,
 // which claim ids it makes, about whom, and with what stance.
 import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
-import { INVISIBLE, normalize, rawEnd, rawIndex, type NormalizedText } from '../text/normalize';
+import { INVISIBLE, normalize, normalizedIndex, rawEnd, rawIndex, type NormalizedText } from '../text/normalize';
 import { sentenceSpans } from '../text/sentences';
-import { textWindows, windowsHolding } from '../text/windows';
+import { sentenceSpansNear, textWindows, windowsHolding } from '../text/windows';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
 import { UNUSUAL } from './gate';
@@ -108,6 +108,11 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     const all = textWindows(block.text);
     const whole = all.length === 1;
     const held = whole || block.candidates === undefined ? null : new Set(windowsHolding(all, block.candidates));
+    // With candidates, a sentence holding none names no form and holds no claim, as a
+    // window holding none does: it would neither find anything nor change the subject
+    // carried ("it"), so it is not analysed. `c`: the first candidate not yet passed.
+    const candidates = held === null ? undefined : block.candidates;
+    let c = 0;
     let first = true;
     for (const window of all) {
       const [w0, w1] = window;
@@ -123,11 +128,21 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
         if ((namesMgt || ANY_CUE.test(text) || mentionsOtherForm(text)) && (namesMgt || carried === 'mgt' || section === 'mgt')) {
           const n = whole ? norm(index) : normalize(raw);
           const isReference = REFERENCE.test(n.text);
-          const spans: Array<[number, number]> = isReference ? [[0, n.text.length]] : sentenceSpans(n.text);
+          // With candidates, only the stretches around them are split into sentences.
+          const spans: Array<[number, number]> = isReference
+            ? [[0, n.text.length]]
+            : candidates === undefined
+              ? sentenceSpans(n.text)
+              : sentenceSpansNear(n.text, candidatesIn(candidates, w0, w1).map((at) => normalizedIndex(n, at - w0)));
           for (let k = 0; k < spans.length; k++) {
             // A block of many sentences must not be one long task either.
             if (k > 0 && k % 64 === 0) yield index;
             const [s0, s1] = spans[k] as [number, number];
+            if (candidates !== undefined) {
+              const r0 = w0 + rawIndex(n, s0);
+              while (c < candidates.length && (candidates[c] as number) < r0) c++;
+              if (c >= candidates.length || (candidates[c] as number) >= w0 + rawEnd(n, s1)) continue;
+            }
             const sentence = n.text.slice(s0, s1);
             const found = findInSentence(sentence, isReference, section, () => carried, (s) => (carried = s));
             for (const f of found) out.push(toMatch(f, index, n, s0, s1, w0));
@@ -138,6 +153,13 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     }
   }
   if (blocks.length > 0) onBlockEnd?.(blocks.length - 1, { carried, section: carriedSection });
+  return out;
+}
+
+/** The candidates (sorted block offsets) in [w0, w1). */
+function candidatesIn(candidates: readonly number[], w0: number, w1: number): number[] {
+  const out: number[] = [];
+  for (const c of candidates) if (c >= w0 && c < w1) out.push(c);
   return out;
 }
 

@@ -82,6 +82,20 @@ export function rawIndex(n: NormalizedText, i: number): number {
   return n.map ? (n.map[i] as number) : i;
 }
 
+/** The first normalized char that comes from raw index `raw` or after it (the inverse of rawIndex). */
+export function normalizedIndex(n: NormalizedText, raw: number): number {
+  const map = n.map;
+  if (map === null) return raw;
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((map[mid] as number) < raw) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Raw index just past the raw character that produced normalized char `end - 1`. */
 export function rawEnd(n: NormalizedText, end: number): number {
   if (end <= 0) return rawIndex(n, 0);

@@ -4,8 +4,13 @@
 import { sentenceStarts } from './sentence-break';
 
 let segmenter: Intl.Segmenter | null = null;
-/** A sentence end followed by more text. */
-const INNER_END = /[.!?\u2026]["')\]]*\s+\S/;
+/**
+ * A terminator or a line break with more text after it: only there can ICU's rules
+ * end a sentence inside a text. (Was: a terminator, closing marks, white space and
+ * more text; but "levels.* The camera" also ends a sentence after "levels.", which
+ * a longer text split and the text alone did not.)
+ */
+const INNER_END = /[.!?\u2026\n\r\u0085\u2028\u2029]\s*\S/;
 
 /** Abbreviations ICU may end a sentence at ("U.S. adults", "e.g. citrate", "Dr. Liu"). */
 export const ABBREVIATION = /(?:^|[\s(])(?:U\.S|U\.K|e\.g|i\.e|vs|Dr|Drs|Prof|St|Inc|Ltd|Co|No|Fig|approx|ca|etc|al|Mr|Mrs|Ms|Jr|Sr)\.$/;

@@ -5,7 +5,7 @@
 // where every sentence rule here breaks anyway, so a window's sentences are the
 // whole text's sentences (test/unit/windows.test.ts).
 import { normalize } from './normalize';
-import { ABBREVIATION, SAFE_BREAK } from './sentences';
+import { ABBREVIATION, SAFE_BREAK, sentenceSpans } from './sentences';
 
 /** A block longer than this is detected window by window. */
 export const HUGE_TEXT = 32_768;
@@ -20,17 +20,25 @@ function mayRejoin(text: string, end: number): boolean {
   return ABBREVIATION.test(normalize(text.slice(Math.max(0, end - 12), end)).text);
 }
 
+/**
+ * Safe sentence breaks whose terminator starts in [lo, hi): each where the next
+ * sentence's first letter is, in order. Searched in a slice, so a text with no
+ * break is not searched to its end.
+ */
+function* safeBreaks(text: string, lo: number, hi: number): Generator<number, void, void> {
+  const part = text.slice(lo, hi + MARGIN);
+  // (Its own expression: the shared one's lastIndex would move between two yields.)
+  const re = new RegExp(SAFE_BREAK.source, 'g');
+  for (let m = re.exec(part); m !== null && m.index < hi - lo; m = re.exec(part)) {
+    const end = lo + m.index + m[0].replace(/\s+$/, '').length;
+    if (!mayRejoin(text, end)) yield lo + m.index + m[0].length;
+  }
+}
+
 /** Where a window starting at `from` ends: the first safe sentence break in [from + WINDOW, from + 2 × WINDOW). */
 function cutAfter(text: string, from: number): number {
-  const lo = from + WINDOW;
   const hi = from + 2 * WINDOW;
-  // Searched in a slice, so a text with no break is not searched to its end once per window.
-  const part = text.slice(lo, hi + MARGIN);
-  SAFE_BREAK.lastIndex = 0;
-  for (let m = SAFE_BREAK.exec(part); m !== null && m.index < hi - lo; m = SAFE_BREAK.exec(part)) {
-    const end = lo + m.index + m[0].replace(/\s+$/, '').length;
-    if (!mayRejoin(text, end)) return lo + m.index + m[0].length;
-  }
+  for (const cut of safeBreaks(text, from + WINDOW, hi)) return cut;
   const space = text.slice(hi, hi + WINDOW).search(/\s/);
   if (space >= 0) return hi + space + 1;
   // (Not between the two halves of a surrogate pair.)
@@ -95,4 +103,47 @@ export function sharedPrefixLength(a: string, b: string): number {
   }
   while (at < n && a.charCodeAt(at) === b.charCodeAt(at)) at++;
   return at;
+}
+
+/** How far from an offset `sentenceSpansNear` first looks for a safe break; four times as far each time after. */
+const REACH = 512;
+
+/** The last safe break at or before `at` (not before `lo`), else `lo`. */
+function breakAtOrBefore(text: string, at: number, lo: number): number {
+  for (let reach = REACH; ; reach *= 4) {
+    const from = Math.max(lo, at - reach);
+    let last = -1;
+    for (const cut of safeBreaks(text, from, at + 1)) if (cut <= at) last = cut;
+    if (last >= 0) return last;
+    if (from === lo) return lo;
+  }
+}
+
+/** The first safe break after `at` (not after `hi`), else `hi`. */
+function breakAfter(text: string, at: number, hi: number): number {
+  for (let reach = REACH; ; reach *= 4) {
+    const to = Math.min(hi, at + reach);
+    for (const cut of safeBreaks(text, at, to)) if (cut > at) return Math.min(cut, hi);
+    if (to === hi) return hi;
+  }
+}
+
+/**
+ * The sentences of `text` (as `sentenceSpans` gives them) around `offsets`
+ * (sorted): every sentence holding one, and maybe some next to it; never a
+ * sentence the whole text does not have. Only stretches between safe breaks
+ * around the offsets are split, so a long text with a few offsets in it is not
+ * split whole: cut at safe breaks, a stretch has the whole text's sentences
+ * (the same rule as windows').
+ */
+export function sentenceSpansNear(text: string, offsets: readonly number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let end = 0;
+  for (const at of offsets) {
+    if (at < end || at >= text.length) continue;
+    const a = breakAtOrBefore(text, at, end);
+    end = breakAfter(text, at, text.length);
+    for (const [s0, s1] of sentenceSpans(text.slice(a, end))) out.push([a + s0, a + s1]);
+  }
+  return out;
 }
