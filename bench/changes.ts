@@ -1,5 +1,6 @@
 // `npm run bench:changes -- [page] [runs] [dist…]`: what the pass after one
-// common page change costs us, on a bench page (default "5 MB"). Each run loads
+// common page change costs us, on a bench page (default "5 MB"; on "5 MB pre",
+// lines added to its one text node, PRE_CHANGES). Each run loads
 // the page afresh, waits for the first pass, makes one change (a product card or
 // a review appended, a card's markup rewritten, a dialog, a heading's text, the
 // title ticking, loose text in the grid or in <main>, 20 cards at once), and sums
@@ -23,11 +24,11 @@ const [which = '5 MB', runsArg = '5', ...distArgs] = process.argv.slice(2);
 const runs = Math.max(1, Number(runsArg) || 5);
 const dists = (distArgs.length > 0 ? distArgs : ['dist']).map((d) => resolve(d));
 const spec = benchPages().find((p) => p.name === which);
-const isShop = (p: { layout?: string }): boolean => (p.layout ?? 'shop') === 'shop';
-if (!spec || !isShop(spec)) throw new Error(`a shop bench page, one of ${benchPages().filter(isShop).map((p) => p.name).join(', ')}`);
+const hasChanges = (p: { layout?: string }): boolean => (p.layout ?? 'shop') === 'shop' || p.layout === 'pre';
+if (!spec || !hasChanges(spec)) throw new Error(`a shop or pre bench page, one of ${benchPages().filter(hasChanges).map((p) => p.name).join(', ')}`);
 
 /** Run in the page: each makes one change a shop page makes after load. */
-const CHANGES: Record<string, string> = {
+const SHOP_CHANGES: Record<string, string> = {
   'a product card appended': `const g = document.querySelector('.grid'); g.append(g.querySelector('.card').cloneNode(true))`,
   'a review appended': `document.querySelector('.grid').append(document.querySelector('.review').cloneNode(true))`,
   "a card's markup rewritten": `const c = document.querySelectorAll('.grid > .card')[60]; c.innerHTML += '<p>Sold out</p>'`,
@@ -38,6 +39,15 @@ const CHANGES: Record<string, string> = {
   "a counter's text in <main> set": `const t = document.createTextNode(' 3 viewing'); document.querySelector('main').append(t); setTimeout(() => { t.data = ' 4 viewing'; }, 700)`,
   '20 product cards appended': `const g = document.querySelector('.grid'); const c = g.querySelector('.card'); for (let i = 0; i < 20; i++) g.append(c.cloneNode(true))`,
 };
+/** On the "5 MB pre" page (one text node, as a log or a plain-text file): lines added to it (since round 19). */
+const PRE_CHANGES: Record<string, string> = {
+  'a line appended to the <pre>': `document.querySelector('pre').append('\\nDay 41: Magnesium L-threonate improves memory.\\n')`,
+  // (A node of its own: a script editing the <pre>'s text node in place sees only the piece
+  // before our first marker; README, "A marker sits right after its sentence".)
+  'a line inserted in the middle of the <pre>': `const pre = document.querySelector('pre'); pre.insertBefore(document.createTextNode('\\nDay 41: Magnesium L-threonate improves memory.\\n'), pre.childNodes[pre.childNodes.length >> 1])`,
+  'a paragraph appended after the <pre>': `const p = document.createElement('p'); p.textContent = 'Magnesium L-threonate improves sleep.'; document.querySelector('pre').after(p)`,
+};
+const CHANGES = spec.layout === 'pre' ? PRE_CHANGES : SHOP_CHANGES;
 /** Longer than the longest a change waits for its pass (2 s), and than the counter's second change. */
 const SETTLE_MS = 3200;
 

@@ -3,7 +3,7 @@
 // Finding those blocks costs a binary search (blocks are in document order),
 // not a walk over every block: a paragraph added to a 5 MB page stays cheap.
 import type { PageData, TextBlock } from '../core/types';
-import { candidateOffsetsSteps, candidatesAfterEdit, mayHoldCandidate, prepareForChanges } from '../core/claims/prefilter';
+import { candidateOffsetsSteps, mayHoldCandidate, prepareForChanges } from '../core/claims/prefilter';
 import { HUGE_TEXT, sharedPrefixLength } from '../core/text/windows';
 import type { SectionEdit } from '../core/claims/sections';
 import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedBlocks, type ExtractedPage, type TextSegment } from '../extract';
@@ -58,21 +58,18 @@ function textSource(page: PageText): string | TextSource {
 
 /**
  * When a change's re-read gives one huge block for one huge block (text added to a
- * <pre> log): the first characters they share, and the new block's candidates made
- * from the old one's and a scan of the rest (core/claims/prefilter.ts). Detection
- * then resumes inside it (core/claims/sections.ts, `unchangedPrefix`), and a sparse
- * index keeps it without scanning it whole: that scan alone was a step of ~60 ms
- * on a 4.75 MB `<pre>`.
+ * <pre> log): the first characters they share. Detection then resumes inside it
+ * (core/claims/sections.ts, `unchangedPrefix`), and a sparse index keeps it, as it
+ * kept the block before, without scanning it whole: that scan alone was a step of
+ * ~60 ms on a 4.75 MB `<pre>`. (Detection finds the candidates of each window it
+ * takes: core/claims/detect.ts.)
  */
 function hugeReadAgain(old: readonly TextBlock[], fresh: readonly TextBlock[]): { old: TextBlock; block: TextBlock; shared: number } | undefined {
   const [was] = old;
   const [block] = fresh;
   if (old.length !== 1 || fresh.length !== 1 || was === undefined || block === undefined) return undefined;
   if (was.text.length <= HUGE_TEXT || block.text.length <= HUGE_TEXT || was.tag !== block.tag || block.headingLevel > 0) return undefined;
-  const shared = sharedPrefixLength(was.text, block.text);
-  const candidates = candidatesAfterEdit(was.candidates, shared, block.text);
-  if (candidates !== undefined) block.candidates = candidates;
-  return { old: was, block, shared };
+  return { old: was, block, shared: sharedPrefixLength(was.text, block.text) };
 }
 
 /** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */

@@ -3,7 +3,8 @@
 import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
 import { INVISIBLE, normalize, normalizedIndex, rawEnd, rawIndex, type NormalizedText } from '../text/normalize';
 import { sentenceSpans } from '../text/sentences';
-import { sentenceSpansNear, textWindows, windowsHolding } from '../text/windows';
+import { sentenceSpansNear, textWindows } from '../text/windows';
+import { candidateOffsets } from './prefilter';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
 import { UNUSUAL } from './gate';
@@ -103,24 +104,27 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     carriedSection = section;
     // A huge block (one 10 MB text node) is taken in windows, each as if a block of
     // its own (windows.ts): no step normalizes, tests or splits all of it at once.
-    // A window without a prefilter candidate names no form and holds no claim, so
-    // where a sparse read gave them, the others are passed over.
+    // Each window's prefilter candidates (from a sparse read, else found here): a
+    // window or a sentence holding none names no form and holds no claim, so it would
+    // neither find anything nor change the subject carried ("it"), and is passed
+    // over; only the stretches around them are split into sentences.
     const all = textWindows(block.text);
     const whole = all.length === 1;
-    const held = whole || block.candidates === undefined ? null : new Set(windowsHolding(all, block.candidates));
-    // With candidates, a sentence holding none names no form and holds no claim, as a
-    // window holding none does: it would neither find anything nor change the subject
-    // carried ("it"), so it is not analysed. `c`: the first candidate not yet passed.
-    const candidates = held === null ? undefined : block.candidates;
     let c = 0;
     let first = true;
-    for (const window of all) {
-      const [w0, w1] = window;
+    for (const [w0, w1] of all) {
       if (w0 < from) continue;
-      if (held === null || held.has(window)) {
+      const raw = whole ? block.text : block.text.slice(w0, w1);
+      let near: number[] | null = null;
+      if (!whole && block.candidates !== undefined) {
+        const given = block.candidates;
+        near = [];
+        while (c < given.length && (given[c] as number) < w0) c++;
+        for (let k = c; k < given.length && (given[k] as number) < w1; k++) near.push((given[k] as number) - w0);
+      } else if (!whole) near = candidateOffsets(raw); // (null: text to normalize first; then all of it)
+      if (near === null || near.length > 0) {
         if (!first) yield index;
         first = false;
-        const raw = whole ? block.text : block.text.slice(w0, w1);
         const text = whole ? matchText(index) : textToMatch(raw);
         const namesMgt = mentionsMgt(text);
         // Unless a cue is there or a form is named, nothing to find and no subject worth carrying; and
@@ -128,20 +132,23 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
         if ((namesMgt || ANY_CUE.test(text) || mentionsOtherForm(text)) && (namesMgt || carried === 'mgt' || section === 'mgt')) {
           const n = whole ? norm(index) : normalize(raw);
           const isReference = REFERENCE.test(n.text);
-          // With candidates, only the stretches around them are split into sentences.
           const spans: Array<[number, number]> = isReference
             ? [[0, n.text.length]]
-            : candidates === undefined
+            : near === null
               ? sentenceSpans(n.text)
-              : sentenceSpansNear(n.text, candidatesIn(candidates, w0, w1).map((at) => normalizedIndex(n, at - w0)));
+              : sentenceSpansNear(
+                  n.text,
+                  near.map((at) => normalizedIndex(n, at)),
+                );
+          let k0 = 0;
           for (let k = 0; k < spans.length; k++) {
             // A block of many sentences must not be one long task either.
             if (k > 0 && k % 64 === 0) yield index;
             const [s0, s1] = spans[k] as [number, number];
-            if (candidates !== undefined) {
-              const r0 = w0 + rawIndex(n, s0);
-              while (c < candidates.length && (candidates[c] as number) < r0) c++;
-              if (c >= candidates.length || (candidates[c] as number) >= w0 + rawEnd(n, s1)) continue;
+            if (near !== null) {
+              const r0 = rawIndex(n, s0);
+              while (k0 < near.length && (near[k0] as number) < r0) k0++;
+              if (k0 >= near.length || (near[k0] as number) >= rawEnd(n, s1)) continue;
             }
             const sentence = n.text.slice(s0, s1);
             const found = findInSentence(sentence, isReference, section, () => carried, (s) => (carried = s));
@@ -153,13 +160,6 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     }
   }
   if (blocks.length > 0) onBlockEnd?.(blocks.length - 1, { carried, section: carriedSection });
-  return out;
-}
-
-/** The candidates (sorted block offsets) in [w0, w1). */
-function candidatesIn(candidates: readonly number[], w0: number, w1: number): number[] {
-  const out: number[] = [];
-  for (const c of candidates) if (c >= w0 && c < w1) out.push(c);
   return out;
 }
 

@@ -151,25 +151,3 @@ export function* candidateOffsetsSteps(text: string | TextSource): Generator<voi
   out.sort((a, b) => a - b);
   return out.filter((x, i) => i === 0 || x !== out[i - 1]);
 }
-
-/**
- * Candidates (`TextBlock.candidates`) for a huge block read again whose first
- * `shared` characters are those of the block before it, whose candidates were
- * `before`: those well inside the shared text stay, and only the rest is scanned
- * (a line added to a 5 MB log is not a 5 MB scan). Undefined (every window is
- * detected) when the block before had none or the new text needs normalizing.
- *
- * A hit's trigger is looked for within WINDOW characters of it: one that far
- * inside the shared text found what it finds now, and a scan from MARGIN before
- * the kept ones' end sees all of every later hit's window.
- */
-export function candidatesAfterEdit(before: readonly number[] | undefined, shared: number, text: string): number[] | undefined {
-  if (before === undefined) return undefined;
-  const keptBelow = Math.max(0, shared - 2 * WINDOW);
-  const from = Math.max(0, keptBelow - 2 * WINDOW);
-  const after = candidateOffsets(text.slice(from));
-  if (after === null) return undefined;
-  const out = before.filter((c) => c < keptBelow);
-  for (const c of after) if (c + from >= keptBelow) out.push(c + from);
-  return out;
-}
