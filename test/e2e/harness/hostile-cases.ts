@@ -292,7 +292,7 @@ export async function bigNodeCase(open: OpenHostile, claims = 1): Promise<void> 
  * big-node.html with 40 claims, then a line added to its one huge block (as a log in a
  * <pre> grows): the block is read again, but detected only from its last window that
  * is as it was, and not scanned whole to be kept. Before, each such change detected
- * all 10 MB again (~1 s of work in Chromium) after one step of scanning it.
+ * all 10 MB again (~450 ms of work in Chromium) after one step of scanning it.
  */
 export async function bigNodeAppendCase(open: OpenHostile, workMs: number): Promise<void> {
   const claims = 40;
