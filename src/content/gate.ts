@@ -3,6 +3,7 @@
 import { MgtNameSearch, mayMentionMgt } from '../core/claims/gate';
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
+import { isShell, shadowTextNames } from './shadow-text';
 
 /** The core's gate (names of MgT, robust to invisible characters and fullwidth letters). */
 export const mentionsMgT = mayMentionMgt;
@@ -78,16 +79,22 @@ export async function readGate(doc: Document): Promise<GateResult> {
   const mode = gateReadMode(root, loadedHtmlBytes());
   // The title counts as detection counts it (a page titled with MgT is about MgT).
   const titled = mentionsMgT(doc.title);
+  let text: PageText;
+  let named: boolean;
   if (mode === 'one call') {
-    const text = PageText.whole(root);
-    slicer.end();
-    return { named: titled || mentionsMgT(text.text), text };
+    text = PageText.whole(root);
+    named = titled || mentionsMgT(text.text);
+  } else {
+    // A huge page is tested piece by piece as it is read: no joining megabytes, or
+    // normalizing them, in one go; and how the rest is read depends on it (page-text.ts).
+    const names = new MgtNameSearch(titled);
+    text = (await slicer.drain(readPageTextSteps(root, mode, undefined, names))) as PageText; // (no `known`: never null)
+    named = names.found;
   }
-  // A huge page is tested piece by piece as it is read: no joining megabytes, or
-  // normalizing them, in one go; and how the rest is read depends on it (page-text.ts).
-  const names = new MgtNameSearch(titled);
-  const text = (await slicer.drain(readPageTextSteps(root, mode, undefined, names))) as PageText; // (no `known`: never null)
-  const named = names.found;
+  // An app's shell: its words may all be in open shadow roots (shadow-text.ts).
+  if (!named && isShell(root, text)) {
+    named = await slicer.drain(shadowTextNames(root, mentionsMgT));
+  }
   slicer.end();
   return { named, text };
 }

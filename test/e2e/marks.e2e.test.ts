@@ -649,6 +649,30 @@ describe('shadow roots, frames and inline markup', () => {
     await page.close();
   });
 
+  it('a page whose every word is in open shadow roots (nested): the gate looks into them', async () => {
+    // body.textContent holds none of its words: until round 19 the gate took it for a
+    // page that never names MgT, and it got a count of 0.
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/shadow-app.html`);
+    expect(await page.evaluate(() => document.body.textContent!.includes('hreonate'))).toBe(false);
+    await claimCount(page, 3);
+    const found = await markers(page);
+    expect(found.map((m) => m.claim).sort()).toEqual(['brain-uptake', 'memory', 'sleep']);
+    expect(found.every((m) => m.inShadow)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+    // Named only in the nested component's shadow root.
+    const deep = await openPage(browser, `${server.origin}/pages/shadow-app.html?deep`);
+    await claimCount(deep.page, 1);
+    expect((await markers(deep.page)).map((m) => m.claim)).toEqual(['memory']);
+    await deep.page.close();
+    // The same shell whose components name no form: checked, nothing loaded.
+    const other = await openPage(browser, `${server.origin}/pages/shadow-app.html?none`);
+    expect(await claimCount(other.page)).toBe(0);
+    expect(await other.page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length)).toBe(0);
+    expect(other.errors).toEqual([]);
+    await other.page.close();
+  });
+
   it('annotates a claim inside a same-origin iframe', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/iframe-parent.html`);
     expect(await claimCount(page)).toBe(0);

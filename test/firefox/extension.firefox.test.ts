@@ -48,6 +48,17 @@ describe('Firefox', () => {
     await page.close();
   });
 
+  it('a page whose every word is in open shadow roots: the gate looks into them, nested ones too', async () => {
+    for (const [query, claims] of [['', ['brain-uptake', 'memory', 'sleep']], ['?deep', ['memory']]] as const) {
+      const { page, errors } = await openPage(firefox, `${server.origin}/pages/shadow-app.html${query}`);
+      await claimCount(page, claims.length);
+      const found = await page.evaluate(readMarkers);
+      expect(found.map((m) => m.claim).sort()).toEqual(claims);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('opens a card from the keyboard, with the verdict and the study, and Escape closes it', async () => {
     const { page, errors } = await openPage(firefox, `${server.origin}/seed.html`);
     await claimCount(page, 1);

@@ -1,0 +1,50 @@
+// Text the gate cannot see in `body.textContent`: what open shadow roots hold. A
+// page built of web components can keep all its words there (a shop rendered by
+// one <shop-app>, each part a component of its own), and the gate took such a page
+// for one that never names MgT. The whole read (extract/blocks.ts) reads shadow
+// roots; only the gate's test needed them.
+import { ELEMENT_NODE } from '../extract/node-types';
+import { hasMoreDescendants, type PageText } from './page-text';
+
+/**
+ * A light DOM with under this much text and at most SHELL_ELEMENTS elements is an
+ * app's shell, whose words may be in shadow roots: only there does the gate look
+ * into them. Elsewhere the words are in the light DOM, and walking every element
+ * to find shadow roots would cost each page ~1 µs an element in this isolated world
+ * (a product page whose description alone is a component, with the site's menus in
+ * the light DOM, is not looked into: README, "How the pieces fit").
+ */
+const SHELL_TEXT = 2_000;
+const SHELL_ELEMENTS = 3_000;
+/** Elements visited at most, shadow trees included: a bound on what a page of components that never names MgT costs. */
+const ELEMENT_BUDGET = 20_000;
+/** Elements visited between two steps. */
+const PER_STEP = 1_000;
+
+/**
+ * Whether the text of some open shadow root under `root` (nested ones too, each
+ * read natively in one `textContent` call) passes `names`. In steps; stops at the
+ * first that does, or after ELEMENT_BUDGET elements.
+ */
+export function* shadowTextNames(root: Element, names: (text: string) => boolean): Generator<void, boolean, void> {
+  const doc = root.ownerDocument;
+  const trees: Node[] = [root];
+  let visited = 0;
+  for (let tree = trees.pop(); tree !== undefined; tree = trees.pop()) {
+    const walker = doc.createTreeWalker(tree, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+      if (++visited > ELEMENT_BUDGET) return false;
+      if (visited % PER_STEP === 0) yield;
+      const shadow = n.nodeType === ELEMENT_NODE ? (n as Element).shadowRoot : null;
+      if (shadow === null) continue;
+      if (names(shadow.textContent ?? '')) return true;
+      trees.push(shadow);
+    }
+  }
+  return false;
+}
+
+/** Whether `root`, whose light DOM's text is `text`, is an app's shell (see SHELL_TEXT). */
+export function isShell(root: Element, text: PageText): boolean {
+  return text.length < SHELL_TEXT && !hasMoreDescendants(root, SHELL_ELEMENTS);
+}
