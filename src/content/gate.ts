@@ -4,6 +4,8 @@ import { MgtNameSearch, mayMentionMgt } from '../core/claims/gate';
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
 import { isShell, shadowTextNames } from './shadow-text';
+import { ELEMENT_NODE } from '../extract/node-types';
+import { runToEnd } from '../core/steps';
 
 /** The core's gate (names of MgT, robust to invisible characters and fullwidth letters). */
 export const mentionsMgT = mayMentionMgt;
@@ -12,6 +14,8 @@ export interface GateResult {
   named: boolean;
   /** The text read, for the scanner to reuse (null: nothing to read). */
   text: PageText | null;
+  /** On an app's shell that names no form: the shadow roots looked into (watchGate's `watchShell`). */
+  shadows?: ShadowRoot[];
 }
 
 /** HTML below this size (as loaded) is read in one call, unless the page has more elements than such HTML makes. */
@@ -92,11 +96,14 @@ export async function readGate(doc: Document): Promise<GateResult> {
     named = names.found;
   }
   // An app's shell: its words may all be in open shadow roots (shadow-text.ts).
+  let shadows: ShadowRoot[] | undefined;
   if (!named && isShell(root, text)) {
-    named = await slicer.drain(shadowTextNames(root, mentionsMgT));
+    const seen: ShadowRoot[] = [];
+    named = await slicer.drain(shadowTextNames(root, mentionsMgT, (shadow) => seen.push(shadow)));
+    if (!named) shadows = seen;
   }
   slicer.end();
-  return { named, text };
+  return { named, text, ...(shadows ? { shadows } : {}) };
 }
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -105,7 +112,16 @@ export interface GateWatch {
   stop(): void;
   /** Whether the page changed since watching began (text read before then may be stale). */
   changed(): boolean;
+  /**
+   * The page is an app's shell (readGate looked into its shadow roots): watch those
+   * roots too, and look into the shadow roots of what is added, where a component's
+   * words arrive (a shop rendered after its data came).
+   */
+  watchShell(shadows: readonly ShadowRoot[]): void;
 }
+
+/** Elements an added node's shadow roots are looked through, at most, per change (within a MutationObserver callback: no slices there). */
+const ADDED_BUDGET = 2_000;
 
 /**
  * Before any MgT text was seen: look only at added text, and call `onMatch` once
@@ -113,14 +129,21 @@ export interface GateWatch {
  */
 export function watchGate(doc: Document, onMatch: () => void): GateWatch {
   let changed = false;
+  let shell = false;
+  const watch = (shadow: ShadowRoot): void => observer.observe(shadow, OPTIONS);
+  /** On a shell: whether the shadow roots of an added node (or under it) name MgT; watches them from now on. */
+  const inShadows = (n: Node): boolean =>
+    shell && n.nodeType === ELEMENT_NODE && runToEnd(shadowTextNames(n as Element, mentionsMgT, watch, ADDED_BUDGET));
   const observer = new MutationObserver((records) => {
     const start = performance.now();
     try {
       changed = true;
       for (const r of records) {
-        const texts =
-          r.type === 'characterData' ? [r.target.textContent] : Array.from(r.addedNodes, (n) => n.textContent);
-        if (texts.some((t) => mentionsMgT(t))) {
+        const named =
+          r.type === 'characterData'
+            ? mentionsMgT(r.target.textContent)
+            : Array.prototype.some.call(r.addedNodes, (n: Node) => mentionsMgT(n.textContent) || inShadows(n));
+        if (named) {
           observer.disconnect();
           onMatch();
           return;
@@ -134,5 +157,12 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
     }
   });
   observer.observe(doc, OPTIONS);
-  return { stop: () => observer.disconnect(), changed: () => changed };
+  return {
+    stop: () => observer.disconnect(),
+    changed: () => changed,
+    watchShell: (shadows) => {
+      shell = true;
+      for (const shadow of shadows) watch(shadow);
+    },
+  };
 }

@@ -59,13 +59,14 @@ async function main(): Promise<void> {
         // never leak to the page
       });
     });
-    return readGate(doc).then(({ named, text }) => {
+    return readGate(doc).then(({ named, text, shadows }) => {
       gateChecked = true;
       if (named) {
         const fresh = !watch.changed();
         watch.stop();
         return start(fresh ? text : null);
       }
+      if (shadows) watch.watchShell(shadows);
       if (loading === null) setCount(doc, 0); // (added text may have started a scan meanwhile)
       return undefined;
     });

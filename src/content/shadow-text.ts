@@ -22,23 +22,37 @@ const ELEMENT_BUDGET = 20_000;
 const PER_STEP = 1_000;
 
 /**
- * Whether the text of some open shadow root under `root` (nested ones too, each
- * read natively in one `textContent` call) passes `names`. In steps; stops at the
- * first that does, or after ELEMENT_BUDGET elements.
+ * Whether the text of some open shadow root of `root` or under it (nested ones
+ * too, each read natively in one `textContent` call) passes `names`. In steps;
+ * stops at the first that does, or after `budget` elements. `onRoot` sees each
+ * shadow root looked into (the gate's watcher then watches it).
  */
-export function* shadowTextNames(root: Element, names: (text: string) => boolean): Generator<void, boolean, void> {
+export function* shadowTextNames(
+  root: Element,
+  names: (text: string) => boolean,
+  onRoot?: (shadow: ShadowRoot) => void,
+  budget = ELEMENT_BUDGET,
+): Generator<void, boolean, void> {
   const doc = root.ownerDocument;
-  const trees: Node[] = [root];
+  const trees: Node[] = [];
   let visited = 0;
+  /** Looks into the shadow root of `el`, if open: true when its text names MgT. */
+  const look = (el: Element): boolean => {
+    const shadow = el.shadowRoot;
+    if (shadow === null) return false;
+    onRoot?.(shadow);
+    if (names(shadow.textContent ?? '')) return true;
+    trees.push(shadow);
+    return false;
+  };
+  if (look(root)) return true;
+  trees.push(root);
   for (let tree = trees.pop(); tree !== undefined; tree = trees.pop()) {
     const walker = doc.createTreeWalker(tree, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-      if (++visited > ELEMENT_BUDGET) return false;
+      if (++visited > budget) return false;
       if (visited % PER_STEP === 0) yield;
-      const shadow = n.nodeType === ELEMENT_NODE ? (n as Element).shadowRoot : null;
-      if (shadow === null) continue;
-      if (names(shadow.textContent ?? '')) return true;
-      trees.push(shadow);
+      if (n.nodeType === ELEMENT_NODE && look(n as Element)) return true;
     }
   }
   return false;

@@ -49,7 +49,7 @@ describe('Firefox', () => {
   });
 
   it('a page whose every word is in open shadow roots: the gate looks into them, nested ones too', async () => {
-    for (const [query, claims] of [['', ['brain-uptake', 'memory', 'sleep']], ['?deep', ['memory']]] as const) {
+    for (const [query, claims] of [['', ['brain-uptake', 'memory', 'sleep']], ['?deep', ['memory']], ['?late', ['memory']]] as const) {
       const { page, errors } = await openPage(firefox, `${server.origin}/pages/shadow-app.html${query}`);
       await claimCount(page, claims.length);
       const found = await page.evaluate(readMarkers);
