@@ -3,7 +3,7 @@
 import { MgtNameSearch, mayMentionMgt } from '../core/claims/gate';
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
-import { isShell, shadowTextNames } from './shadow-text';
+import { isShell, shadowTextNames, type Budget } from './shadow-text';
 import { ELEMENT_NODE } from '../extract/node-types';
 import { runToEnd } from '../core/steps';
 
@@ -120,7 +120,7 @@ export interface GateWatch {
   watchShell(shadows: readonly ShadowRoot[]): void;
 }
 
-/** Elements an added node's shadow roots are looked through, at most, per change (within a MutationObserver callback: no slices there). */
+/** Elements the added nodes' shadow roots are looked through, at most, per change (within a MutationObserver callback: no slices there). */
 const ADDED_BUDGET = 2_000;
 
 /**
@@ -131,13 +131,15 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
   let changed = false;
   let shell = false;
   const watch = (shadow: ShadowRoot): void => observer.observe(shadow, OPTIONS);
+  let budget: Budget = { left: ADDED_BUDGET };
   /** On a shell: whether the shadow roots of an added node (or under it) name MgT; watches them from now on. */
   const inShadows = (n: Node): boolean =>
-    shell && n.nodeType === ELEMENT_NODE && runToEnd(shadowTextNames(n as Element, mentionsMgT, watch, ADDED_BUDGET));
+    shell && n.nodeType === ELEMENT_NODE && runToEnd(shadowTextNames(n as Element, mentionsMgT, watch, budget));
   const observer = new MutationObserver((records) => {
     const start = performance.now();
     try {
       changed = true;
+      budget = { left: ADDED_BUDGET };
       for (const r of records) {
         const named =
           r.type === 'characterData'

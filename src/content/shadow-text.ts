@@ -21,17 +21,23 @@ const ELEMENT_BUDGET = 20_000;
 /** Elements visited between two steps. */
 const PER_STEP = 1_000;
 
+/** Elements still to visit; shared by the calls of one change (the gate's watcher). */
+export interface Budget {
+  left: number;
+}
+
 /**
  * Whether the text of some open shadow root of `root` or under it (nested ones
  * too, each read natively in one `textContent` call) passes `names`. In steps;
- * stops at the first that does, or after `budget` elements. `onRoot` sees each
- * shadow root looked into (the gate's watcher then watches it).
+ * stops at the first that does, or when `budget` is spent (ELEMENT_BUDGET
+ * elements by default). `onRoot` sees each shadow root looked into (the gate's
+ * watcher then watches it).
  */
 export function* shadowTextNames(
   root: Element,
   names: (text: string) => boolean,
   onRoot?: (shadow: ShadowRoot) => void,
-  budget = ELEMENT_BUDGET,
+  budget: Budget = { left: ELEMENT_BUDGET },
 ): Generator<void, boolean, void> {
   const doc = root.ownerDocument;
   const trees: Node[] = [];
@@ -50,7 +56,8 @@ export function* shadowTextNames(
   for (let tree = trees.pop(); tree !== undefined; tree = trees.pop()) {
     const walker = doc.createTreeWalker(tree, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-      if (++visited > budget) return false;
+      if (--budget.left < 0) return false;
+      visited++;
       if (visited % PER_STEP === 0) yield;
       if (n.nodeType === ELEMENT_NODE && look(n as Element)) return true;
     }
