@@ -201,19 +201,26 @@ export class PageIndex {
       for (let j = 0; j < segs.length; j++) {
         const seg = segs[j] as TextSegment;
         const end = (segs[j + 1]?.start ?? block.text.length) as number;
+        // A node no marker split still holds all of its segment: kept as it is (a
+        // paragraph of 32,000 inline children has tens of thousands of segments).
+        if (seg.node.length === end - seg.start) {
+          out.push(seg);
+          continue;
+        }
         let at = seg.start;
         for (let node: Node | null = seg.node; at < end; node = node.nextSibling) {
           if (node === null) return false;
           if (node.nodeType === TEXT_NODE) {
             const length = (node as Text).length;
             if (length > 0) out.push({ node: node as Text, start: at });
+            // (Pieces split off an indexed node: in the same tree, so no new shadow root to look at.)
+            if (node !== seg.node) this.held.add(node as Text);
             at += length;
           } else if (!isMarkerElement(node)) return false;
         }
         if (at !== end) return false;
       }
       this.segments[i] = out;
-      this.added([out]);
     }
     return true;
   }

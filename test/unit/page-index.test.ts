@@ -614,6 +614,23 @@ describe('PageIndex.resplit', () => {
     rest.data = 'x';
     expect(index.resplit([0])).toBe(false);
   });
+
+  it('keeps the segments of the nodes no marker split as they were, and follows the split one', () => {
+    const { document } = parseHTML('<html><body><p>One <b>two</b> three. Four five.</p></body></html>');
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    const before = index.segments[0]!;
+    expect(before.map((s) => s.start)).toEqual([0, 4, 7]);
+    const last = before[2]!.node;
+    const rest = doc.createTextNode(last.data.slice(8));
+    last.data = last.data.slice(0, 8);
+    last.after(doc.createElement('evidence-lens-marker'), rest);
+    expect(index.resplit([0])).toBe(true);
+    const segs = index.segments[0]!;
+    expect(segs.map((s) => s.start)).toEqual([0, 4, 7, 15]);
+    expect(segs[0] === before[0] && segs[1] === before[1]).toBe(true);
+    expect(segs[2]!.node === last && segs[3]!.node === rest).toBe(true);
+  });
 });
 
 describe('HeadingIndex.countBefore', () => {
