@@ -63,7 +63,8 @@ export interface TextBlock {
   /**
    * Offsets in `text`, in order, around which the prefilter found that a claim or a
    * name may sit, when a sparse read knows them. Detection then passes over the
-   * windows of a huge block (text/windows.ts) that hold none. Absent: all of it.
+   * windows of a huge block (text/windows.ts), and the sentences, that hold none.
+   * Absent: detection finds each window's own (claims/detect.ts).
    */
   candidates?: number[];
 }

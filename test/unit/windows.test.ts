@@ -86,6 +86,7 @@ async function detectWhole(blocks: TextBlock[], options: { aboutMgt?: boolean })
   vi.doMock('../../src/core/text/windows', async (original) => ({
     ...(await original<typeof import('../../src/core/text/windows')>()),
     textWindows: (text: string) => [[0, text.length]],
+    windowsOf: (block: { text: string }) => [[0, block.text.length]],
   }));
   try {
     const whole = await import('../../src/core/claims/detect');

@@ -3,7 +3,7 @@
 import type { TextBlock } from '../types';
 import { mentionsMgt, mentionsOtherForm, rawMentionsMgt, type Subject } from './subject';
 import { runToEnd } from '../steps';
-import { HUGE_TEXT, textWindows, windowsHolding } from '../text/windows';
+import { HUGE_TEXT, windowsHolding, windowsOf } from '../text/windows';
 
 /** Regions whose text never makes claims or makes a page "about MgT" (menus, footers). */
 export function isChrome(block: TextBlock): boolean {
@@ -35,7 +35,7 @@ export function countsAsMention(block: TextBlock): boolean {
 function* mentionsByWindows(block: TextBlock, i: number, enough: number): Generator<number, number, void> {
   if (!mentionsCount(block)) return 0;
   let n = 0;
-  for (const [w0, w1] of windowsHolding(textWindows(block.text), block.candidates)) {
+  for (const [w0, w1] of windowsHolding(windowsOf(block), block.candidates)) {
     if (rawMentionsMgt(block.text.slice(w0, w1)) && ++n >= enough) break;
     yield i;
   }

@@ -3,7 +3,7 @@
 import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
 import { INVISIBLE, normalize, normalizedIndex, rawEnd, rawIndex, type NormalizedText } from '../text/normalize';
 import { sentenceSpans } from '../text/sentences';
-import { sentenceSpansNear, textWindows } from '../text/windows';
+import { sentenceSpansNear, windowsOf } from '../text/windows';
 import { candidateOffsets } from './prefilter';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
@@ -108,7 +108,7 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
     // window or a sentence holding none names no form and holds no claim, so it would
     // neither find anything nor change the subject carried ("it"), and is passed
     // over; only the stretches around them are split into sentences.
-    const all = textWindows(block.text);
+    const all = windowsOf(block);
     const whole = all.length === 1;
     let c = 0;
     let first = true;

@@ -18,7 +18,7 @@
 import type { ClaimMatch, TextBlock } from '../types';
 import { aboutMgtSteps, countsAsMention, headingSubject, openHeadings, sectionStart } from './context';
 import { detectClaimsSteps, textToMatch, type SubjectState } from './detect';
-import { textWindows } from '../text/windows';
+import { windowsOf } from '../text/windows';
 
 /** A run of blocks replaced by another (block indices of the page after the edit). */
 export interface SectionEdit {
@@ -198,7 +198,11 @@ export interface Detected {
    * a long one, is not detected again for a paragraph added after it).
    */
   states: SubjectState[];
-  /** Per block taken in windows (windows.ts), the state after each window, in order: a rescan can resume inside it. */
+  /**
+   * Per block taken in windows (windows.ts), the state after each window, in order: a
+   * rescan can resume inside it. One map, shared by a full detection and every rescan
+   * after it (keyed by block: a block's text never changes, a changed part is a new block).
+   */
   windows: WeakMap<TextBlock, WindowState[]>;
 }
 
@@ -223,7 +227,7 @@ function resumeInside(edit: SectionEdit, windows: WeakMap<TextBlock, WindowState
   if (old.headingLevel !== 0 || fresh.headingLevel !== 0 || old.tag !== fresh.tag || old.region !== fresh.region) return undefined;
   const before = windows.get(old);
   if (before === undefined) return undefined;
-  const now = textWindows(fresh.text);
+  const now = windowsOf(fresh);
   let k = 0;
   while (k < before.length && k < now.length - 1 && (before[k] as WindowState).end === (now[k] as [number, number])[1] && (before[k] as WindowState).end <= shared) k++;
   if (k === 0) return undefined;

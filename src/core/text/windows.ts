@@ -65,6 +65,17 @@ export function textWindows(text: string): Array<[number, number]> {
   return out;
 }
 
+/** Each huge block's windows, made once: detection, "about MgT" and a rescan all take them. */
+const made = new WeakMap<{ readonly text: string }, Array<[number, number]>>();
+
+/** `textWindows` of a block's text (whose text never changes), cut once per block. */
+export function windowsOf(block: { readonly text: string }): Array<[number, number]> {
+  if (block.text.length <= HUGE_TEXT) return [[0, block.text.length]];
+  let windows = made.get(block);
+  if (windows === undefined) made.set(block, (windows = textWindows(block.text)));
+  return windows;
+}
+
 /**
  * Of `windows` (in order), those holding one of `offsets` (sorted), or all of them
  * when `offsets` is undefined.
