@@ -61,8 +61,10 @@ try {
   [distA, distB].forEach((dist, k) => {
     const xs = work[k] as number[];
     const ls = longest[k] as number[];
-    console.log(`${k === 0 ? 'A' : 'B'} ${dist}: work ${xs.map((x) => x.toFixed(0)).join(' ')} ms; median ${median(xs).toFixed(0)} ms`);
-    console.log(`  longest slice ${ls.map((x) => x.toFixed(0)).join(' ')} ms; median ${median(ls).toFixed(0)} ms`);
+    // Tenths on small pages (a page without MgT costs a few ms; whole ms hid a change of one).
+    const ms = (x: number): string => x.toFixed(median(xs) < 20 ? 1 : 0);
+    console.log(`${k === 0 ? 'A' : 'B'} ${dist}: work ${xs.map(ms).join(' ')} ms; median ${ms(median(xs))} ms`);
+    console.log(`  longest slice ${ls.map(ms).join(' ')} ms; median ${ms(median(ls))} ms`);
     const lw = late[k] as number[];
     if (lw.length > 0) console.log(`  late paragraph ${lw.map((x) => x.toFixed(1)).join(' ')} ms; median ${median(lw).toFixed(1)} ms`);
     const sw = storm[k] as number[];

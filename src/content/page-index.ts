@@ -13,6 +13,7 @@ import { isMarkerElement } from './markers';
 import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
+import { holdsOpenShadowRootSteps } from './shadow-hosts';
 import {
   DOCUMENT_FRAGMENT_NODE,
   DOCUMENT_NODE,
@@ -26,11 +27,19 @@ import { runToEnd, type Step } from '../core/steps';
 import type { Offloaded } from './prefilter-offload';
 
 /**
- * Pages with less text than this are read whole: reading is cheap there, and the
- * whole read also looks into open shadow roots (which `textContent`, and so the
- * sparse read, cannot see).
+ * Pages with less text than this are read whole: reading them costs about what
+ * finding where to read sparsely does.
  */
-export const SPARSE_MIN_CHARS = 64_000;
+export const SPARSE_MIN_CHARS = 16_000;
+/**
+ * Below this much text, a page holding an open shadow root is read whole: the whole
+ * read looks into shadow roots, which `textContent`, and so the sparse read, cannot
+ * see. (Above it, looking for one costs more than it is worth: ~10 ms on the 1 MB
+ * bench page's 27,000 elements; the README says what is missed.) Until round 20 every
+ * page under this size was read whole: the 100 KB bench page's first pass 38 → 24
+ * ms of work read sparsely.
+ */
+export const SHADOW_LOOK_MAX_CHARS = 64_000;
 
 /** Past this many changed roots one full re-read is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 40;
@@ -134,6 +143,9 @@ export class PageIndex {
     if (root === null) return yield* PageIndex.readSteps(doc);
     let page = text ?? ((yield* readPageTextSteps(root)) as PageText);
     if (page.length < SPARSE_MIN_CHARS) return yield* PageIndex.readSteps(doc);
+    if (page.length < SHADOW_LOOK_MAX_CHARS && root.nodeType === ELEMENT_NODE && (yield* holdsOpenShadowRootSteps(root as Element))) {
+      return yield* PageIndex.readSteps(doc);
+    }
     // Offsets must lead back to nodes: for text read in one call, only the piece table is made.
     if (!page.inPieces) {
       const table = yield* readPageTextSteps(root, 'pieces', page.text);

@@ -99,8 +99,13 @@ const SHADOW_HOSTS = new Set([
   'header', 'main', 'nav', 'p', 'section', 'span',
 ]);
 
+/** Whether an element named `tag` (its `localName`) can host a shadow root. */
+export function mayHostShadow(tag: string): boolean {
+  return SHADOW_HOSTS.has(tag) || tag.includes('-');
+}
+
 function shadowRootOf(el: Element, tag: string): ShadowRoot | null {
-  return SHADOW_HOSTS.has(tag) || tag.includes('-') ? (el.shadowRoot ?? null) : null;
+  return mayHostShadow(tag) ? (el.shadowRoot ?? null) : null;
 }
 
 /**

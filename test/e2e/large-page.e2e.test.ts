@@ -83,10 +83,20 @@ app.append(frag);
  */
 const HUGE_SHOP = generatePage({ name: 'huge shop', bytes: 3_000_000, claimParagraphs: 3, seed: 9 });
 
+/** A shop page between SPARSE_MIN_CHARS and SHADOW_LOOK_MAX_CHARS of text (16,000–64,000). */
+const SMALL_SHOP = generatePage({ name: 'small shop', bytes: 100_000, claimParagraphs: 6, seed: 1 });
+
+/** A claim only a whole read sees: in an open shadow root on a plain `<div>` (a reviews widget's way of keeping its styles apart). */
+const SHADOW_CLAIM = 'Magnesium L-threonate crosses the blood-brain barrier.';
+const SHADOW_WIDGET = `<div id="widget"></div><script>document.getElementById('widget').attachShadow({ mode: 'open' }).innerHTML = '<p>${SHADOW_CLAIM}</p>';</script>`;
+/** The same page as a whole read sees it: the shadow root's text where its host is. */
+const SMALL_SHOP_SHADOW_FLAT = SMALL_SHOP.replace('</body>', `<div id="widget"><p>${SHADOW_CLAIM}</p></div></body>`);
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-large-'));
   await writeFile(join(dir, 'shop.html'), generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
-  await writeFile(join(dir, 'small-shop.html'), generatePage({ name: 'small shop', bytes: 100_000, claimParagraphs: 6, seed: 1 }));
+  await writeFile(join(dir, 'small-shop.html'), SMALL_SHOP);
+  await writeFile(join(dir, 'small-shop-shadow.html'), SMALL_SHOP.replace('</body>', `${SHADOW_WIDGET}</body>`));
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
@@ -180,35 +190,50 @@ async function markedAsWholeRead(file: string): Promise<{ page: Page; errors: st
   return { page, errors, expected, pass };
 }
 
-describe('a page read whole detects only the blocks the background keeps', () => {
-  /** Opens the 100 KB shop page (read whole) and checks its marks against detection of every block in Node. */
-  async function smallShop(): Promise<{ page: Page; errors: string[]; pass: FirstPass }> {
-    const { page, errors } = await openPage(browser, `${server.origin}/small-shop.html`);
+describe('a mid-size page (16,000–64,000 characters) is read sparsely unless it holds an open shadow root', () => {
+  /** Opens a 100 KB shop page and checks its marks against detection of every block in Node (`flat`: the page as a whole read sees it). */
+  async function smallShop(file: string, flat?: string): Promise<{ page: Page; errors: string[]; pass: FirstPass; expected: string[] }> {
+    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
     const count = await claimCount(page, 1);
-    const html = await page.content();
+    const html = flat ?? (await page.content());
     const text = wholeReadData(html).blocks.reduce((a, b) => a + b.text.length, 0);
-    expect(text).toBeGreaterThan(16_000); // KEPT_MIN_CHARS
-    expect(text).toBeLessThan(64_000);
+    expect(text).toBeGreaterThan(16_000); // SPARSE_MIN_CHARS, KEPT_MIN_CHARS
+    expect(text).toBeLessThan(64_000); // SHADOW_LOOK_MAX_CHARS
     const expected = wholeReadClaims(html);
     expect(expected.length).toBeGreaterThan(5);
     expect(await marked(page)).toEqual(expected);
     expect(count).toBe(expected.length);
     const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as FirstPass);
-    expect(pass.read).toBe('whole');
-    return { page, errors, pass };
+    return { page, errors, pass, expected };
   }
 
-  it("the background's prefilter picks the blocks, and the marks are those of every block detected", async () => {
-    const { page, errors, pass } = await smallShop();
+  it('without shadow roots: read sparsely, with the marks of every block detected', async () => {
+    const { page, errors, pass } = await smallShop('small-shop.html');
+    expect(pass.read).toBe('sparse');
     expect(pass.offThreadMs).toBeGreaterThan(0);
     expect(await waits(page)).toEqual(['prefilter in the background: answered']);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('without an answer from the background, every block is detected, with the same marks', async () => {
+  it("with an open shadow root: read whole, so the claim inside it is marked; the background's prefilter picks the blocks to detect", async () => {
+    const { page, errors, pass, expected } = await smallShop('small-shop-shadow.html', SMALL_SHOP_SHADOW_FLAT);
+    expect(pass.read).toBe('whole');
+    // The shadow root's claim is one of the marks (read sparsely, it was not).
+    expect(expected).toContain('brain-uptake/asserted');
+    expect(expected.length).toBe(wholeReadClaims(SMALL_SHOP).length + 1);
+    const inShadow = await page.evaluate(() => document.getElementById('widget')?.shadowRoot?.querySelector('[data-evidence-claim]')?.getAttribute('data-evidence-claim') ?? null);
+    expect(inShadow).toBe('brain-uptake');
+    expect(pass.offThreadMs).toBeGreaterThan(0);
+    expect(await waits(page)).toEqual(['prefilter in the background: answered']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('read whole without an answer from the background, every block is detected, with the same marks', async () => {
     await withPortsClosed(async () => {
-      const { page, errors, pass } = await smallShop();
+      const { page, errors, pass } = await smallShop('small-shop-shadow.html', SMALL_SHOP_SHADOW_FLAT);
+      expect(pass.read).toBe('whole');
       expect(pass.offThreadMs).toBeUndefined();
       expect(await waits(page)).toEqual(['prefilter in the background: no answer']);
       expect(errors).toEqual([]);
