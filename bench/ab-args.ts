@@ -22,11 +22,22 @@ export interface AbArgs {
 export async function abArgs(argv: string[], usage: string): Promise<AbArgs> {
   const [distA, distB, file = '1-mb.html', runsArg = '7'] = argv;
   if (!distA || !distB) throw new Error(`usage: ${usage}`);
-  const spec = benchPages().find((p) => p.file === file);
-  if (!spec) throw new Error(`no bench page ${file}: one of ${benchPages().map((p) => p.file).join(', ')}`);
+  const spec = benchPages().find((p) => p.file === file) ?? shopOfSize(file);
+  if (!spec) throw new Error(`no bench page ${file}: one of ${benchPages().map((p) => p.file).join(', ')}, or <N>-kb.html`);
   const runs = Math.max(1, Number(runsArg) || 7);
   const pagesDir = join(BENCH_DIR, 'pages');
   await mkdir(pagesDir, { recursive: true });
   if (!existsSync(join(pagesDir, file))) await writeFile(join(pagesDir, file), generatePage(spec));
   return { distA, distB, file, spec, pagesDir, runs };
+}
+
+/**
+ * `<N>-kb.html` when it is none of the bench's pages: a shop page of N KB, with a
+ * claim paragraph per ~17 KB (as the 100 KB page has). Most pages people read are
+ * smaller than the bench's smallest.
+ */
+function shopOfSize(file: string): BenchPage | undefined {
+  const n = /^(\d+)-kb\.html$/.exec(file)?.[1];
+  if (n === undefined) return undefined;
+  return { name: `${n} KB`, file, bytes: Number(n) * 1000, claimParagraphs: Math.max(1, Math.round(Number(n) / 17)), seed: 1 };
 }

@@ -96,6 +96,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-large-'));
   await writeFile(join(dir, 'shop.html'), generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
   await writeFile(join(dir, 'small-shop.html'), SMALL_SHOP);
+  await writeFile(join(dir, 'tiny-shop.html'), generatePage({ name: 'tiny shop', bytes: 10_000, claimParagraphs: 2, seed: 4 }));
   await writeFile(join(dir, 'small-shop-shadow.html'), SMALL_SHOP.replace('</body>', `${SHADOW_WIDGET}</body>`));
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
@@ -473,9 +474,11 @@ describe('a large page is read sparsely and reports what a whole read reports', 
   });
 
   // The page read whole passes over its blocks without candidates after changes too (kept-blocks.ts).
-  it.each([['shop.html'], ['small-shop.html']])('after each of a run of random changes, the marks equal a whole read: %s', async (file) => {
+  it.each([['shop.html'], ['small-shop.html'], ['tiny-shop.html']])('after each of a run of random changes, the marks equal a whole read: %s', async (file) => {
     const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
     await claimCount(page, 1);
+    // Each is read sparsely (the tiny shop since round 20: over SPARSE_MIN_CHARS, 2,000 characters).
+    expect(await page.evaluate(() => ((performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as { read: string }).read)).toBe('sparse');
     const expected = async (): Promise<string[]> => (file === 'shop.html' ? wholeRead(page) : wholeReadClaims(await page.content()));
     for (let round = 0; round < 12; round++) {
       await page.evaluate((round) => {
