@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { generatePage } from '../../bench/pages';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
-import { ARTICLE_PAGE, filler, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
+import { ARTICLE_PAGE, SMALL_SHOP, SMALL_SHOP_SHADOW, SMALL_SHOP_SHADOW_FLAT, filler, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
 import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
 
 let browser: ExtensionBrowser;
@@ -83,21 +83,12 @@ app.append(frag);
  */
 const HUGE_SHOP = generatePage({ name: 'huge shop', bytes: 3_000_000, claimParagraphs: 3, seed: 9 });
 
-/** A shop page between SPARSE_MIN_CHARS and SHADOW_LOOK_MAX_CHARS of text (16,000–64,000). */
-const SMALL_SHOP = generatePage({ name: 'small shop', bytes: 100_000, claimParagraphs: 6, seed: 1 });
-
-/** A claim only a whole read sees: in an open shadow root on a plain `<div>` (a reviews widget's way of keeping its styles apart). */
-const SHADOW_CLAIM = 'Magnesium L-threonate crosses the blood-brain barrier.';
-const SHADOW_WIDGET = `<div id="widget"></div><script>document.getElementById('widget').attachShadow({ mode: 'open' }).innerHTML = '<p>${SHADOW_CLAIM}</p>';</script>`;
-/** The same page as a whole read sees it: the shadow root's text where its host is. */
-const SMALL_SHOP_SHADOW_FLAT = SMALL_SHOP.replace('</body>', `<div id="widget"><p>${SHADOW_CLAIM}</p></div></body>`);
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-large-'));
   await writeFile(join(dir, 'shop.html'), generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
   await writeFile(join(dir, 'small-shop.html'), SMALL_SHOP);
   await writeFile(join(dir, 'tiny-shop.html'), generatePage({ name: 'tiny shop', bytes: 10_000, claimParagraphs: 2, seed: 4 }));
-  await writeFile(join(dir, 'small-shop-shadow.html'), SMALL_SHOP.replace('</body>', `${SHADOW_WIDGET}</body>`));
+  await writeFile(join(dir, 'small-shop-shadow.html'), SMALL_SHOP_SHADOW);
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePage } from '../../bench/pages';
 import { readMarkers } from '../e2e/harness/pages';
-import { ARTICLE_PAGE, readWaits, wholeReadClaims } from '../e2e/harness/large-pages';
+import { ARTICLE_PAGE, SMALL_SHOP_SHADOW, SMALL_SHOP_SHADOW_FLAT, readWaits, wholeReadClaims } from '../e2e/harness/large-pages';
 import { serveStatic, type StaticServer } from '../e2e/harness/server';
 import { claimCount, launchFirefoxWithExtension, openPage, type FirefoxWithExtension } from './harness';
 
@@ -16,11 +16,15 @@ let firefox: FirefoxWithExtension;
 let server: StaticServer;
 let dir: string;
 const SHOP = generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 });
+/** A small shop (about 5,000 characters of text): read sparsely since round 20. */
+const TINY_SHOP = generatePage({ name: 'tiny shop', bytes: 10_000, claimParagraphs: 2, seed: 4 });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-ff-large-'));
   await writeFile(join(dir, 'shop.html'), SHOP);
   await writeFile(join(dir, 'article.html'), ARTICLE_PAGE);
+  await writeFile(join(dir, 'tiny-shop.html'), TINY_SHOP);
+  await writeFile(join(dir, 'small-shop-shadow.html'), SMALL_SHOP_SHADOW);
   server = await serveStatic(dir);
   firefox = await launchFirefoxWithExtension();
 });
@@ -57,4 +61,16 @@ it('a 400 KB shop page: read sparsely, its prefilter answered by the background,
 it('a 2.6 MB long read, read in runs of siblings: marked as a whole read marks it', async () => {
   expect(ARTICLE_PAGE.length).toBeGreaterThan(2_500_000);
   expect((await markedAsWholeRead('article.html', ARTICLE_PAGE)).length).toBe(24); // memory and sleep, 12 times
+});
+
+// (Read whole, a page under 16,000 characters asks the background nothing: the wait
+// checked in markedAsWholeRead shows it was read sparsely.)
+it('a small shop page (5,000 characters): read sparsely as well, marked as a whole read marks it', async () => {
+  expect((await markedAsWholeRead('tiny-shop.html', TINY_SHOP)).length).toBeGreaterThan(1);
+});
+
+it("a 100 KB shop page with a claim in a <div>'s open shadow root: read whole, so that claim is marked too", async () => {
+  // (A sparse read cannot see the shadow root's claim.)
+  const expected = await markedAsWholeRead('small-shop-shadow.html', SMALL_SHOP_SHADOW_FLAT);
+  expect(expected).toContain('brain-uptake/asserted');
 });

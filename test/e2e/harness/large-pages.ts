@@ -4,6 +4,7 @@
 import { parseHTML } from 'linkedom';
 import { detectClaims } from '../../../src/core/claims/detect';
 import { extractPageData } from '../../../src/extract';
+import { generatePage } from '../../../bench/pages';
 
 /** `n` review paragraphs, numbered after `seed`. */
 export const filler = (n: number, seed: string): string =>
@@ -16,6 +17,17 @@ export const filler = (n: number, seed: string): string =>
  */
 export const ARTICLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long read</title></head><body>
 <h1>Magnesium L-threonate: a long read</h1><article>${Array.from({ length: 12 }, (_, i) => `${filler(2100, `Part ${i}`)}<p>Magnesium L-threonate <b>improves memory</b> and supports restful sleep.</p>`).join('')}</article></body></html>`;
+
+/** A shop page between SPARSE_MIN_CHARS and SHADOW_LOOK_MAX_CHARS of text (16,000–64,000; page-index.ts). */
+export const SMALL_SHOP = generatePage({ name: 'small shop', bytes: 100_000, claimParagraphs: 6, seed: 1 });
+
+/** A claim only a whole read sees: in an open shadow root on a plain `<div>` (a reviews widget's way of keeping its styles apart). */
+const SHADOW_CLAIM = 'Magnesium L-threonate crosses the blood-brain barrier.';
+const SHADOW_WIDGET = `<div id="widget"></div><script>document.getElementById('widget').attachShadow({ mode: 'open' }).innerHTML = '<p>${SHADOW_CLAIM}</p>';</script>`;
+/** SMALL_SHOP with that widget. */
+export const SMALL_SHOP_SHADOW = SMALL_SHOP.replace('</body>', `${SHADOW_WIDGET}</body>`);
+/** The same page as a whole read sees it: the shadow root's text where its host is. */
+export const SMALL_SHOP_SHADOW_FLAT = SMALL_SHOP.replace('</body>', `<div id="widget"><p>${SHADOW_CLAIM}</p></div></body>`);
 
 /** The page's blocks and title, as a whole read in Node extracts them. */
 export function wholeReadData(html: string): { blocks: ReturnType<typeof extractPageData>['page']['blocks']; title: string } {
