@@ -30,8 +30,8 @@ import type { Offloaded } from './prefilter-offload';
  * Pages with less text than this are read whole: reading them costs about what
  * finding where to read sparsely does. (It was 64,000 until round 20. Read whole, a
  * page's later changes re-detect every block of their section: a paragraph added to
- * a 20 KB shop page cost 10.7 ms of work, 4.1 on the same page read sparsely; its
- * first pass 23 → 18 ms. At 5 KB of HTML, 2,700 characters, the first pass costs the
+ * a 20 KB shop page cost 8.5 ms of work, 3.4 on the same page read sparsely; its
+ * first pass 21 → 17 ms. At 5 KB of HTML, 2,700 characters, the first pass costs the
  * same either way.)
  */
 export const SPARSE_MIN_CHARS = 2_000;

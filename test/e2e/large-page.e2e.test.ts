@@ -208,6 +208,26 @@ describe('a mid-size page (16,000–64,000 characters) is read sparsely unless i
     await page.close();
   });
 
+  it('a change that makes the page be read again keeps it sparse: our own markers are not the page\'s shadow roots', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/tiny-shop.html`);
+    const before = await claimCount(page, 1);
+    // A part with over 3,000 elements is not re-read at once: the whole page is read again.
+    await page.evaluate(() => {
+      const part = document.createElement('section');
+      part.innerHTML = '<i>x</i>'.repeat(3100) + '<p>Magnesium L-threonate improves memory.</p>';
+      document.body.append(part);
+    });
+    await claimCount(page, before + 1);
+    await page.waitForFunction(() => performance.getEntriesByName('evidence-lens:start').length === performance.getEntriesByName('evidence-lens:scan').length);
+    const passes = await page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').map((e) => (e as PerformanceMeasure).detail as { read: string; reread?: boolean }));
+    expect(passes[0]?.read).toBe('sparse');
+    expect(passes.slice(1).some((p) => p.reread === true)).toBe(true);
+    expect(passes.map((p) => p.read)).toEqual(passes.map(() => 'sparse'));
+    expect(await marked(page)).toEqual(wholeReadClaims(await page.content()));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("with an open shadow root: read whole, so the claim inside it is marked; the background's prefilter picks the blocks to detect", async () => {
     const { page, errors, pass, expected } = await smallShop('small-shop-shadow.html', SMALL_SHOP_SHADOW_FLAT);
     expect(pass.read).toBe('whole');
