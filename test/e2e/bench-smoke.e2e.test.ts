@@ -14,7 +14,7 @@ describe('benchmark smoke run', () => {
     const pagesDir = await mkdtemp(join(tmpdir(), 'evidence-lens-bench-pages-'));
     try {
       const result = await runBench({ runs: 1, scale: 0.02, pagesDir });
-      expect(result.pages.map((p) => p.name)).toEqual(['100 KB', '1 MB', '5 MB', '1 MB no MgT', '5 MB no MgT', '5 MB article', '5 MB article no MgT', '5 MB one paragraph', '5 MB pre']);
+      expect(result.pages.map((p) => p.name)).toEqual(['100 KB', '1 MB', '5 MB', '1 MB no MgT', '5 MB no MgT', '5 MB article', '5 MB article no MgT', '5 MB one paragraph', '5 MB pre', '20 KB']);
       for (const p of result.pages) {
         const cols = columns(p);
         for (const [name, value] of Object.entries(cols)) expect(Number.isFinite(value), `${p.name}: ${name}`).toBe(true);

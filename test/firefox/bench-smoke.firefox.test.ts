@@ -14,7 +14,7 @@ describe('Firefox benchmark smoke run', () => {
     const pagesDir = await mkdtemp(join(tmpdir(), 'evidence-lens-bench-pages-'));
     try {
       const result = await runFirefoxBench({ runs: 1, scale: 0.02, pagesDir });
-      expect(result.pages.map((p) => p.name)).toEqual(['100 KB', '1 MB', '5 MB', '1 MB no MgT', '5 MB no MgT', '5 MB article', '5 MB article no MgT', '5 MB one paragraph', '5 MB pre']);
+      expect(result.pages.map((p) => p.name)).toEqual(['100 KB', '1 MB', '5 MB', '1 MB no MgT', '5 MB no MgT', '5 MB article', '5 MB article no MgT', '5 MB one paragraph', '5 MB pre', '20 KB']);
       for (const p of result.pages) {
         for (const [name, value] of Object.entries(firefoxColumns(p))) expect(Number.isFinite(value), `${p.name}: ${name}`).toBe(true);
         // Our slices are read from the page's timeline: none would mean we no longer see them.
