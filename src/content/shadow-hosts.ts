@@ -4,7 +4,7 @@
 // it, cannot see it. A page under 64,000 characters is read sparsely only when this
 // finds none, so it misses nothing a whole read would find.
 import { mayHostShadow } from '../extract/blocks';
-import { BASE_TAG } from './markers';
+import { isMarkerElement } from './markers';
 
 /** Elements looked at between two steps (the caller may slice there). */
 const PER_STEP = 2_000;
@@ -19,13 +19,17 @@ const PER_STEP = 2_000;
  * full re-read.
  */
 export function* holdsOpenShadowRootSteps(root: Element, perStep = PER_STEP): Generator<void, boolean, void> {
-  if (mayHostShadow(root.localName) && root.shadowRoot !== null) return true;
+  if (isPageHost(root)) return true;
   const all = root.getElementsByTagName('*');
   for (let i = 0; ; i++) {
     const el = all[i];
     if (el === undefined) return false;
-    const tag = el.localName;
-    if (mayHostShadow(tag) && el.shadowRoot !== null && !tag.startsWith(BASE_TAG)) return true;
+    if (isPageHost(el)) return true;
     if (i % perStep === perStep - 1) yield;
   }
+}
+
+/** Whether `el` hosts an open shadow root of the page's (not one of our markers). */
+function isPageHost(el: Element): boolean {
+  return mayHostShadow(el.localName) && el.shadowRoot !== null && !isMarkerElement(el);
 }
