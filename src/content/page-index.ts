@@ -13,7 +13,8 @@ import { isMarkerElement } from './markers';
 import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
-import { holdsOpenShadowRootSteps } from './shadow-hosts';
+import { customShadowRootsSteps, holdsOpenShadowRootSteps } from './shadow-hosts';
+import { atOrAfter, hostOf, inside } from './tree-order';
 import {
   DOCUMENT_FRAGMENT_NODE,
   DOCUMENT_NODE,
@@ -101,6 +102,12 @@ export class PageIndex {
    * its change skips the look through every indexed block (dropReadElsewhere).
    */
   private held = new WeakSet<Text>();
+  /**
+   * The shadow trees a sparse read looked into (readAutoSteps), until
+   * `newShadowRoots()` hands them out: watched, a widget that fills its tree later
+   * (reviews loaded after the page) is read as a change.
+   */
+  private trees: readonly ShadowRoot[] = [];
   /** How a sparse index finds the prefilter's offsets again when it is rebuilt (readAutoSteps). */
   private offload: Offload | undefined = undefined;
 
@@ -155,6 +162,11 @@ export class PageIndex {
       const table = yield* readPageTextSteps(root, 'pieces', page.text);
       page = table ?? ((yield* readPageTextSteps(root)) as PageText); // (changed meanwhile: read again)
     }
+    // A large page's web components: their shadow trees' text, which `textContent`
+    // leaves out, goes after the light DOM's (below SHADOW_LOOK_MAX_CHARS, a page
+    // holding a shadow root was read whole above).
+    const trees = page.length < SHADOW_LOOK_MAX_CHARS || root.nodeType !== ELEMENT_NODE ? [] : yield* customShadowRootsSteps(root as Element);
+    if (trees.length > 0) page = page.withTrees(trees);
     const found = offload === undefined ? undefined : yield* offload(page.pieceTexts());
     const offsets = found !== undefined ? found.offsets : yield* candidateOffsetsSteps(textSource(page));
     if (offsets === null) return yield* PageIndex.readSteps(doc);
@@ -166,6 +178,7 @@ export class PageIndex {
     const data: PageData = { url: doc.location?.href ?? null, title: (doc.title ?? '').trim(), meta: {}, jsonLd: [], blocks: sparse.blocks };
     const index = new PageIndex(doc, { page: data, segments: sparse.segments }, headings);
     index.offload = offload;
+    index.trees = trees;
     return index;
   }
 
@@ -176,6 +189,7 @@ export class PageIndex {
     this.segments = fresh.segments;
     this.headings = fresh.headings;
     this.unchecked = [fresh.segments];
+    this.trees = fresh.trees;
     this.held = fresh.held;
   }
 
@@ -185,12 +199,13 @@ export class PageIndex {
   }
 
   /**
-   * Shadow roots holding text read since the last call (to observe). Looks only
-   * at blocks read since then: asking every text node of a large page for its
-   * root on each pass would cost more than the pass.
+   * Shadow roots holding text read since the last call, and those a sparse read
+   * looked into (to observe). Looks only at blocks read since then: asking every
+   * text node of a large page for its root on each pass would cost more than the pass.
    */
   newShadowRoots(): Set<ShadowRoot> {
-    const roots = new Set<ShadowRoot>();
+    const roots = new Set<ShadowRoot>(this.trees);
+    this.trees = [];
     for (const list of this.unchecked) {
       for (const segs of list) {
         const first = segs[0];
@@ -439,40 +454,6 @@ function firstNode(segments: readonly TextSegment[][], i: number): Text | undefi
 
 function connected(segments: readonly TextSegment[][], i: number): boolean {
   return firstNode(segments, i)?.isConnected === true;
-}
-
-/** The shadow host of the tree `node` is in, or null in the document (or a detached tree). */
-function hostOf(node: Node): Node | null {
-  const r = node.getRootNode();
-  return r.nodeType === DOCUMENT_FRAGMENT_NODE ? ((r as ShadowRoot).host ?? null) : null;
-}
-
-/** Whether `node` is inside `root`, crossing shadow boundaries (a shadow tree is inside its host). */
-function inside(root: Node, node: Node): boolean {
-  for (let x: Node | null = node; x !== null; x = hostOf(x)) if (root === x || root.contains(x)) return true;
-  return false;
-}
-
-/**
- * Whether `node` comes at or after the start of `root` in reading order (the
- * order of extractBlocks: a shadow tree is read before its host's light children).
- */
-function atOrAfter(root: Node, node: Node): boolean {
-  if (root.getRootNode() === node.getRootNode()) {
-    // One tree (the usual case): one native comparison.
-    if (root === node) return true;
-    return (root.compareDocumentPosition(node) & DOCUMENT_POSITION_FOLLOWING) !== 0; // a descendant follows too
-  }
-  if (inside(root, node)) return true;
-  // Lift both into one tree: out of shadow trees until they share a root node.
-  const trees = new Map<Node, Node>();
-  for (let x: Node | null = node; x !== null; x = hostOf(x)) trees.set(x.getRootNode(), x);
-  for (let r: Node | null = root; r !== null; r = hostOf(r)) {
-    const n = trees.get(r.getRootNode());
-    // `r` is `root` or a host holding it; `n` is `node` or a host holding it.
-    if (n !== undefined) return n !== r && (r.compareDocumentPosition(n) & DOCUMENT_POSITION_FOLLOWING) !== 0;
-  }
-  return false;
 }
 
 /**

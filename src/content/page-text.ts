@@ -90,6 +90,37 @@ export class PageText {
     return new PageText([text], [root], [0]);
   }
 
+  /**
+   * Where the text of shadow trees added by `withTrees` starts (the light DOM's
+   * text ends before it); Infinity when none was.
+   */
+  treesFrom = Infinity;
+
+  /**
+   * This text followed by each shadow tree's, a piece each (a tree's root is its
+   * piece's node), after a line break that belongs to no piece: `textContent` holds
+   * no shadow tree's text, and the sparse read looks for candidates there too.
+   */
+  withTrees(trees: readonly ShadowRoot[]): PageText {
+    const parts = [...this.pieceTexts()];
+    const nodes = [...this.nodes];
+    const starts = [...this.starts];
+    let end = this.length;
+    const from = end;
+    for (const tree of trees) {
+      const text = tree.textContent ?? '';
+      if (text === '') continue;
+      longestRead = Math.max(longestRead, text.length);
+      parts.push('\n', text);
+      nodes.push(tree);
+      starts.push(end + 1);
+      end += 1 + text.length;
+    }
+    const out = new PageText(parts, nodes, starts, this.runs);
+    if (end > from) out.treesFrom = from;
+    return out;
+  }
+
   /** How it was read (the first pass's `evidence-lens:scan` detail says). */
   get readAs(): GateRead {
     return this.hasRuns ? 'runs' : this.inPieces ? 'pieces' : 'one call';

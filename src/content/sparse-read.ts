@@ -14,6 +14,7 @@ import { extractBlocks, extractBlocksAroundSteps } from '../extract/blocks';
 import { ariaHeadingLevel, firstRole, headingLevelOfTag } from '../extract/tags';
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
+import { atOrAfter, hostOf } from './tree-order';
 import { CDATA_SECTION_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_CONTAINED_BY, DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 const SHOW_TEXT_AND_CDATA = 4 | 8;
@@ -430,6 +431,30 @@ export class SparseBlocks {
     this.segments.push(r.segments);
   }
 
+  /**
+   * Moves the blocks from `from` on (read in shadow trees, after the whole light
+   * DOM) to their places in reading order among those before, which are in order.
+   */
+  *placeInOrderSteps(from: number): Generator<void, void, void> {
+    const blocks = this.blocks.splice(from);
+    const segments = this.segments.splice(from);
+    for (let k = 0; k < blocks.length; k++) {
+      const segs = segments[k] as TextSegment[];
+      const first = (segs[0] as TextSegment).node;
+      // The first block starting at or after this one.
+      let lo = 0;
+      let hi = this.segments.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (atOrAfter(first, ((this.segments[mid] as TextSegment[])[0] as TextSegment).node)) hi = mid;
+        else lo = mid + 1;
+      }
+      this.blocks.splice(lo, 0, blocks[k] as TextBlock);
+      this.segments.splice(lo, 0, segs);
+      if (k % 64 === 63) yield;
+    }
+  }
+
   /** Adds a candidate's blocks (one read), each after the headings open above it. */
   add(read: ExtractedBlocks): void {
     read.blocks.forEach((block, k) => {
@@ -452,11 +477,15 @@ export function* readSparseSteps(page: PageText, offsets: readonly number[], hea
   yield* headings.loadSteps();
   const refused = new Set<Text>();
   const find = new TextFinder(page);
+  /** How many blocks were taken before the first candidate in a shadow tree (those after it go in order at the end). */
+  let light = -1;
   for (const offset of offsets) {
     const text = yield* find.textAt(offset);
     if (text === null || refused.has(text)) continue;
     if (!out.has(text)) {
-      const read = yield* extractBlocksAroundSteps(text);
+      const inTree = offset >= page.treesFrom;
+      if (inTree && light < 0) light = out.blocks.length;
+      const read = yield* extractBlocksAroundSteps(inTree ? outermostHost(text) : text);
       if (read === null) {
         refused.add(text);
         continue;
@@ -466,7 +495,20 @@ export function* readSparseSteps(page: PageText, offsets: readonly number[], hea
     }
     out.candidate(text, find.inNode);
   }
+  if (light >= 0) yield* out.placeInOrderSteps(light);
   return out;
+}
+
+/**
+ * The host in the light DOM of the shadow tree `node` is in. A candidate in a shadow
+ * tree reads the run around that host, which holds the whole tree, nested trees too,
+ * as a whole read reads it: the tree's own headings (which the page's list of
+ * headings, the light DOM's, does not hold) are then read with it.
+ */
+function outermostHost(node: Node): Node {
+  let n = node;
+  for (let host = hostOf(n); host !== null; host = hostOf(n)) n = host;
+  return n;
 }
 
 /** Siblings of a run looked at between two steps. */

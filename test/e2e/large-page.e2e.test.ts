@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { generatePage } from '../../bench/pages';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
-import { ARTICLE_PAGE, SMALL_SHOP, SMALL_SHOP_SHADOW, SMALL_SHOP_SHADOW_FLAT, filler, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
+import { ARTICLE_PAGE, SHOP_WITH_COMPONENTS, SHOP_WITH_COMPONENTS_FLAT, SMALL_SHOP, SMALL_SHOP_SHADOW, SMALL_SHOP_SHADOW_FLAT, filler, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
 import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
 
 let browser: ExtensionBrowser;
@@ -89,6 +89,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'small-shop.html'), SMALL_SHOP);
   await writeFile(join(dir, 'tiny-shop.html'), generatePage({ name: 'tiny shop', bytes: 10_000, claimParagraphs: 2, seed: 4 }));
   await writeFile(join(dir, 'small-shop-shadow.html'), SMALL_SHOP_SHADOW);
+  await writeFile(join(dir, 'shop-components.html'), SHOP_WITH_COMPONENTS);
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
@@ -114,6 +115,17 @@ async function wholeRead(page: Page): Promise<string[]> {
   const { blocks } = wholeReadData(html);
   expect(blocks.reduce((a, b) => a + b.text.length, 0)).toBeGreaterThan(64_000);
   return wholeReadClaims(html);
+}
+
+/** The claims only the shadow trees of SHOP_WITH_COMPONENTS hold (a whole read of the page's HTML does not see them). */
+function inComponents(): string[] {
+  const light = wholeReadClaims(SHOP_WITH_COMPONENTS);
+  return wholeReadClaims(SHOP_WITH_COMPONENTS_FLAT).filter((c) => {
+    const i = light.indexOf(c);
+    if (i < 0) return true;
+    light.splice(i, 1);
+    return false;
+  });
 }
 
 /** The last scan pass's detail: `reread` when a change made it read the whole page again. */
@@ -424,6 +436,36 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     await page.close();
   });
 
+  it("web components' shadow trees are read too: their claims marked as a whole read marks them, and a tree filled later is watched", async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/shop-components.html`);
+    const count = await claimCount(page, 1);
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as FirstPass);
+    expect(pass.read).toBe('sparse');
+    const expected = wholeReadClaims(SHOP_WITH_COMPONENTS_FLAT);
+    // The shadow trees' claims (textContent, which the sparse read starts from, holds none of them).
+    const shop = wholeReadClaims(SHOP_WITH_COMPONENTS);
+    expect(expected.length).toBeGreaterThan(shop.length);
+    expect(expected).toContain('brain-uptake/asserted');
+    expect(expected).toContain('sleep/asserted');
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(expected.length);
+    const inTrees = await page.evaluate(() => {
+      const list = document.querySelector('review-list')!.shadowRoot!;
+      const item = list.querySelector('review-item')!.shadowRoot!;
+      return [...list.querySelectorAll('[data-evidence-claim]'), ...item.querySelectorAll('[data-evidence-claim]')].map((m) => m.getAttribute('data-evidence-claim')).sort();
+    });
+    expect(inTrees).toEqual(expect.arrayContaining(['brain-uptake', 'sleep']));
+    // Reviews arrive in the feed's tree after the first pass, which held no candidate there.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Magnesium L-threonate improves memory, five stars.';
+      document.querySelector('review-feed')!.shadowRoot!.append(p);
+    });
+    expect(await claimCount(page, count + 1)).toBe(count + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a late claim inside a shadow root: marked, and the page stays responsive', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
     const before = await claimCount(page, 1);
@@ -492,14 +534,15 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     ['small-shop.html', 'sparse'],
     ['tiny-shop.html', 'sparse'],
     ['small-shop-shadow.html', 'whole'],
+    ['shop-components.html', 'sparse'],
   ])('after each of a run of random changes, the marks equal a whole read: %s (read %s)', async (file, read) => {
     const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
     await claimCount(page, 1);
     expect(await page.evaluate(() => ((performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as { read: string }).read)).toBe(read);
     // (The shadow root's claim is not in the page's HTML, and no change below reaches it.)
-    const inShadow = file === 'small-shop-shadow.html' ? ['brain-uptake/asserted'] : [];
+    const inShadow = file === 'small-shop-shadow.html' ? ['brain-uptake/asserted'] : file === 'shop-components.html' ? inComponents() : [];
     const expected = async (): Promise<string[]> =>
-      file === 'shop.html' ? wholeRead(page) : [...wholeReadClaims(await page.content()), ...inShadow].sort();
+      file === 'shop.html' || file === 'shop-components.html' ? [...(await wholeRead(page)), ...inShadow].sort() : [...wholeReadClaims(await page.content()), ...inShadow].sort();
     for (let round = 0; round < 12; round++) {
       await page.evaluate((round) => {
         // Seeded, so a failure repeats.

@@ -4,7 +4,7 @@
 // read, and a list of short ones is not read in thousands of tiny runs. And a walk
 // that only descends (a deep chain) still yields.
 import { describe, expect, it } from 'vitest';
-import { nextRunLength, readPageTextSteps } from '../../src/content/page-text';
+import { PageText, nextRunLength, pieceAt, readPageTextSteps } from '../../src/content/page-text';
 
 describe('nextRunLength', () => {
   it('shrinks after a run that held much text: 64 posts of 4 KB → about 256 KB next', () => {
@@ -73,5 +73,30 @@ describe('readPageTextSteps', () => {
     expect(r.value?.text).toBe('Magnesium L-threonate improves memory.');
     // Every 64 nodes visited (the chain's 3,000 elements, less the last 256 read whole).
     expect(yields).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('PageText.withTrees', () => {
+  // Shadow roots as the method sees them: their text (textContent leaves it out of the light DOM's).
+  const tree = (text: string): ShadowRoot => ({ textContent: text }) as unknown as ShadowRoot;
+  const light = (): PageText => new PageText(['Magnesium ', 'citrate.'], [{} as Node, {} as Node], [0, 10]);
+
+  it("puts each tree's text after the light DOM's, behind a line break of no piece, and an offset there leads to its tree", () => {
+    const [a, b] = [tree('L-threonate improves memory.'), tree('Magtein.')];
+    const page = light().withTrees([a, tree(''), b]);
+    expect(page.text).toBe('Magnesium citrate.\nL-threonate improves memory.\nMagtein.');
+    expect(page.treesFrom).toBe(18);
+    // The anchor right after the break is in the first tree, not glued to the light text before it.
+    expect(page.nodes[pieceAt(page, page.text.indexOf('L-threonate'))]).toBe(a);
+    expect(page.nodes[pieceAt(page, page.text.indexOf('Magtein'))]).toBe(b);
+    expect(page.starts[pieceAt(page, page.text.indexOf('Magtein'))]).toBe(page.text.indexOf('Magtein'));
+    // The empty tree has no piece.
+    expect(page.nodes.length).toBe(4);
+  });
+
+  it('with no tree holding text, nothing after the light DOM', () => {
+    const page = light().withTrees([tree('')]);
+    expect(page.text).toBe('Magnesium citrate.');
+    expect(page.treesFrom).toBe(Infinity);
   });
 });

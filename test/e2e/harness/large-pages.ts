@@ -49,3 +49,28 @@ export function wholeReadClaims(html: string): string[] {
 export function readWaits(): string[] {
   return performance.getEntriesByName('evidence-lens:wait').map((e) => String((e as PerformanceMeasure).detail));
 }
+
+/**
+ * A large shop page (over SHADOW_LOOK_MAX_CHARS) with two web components a third of
+ * the way down its `<main>`: `<review-list>`, whose open shadow root holds a heading
+ * of its own, a claim, a subjectless claim under that heading, and a nested
+ * `<review-item>` with a claim in its own shadow root; and `<review-feed>`, whose
+ * shadow root holds no claim yet (its reviews come later). Built by a script before load.
+ */
+const REVIEWS_SHADOW = '<h3>Customer reviews</h3><p>Magnesium L-threonate crosses the blood-brain barrier, my doctor said.</p><p>It is gentle on the stomach.</p><review-item></review-item>';
+const ITEM_SHADOW = '<p>Magtein improves sleep quality for me.</p>';
+const FEED_SHADOW = '<p>No reviews yet.</p>';
+const WIDGETS_SCRIPT = `<script>
+const list = document.querySelector('review-list').attachShadow({ mode: 'open' });
+list.innerHTML = ${JSON.stringify(REVIEWS_SHADOW)};
+list.querySelector('review-item').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(ITEM_SHADOW)};
+document.querySelector('review-feed').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(FEED_SHADOW)};
+</script>`;
+const SHOP_FOR_WIDGETS = generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 });
+/** Where the widgets go: before the first product card a third of the way into the page. */
+const widgetsAt = SHOP_FOR_WIDGETS.indexOf('<div class="card"', SHOP_FOR_WIDGETS.length / 3);
+const withWidgets = (list: string, feed: string): string =>
+  `${SHOP_FOR_WIDGETS.slice(0, widgetsAt)}<review-list>${list}</review-list><review-feed>${feed}</review-feed>${SHOP_FOR_WIDGETS.slice(widgetsAt)}`;
+export const SHOP_WITH_COMPONENTS = withWidgets('', '').replace('</body>', `${WIDGETS_SCRIPT}</body>`);
+/** The same page as a whole read sees it: each shadow tree where its host is. */
+export const SHOP_WITH_COMPONENTS_FLAT = withWidgets(REVIEWS_SHADOW.replace('<review-item></review-item>', `<review-item>${ITEM_SHADOW}</review-item>`), FEED_SHADOW);
