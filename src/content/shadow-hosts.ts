@@ -1,8 +1,9 @@
-// Whether a page holds an open shadow root anywhere (of the page's: our markers'
-// own are not counted). Only a whole read reads the text inside one
-// (extract/blocks.ts walks into it); `textContent`, and so the sparse read built on
-// it, cannot see it. A page under 64,000 characters is read sparsely only when this
-// finds none, so it misses nothing a whole read would find.
+// The page's open shadow roots (our markers' own are not counted). Only a whole
+// read walks into them (extract/blocks.ts); `textContent`, which the sparse read
+// starts from, leaves their text out. A page under 64,000 characters is read
+// sparsely only when holdsOpenShadowRootSteps finds none, so it misses nothing a
+// whole read would find; a larger page's sparse read adds the trees of its custom
+// elements (customShadowRootsSteps) to the text it looks for candidates in.
 import { mayHostShadow } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { longStepNext } from './timing';
