@@ -168,7 +168,7 @@ export class PageIndex {
     // leaves out, goes after the light DOM's (below SHADOW_LOOK_MAX_CHARS, a page
     // holding a shadow root was read whole above).
     const trees = page.length < SHADOW_LOOK_MAX_CHARS || root.nodeType !== ELEMENT_NODE ? [] : yield* customShadowRootsSteps(root as Element);
-    if (trees.length > 0) page = page.withTrees(trees);
+    if (trees.length > 0) page = yield* page.withTreesSteps(trees);
     const found = offload === undefined ? undefined : yield* offload(page.pieceTexts());
     const offsets = found !== undefined ? found.offsets : yield* candidateOffsetsSteps(textSource(page));
     if (offsets === null) return yield* PageIndex.readSteps(doc);

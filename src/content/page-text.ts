@@ -91,7 +91,7 @@ export class PageText {
   }
 
   /**
-   * Where the text of shadow trees added by `withTrees` starts (the light DOM's
+   * Where the text of shadow trees added by `withTreesSteps` starts (the light DOM's
    * text ends before it); Infinity when none was.
    */
   treesFrom = Infinity;
@@ -101,14 +101,16 @@ export class PageText {
    * piece's node), after a line break that belongs to no piece: `textContent` holds
    * no shadow tree's text, and the sparse read looks for candidates there too.
    */
-  withTrees(trees: readonly ShadowRoot[]): PageText {
+  *withTreesSteps(trees: readonly ShadowRoot[]): Generator<void, PageText, void> {
     const parts = [...this.pieceTexts()];
     const nodes = [...this.nodes];
     const starts = [...this.starts];
     let end = this.length;
     const from = end;
-    for (const tree of trees) {
+    for (let k = 0; k < trees.length; k++) {
+      const tree = trees[k] as ShadowRoot;
       const text = tree.textContent ?? '';
+      if (k % READS_PER_STEP === READS_PER_STEP - 1) yield;
       if (text === '') continue;
       longestRead = Math.max(longestRead, text.length);
       parts.push('\n', text);

@@ -5,6 +5,7 @@
 // that only descends (a deep chain) still yields.
 import { describe, expect, it } from 'vitest';
 import { PageText, nextRunLength, pieceAt, readPageTextSteps } from '../../src/content/page-text';
+import { runToEnd } from '../../src/core/steps';
 
 describe('nextRunLength', () => {
   it('shrinks after a run that held much text: 64 posts of 4 KB → about 256 KB next', () => {
@@ -76,14 +77,14 @@ describe('readPageTextSteps', () => {
   });
 });
 
-describe('PageText.withTrees', () => {
+describe('PageText.withTreesSteps', () => {
   // Shadow roots as the method sees them: their text (textContent leaves it out of the light DOM's).
   const tree = (text: string): ShadowRoot => ({ textContent: text }) as unknown as ShadowRoot;
   const light = (): PageText => new PageText(['Magnesium ', 'citrate.'], [{} as Node, {} as Node], [0, 10]);
 
   it("puts each tree's text after the light DOM's, behind a line break of no piece, and an offset there leads to its tree", () => {
     const [a, b] = [tree('L-threonate improves memory.'), tree('Magtein.')];
-    const page = light().withTrees([a, tree(''), b]);
+    const page = runToEnd(light().withTreesSteps([a, tree(''), b]));
     expect(page.text).toBe('Magnesium citrate.\nL-threonate improves memory.\nMagtein.');
     expect(page.treesFrom).toBe(18);
     // The anchor right after the break is in the first tree, not glued to the light text before it.
@@ -95,7 +96,7 @@ describe('PageText.withTrees', () => {
   });
 
   it('with no tree holding text, nothing after the light DOM', () => {
-    const page = light().withTrees([tree('')]);
+    const page = runToEnd(light().withTreesSteps([tree('')]));
     expect(page.text).toBe('Magnesium citrate.');
     expect(page.treesFrom).toBe(Infinity);
   });
