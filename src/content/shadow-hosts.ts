@@ -46,9 +46,10 @@ const IN_TREES_BUDGET = 20_000;
 /**
  * The open shadow roots of a large page (not our markers'), for the sparse read:
  * those of custom elements under `root`, found by one XPath query evaluated natively,
- * which makes no wrapper object for the elements it passes over (~5 ms for the 1 MB
- * bench page's 27,000 elements in Chromium, ~26 ms at 5 MB; looking at each element,
- * as holdsOpenShadowRootSteps does, ~20 ms and ~105). A `<div>` host is not found
+ * which makes no wrapper object for the elements it passes over (~4 ms for the 1 MB
+ * bench page's 27,000 elements in Chromium, ~16 ms at 5 MB; Firefox ~8 and ~30;
+ * looking at each element, as holdsOpenShadowRootSteps does, ~20 ms and ~105 in
+ * Chromium, a wrapper object each). A `<div>` host is not found
  * this way (README, "How the pieces fit"). Inside each root found, every element that
  * can host one is looked at, for nested roots (after their outer one).
  */
