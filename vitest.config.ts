@@ -6,5 +6,9 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // Correctness tests, not timed ones (the benchmark measures speed): several run
+    // megabytes of text through detection, 3–7 s each on a slow shared machine,
+    // where Vitest's default of 5 s failed them.
+    testTimeout: 60_000,
   },
 });

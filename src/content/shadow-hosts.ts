@@ -7,6 +7,7 @@
 import { mayHostShadow } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { longStepNext } from './timing';
+import { customElementsUnder } from './custom-elements';
 
 /** Elements looked at between two steps (the caller may slice there). */
 const PER_STEP = 2_000;
@@ -36,31 +37,25 @@ function isPageHost(el: Element): boolean {
   return mayHostShadow(el.localName) && el.shadowRoot !== null && !isMarkerElement(el);
 }
 
-/** Custom elements (a name with a hyphen): what web components host their shadow roots on. */
-const CUSTOM_ELEMENTS = ".//*[contains(local-name(), '-')]";
-/** XPathResult.ORDERED_NODE_SNAPSHOT_TYPE. */
-const ORDERED_SNAPSHOT = 7;
 /** Elements looked at inside the shadow trees found, at most (widgets are small; a page built of them is an app's shell, read whole). */
 const IN_TREES_BUDGET = 20_000;
 
 /**
  * The open shadow roots of a large page (not our markers'), for the sparse read:
- * those of custom elements under `root`, found by one XPath query evaluated natively,
- * which makes no wrapper object for the elements it passes over (~4 ms for the 1 MB
- * bench page's 27,000 elements in Chromium, ~16 ms at 5 MB; Firefox ~8 and ~30;
- * looking at each element, as holdsOpenShadowRootSteps does, ~20 ms and ~105 in
- * Chromium, a wrapper object each). A `<div>` host is not found
- * this way (README, "How the pieces fit"). Inside each root found, every element that
- * can host one is looked at, for nested roots (after their outer one).
+ * those of custom elements under `root`, found by one native XPath query
+ * (custom-elements.ts): ~4 ms for the 1 MB bench page's 27,000 elements in
+ * Chromium, ~16 ms at 5 MB, Firefox ~8 and ~30; looking at each element, as
+ * holdsOpenShadowRootSteps does, ~20 ms and ~105 in Chromium, a wrapper object each.
+ * A `<div>` host is not found this way (README, "How the pieces fit"). Inside each
+ * root found, every element that can host one is looked at, for nested roots (after
+ * their outer one).
  */
 export function* customShadowRootsSteps(root: Element): Generator<void, ShadowRoot[], void> {
   // One native call, as long as the page is large: it starts a slice of its own.
   longStepNext();
   yield;
-  const doc = root.ownerDocument;
-  // (A DOM without XPath, such as the unit tests' linkedom, has no web components either.)
-  if (typeof doc.evaluate !== 'function') return [];
-  const hosts = doc.evaluate(CUSTOM_ELEMENTS, root, null, ORDERED_SNAPSHOT, null);
+  const hosts = customElementsUnder(root);
+  if (hosts === null) return [];
   const found: ShadowRoot[] = [];
   for (let i = 0; i < hosts.snapshotLength; i++) {
     const el = hosts.snapshotItem(i) as Element;

@@ -230,7 +230,7 @@ describe('a huge block is detected window by window', () => {
       );
       expect(split).toBeLessThan(text.length);
     }
-  }, 30_000); // 2 MB detected twice, several ways: ~4 s alone here, more beside other test files
+  });
 
   it('counts each window of a huge block that names MgT as a mention of its own', () => {
     const filler = 'The weather was mild and the shop opened at nine. '.repeat(2_000);
