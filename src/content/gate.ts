@@ -1,9 +1,9 @@
 // The cheap gate: a page that never names MgT costs one regex test and a
 // MutationObserver that looks only at added text. Nothing else is loaded.
-import { MgtNameSearch, mayMentionMgt } from '../core/claims/gate';
+import { MAGNESIUM, MgtNameSearch, mayMentionMgt } from '../core/claims/gate';
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
-import { isShell, shadowTextNames, type Budget } from './shadow-text';
+import { SHADOW_LOOK_MAX_CHARS, componentTextNames, isShell, shadowTextNames, type Budget } from './shadow-text';
 import { ELEMENT_NODE } from '../extract/node-types';
 import { runToEnd } from '../core/steps';
 
@@ -16,6 +16,8 @@ export interface GateResult {
   text: PageText | null;
   /** On an app's shell that names no form: the shadow roots looked into (watchGate's `watchShell`). */
   shadows?: ShadowRoot[];
+  /** On another page under SHADOW_LOOK_MAX_CHARS that names no form: its components' shadow roots looked into (`watchRoots`). */
+  components?: ShadowRoot[];
 }
 
 /** HTML below this size (as loaded) is read in one call, unless the page has more elements than such HTML makes. */
@@ -95,15 +97,22 @@ export async function readGate(doc: Document): Promise<GateResult> {
     text = (await slicer.drain(readPageTextSteps(root, mode, undefined, names))) as PageText; // (no `known`: never null)
     named = names.found;
   }
-  // An app's shell: its words may all be in open shadow roots (shadow-text.ts).
+  // An app's shell: its words may all be in open shadow roots (shadow-text.ts); on
+  // another page that is not large and says magnesium, some may be in its web
+  // components' roots (a product described by one, the site's menus around it).
   let shadows: ShadowRoot[] | undefined;
+  let components: ShadowRoot[] | undefined;
   if (!named && isShell(root, text)) {
     const seen: ShadowRoot[] = [];
     named = await slicer.drain(shadowTextNames(root, mentionsMgT, (shadow) => seen.push(shadow)));
     if (!named) shadows = seen;
+  } else if (!named && text.length < SHADOW_LOOK_MAX_CHARS && (MAGNESIUM.test(doc.title) || MAGNESIUM.test(text.text))) {
+    const seen: ShadowRoot[] = [];
+    named = await slicer.drain(componentTextNames(root, mentionsMgT, (shadow) => seen.push(shadow)));
+    if (!named && seen.length > 0) components = seen;
   }
   slicer.end();
-  return { named, text, ...(shadows ? { shadows } : {}) };
+  return { named, text, ...(shadows ? { shadows } : {}), ...(components ? { components } : {}) };
 }
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -118,6 +127,8 @@ export interface GateWatch {
    * words arrive (a shop rendered after its data came).
    */
   watchShell(shadows: readonly ShadowRoot[]): void;
+  /** Watch these shadow roots too (a page's components, where their words may arrive later), and nothing more. */
+  watchRoots(shadows: readonly ShadowRoot[]): void;
 }
 
 /** Elements the added nodes' shadow roots are looked through, at most, per change (within a MutationObserver callback: no slices there). */
@@ -164,6 +175,9 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
     changed: () => changed,
     watchShell: (shadows) => {
       shell = true;
+      for (const shadow of shadows) watch(shadow);
+    },
+    watchRoots: (shadows) => {
       for (const shadow of shadows) watch(shadow);
     },
   };

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
         // never leak to the page
       });
     });
-    return readGate(doc).then(({ named, text, shadows }) => {
+    return readGate(doc).then(({ named, text, shadows, components }) => {
       gateChecked = true;
       if (named) {
         const fresh = !watch.changed();
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
         return start(fresh ? text : null);
       }
       if (shadows) watch.watchShell(shadows);
+      if (components) watch.watchRoots(components);
       if (loading === null) setCount(doc, 0); // (added text may have started a scan meanwhile)
       return undefined;
     });

@@ -14,6 +14,7 @@ import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-tex
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
 import { customShadowRootsSteps, holdsOpenShadowRootSteps } from './shadow-hosts';
+import { SHADOW_LOOK_MAX_CHARS } from './shadow-text';
 import { atOrAfter, hostOf, inside } from './tree-order';
 import {
   DOCUMENT_FRAGMENT_NODE,
@@ -36,17 +37,6 @@ import type { Offloaded } from './prefilter-offload';
  * same either way.)
  */
 export const SPARSE_MIN_CHARS = 2_000;
-/**
- * Below this much text, a page holding an open shadow root is read whole: the whole
- * read looks into shadow roots, which `textContent`, and so the sparse read, cannot
- * see. Above it, looking at every element costs more than it is worth (~20 ms on the
- * 1 MB bench page's 27,000 elements): the sparse read takes the shadow trees of
- * custom elements only, found natively (shadow-hosts.ts, customShadowRootsSteps;
- * ~4 ms there), and a `<div>`'s is missed (README). Until round 20 every page under
- * this size was read whole: the 100 KB bench page's first pass 39 → 31 ms of work
- * read sparsely (side by side, the look included).
- */
-export const SHADOW_LOOK_MAX_CHARS = 64_000;
 
 /** Past this many changed roots one full re-read is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 40;

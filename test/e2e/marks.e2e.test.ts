@@ -677,6 +677,32 @@ describe('shadow roots, frames and inline markup', () => {
     await other.page.close();
   });
 
+  it("a page whose menus are its own but whose product is a web component: the gate looks into the component's shadow root", async () => {
+    // Over 2,000 characters of light DOM (not an app's shell), none naming a form:
+    // until round 21 the gate looked no further, and the page got a count of 0.
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/component-shop.html`);
+    expect(await page.evaluate(() => document.body.textContent!.length)).toBeGreaterThan(2_000);
+    expect(await page.evaluate(() => /threon|magtein|neuro-?mag/i.test(document.body.textContent!))).toBe(false);
+    await claimCount(page, 2);
+    const found = await markers(page);
+    expect(found.map((m) => m.claim).sort()).toEqual(['brain-uptake', 'memory']);
+    expect(found.every((m) => m.inShadow)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+    // The description comes 1.5 s after load, into the shadow root the gate looked into.
+    const late = await openPage(browser, `${server.origin}/pages/component-shop.html?late`);
+    expect(await claimCount(late.page, 2)).toBe(2);
+    expect((await markers(late.page)).map((m) => m.claim).sort()).toEqual(['brain-uptake', 'memory']);
+    expect(late.errors).toEqual([]);
+    await late.page.close();
+    // A component that names no form: checked, nothing loaded.
+    const other = await openPage(browser, `${server.origin}/pages/component-shop.html?none`);
+    expect(await claimCount(other.page)).toBe(0);
+    expect(await other.page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length)).toBe(0);
+    expect(other.errors).toEqual([]);
+    await other.page.close();
+  });
+
   it('annotates a claim inside a same-origin iframe', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/iframe-parent.html`);
     expect(await claimCount(page)).toBe(0);

@@ -59,6 +59,17 @@ describe('Firefox', () => {
     }
   });
 
+  it("a page whose menus are its own but whose product is a web component: the gate looks into the component's shadow root", async () => {
+    for (const query of ['', '?late']) {
+      const { page, errors } = await openPage(firefox, `${server.origin}/pages/component-shop.html${query}`);
+      await claimCount(page, 2);
+      const found = await page.evaluate(readMarkers);
+      expect(found.map((m) => m.claim).sort()).toEqual(['brain-uptake', 'memory']);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('opens a card from the keyboard, with the verdict and the study, and Escape closes it', async () => {
     const { page, errors } = await openPage(firefox, `${server.origin}/seed.html`);
     await claimCount(page, 1);

@@ -9,6 +9,13 @@ import { INVISIBLE } from '../text/invisible';
 /** Cheap test used to decide whether a page could be about MgT at all (every name in names.ts holds one of these). */
 export const MGT_GATE = /threon|magtein|neuro-?mag|\bmgt\b|\bmag[\s-]?t\b|l-tams|mmfs/i;
 
+/**
+ * Any magnesium at all ("Magnesium", "magnésium", "Magnesio"): on a page that names no
+ * form of it, whether its web components are worth a look (the content script's
+ * gate; looking costs ~1 ms on a small page, and most pages never say magnesium).
+ */
+export const MAGNESIUM = /magn[eé]s/i;
+
 /** Characters that normalization changes beyond plain whitespace (invisible, fullwidth). */
 export const UNUSUAL = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFF01-\uFF5E]/;
 
