@@ -13,7 +13,7 @@ import { isMarkerElement } from './markers';
 import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
-import { customShadowRootsSteps, holdsOpenShadowRootSteps } from './shadow-hosts';
+import { customShadowRootsSteps, holdsPlainShadowRootSteps } from './shadow-hosts';
 import { SHADOW_LOOK_MAX_CHARS } from './shadow-text';
 import { atOrAfter, hostOf, inside } from './tree-order';
 import {
@@ -146,7 +146,7 @@ export class PageIndex {
     if (root === null) return yield* PageIndex.readSteps(doc);
     let page = text ?? ((yield* readPageTextSteps(root)) as PageText);
     if (page.length < SPARSE_MIN_CHARS) return yield* PageIndex.readSteps(doc);
-    if (page.length < SHADOW_LOOK_MAX_CHARS && root.nodeType === ELEMENT_NODE && (yield* holdsOpenShadowRootSteps(root as Element))) {
+    if (page.length < SHADOW_LOOK_MAX_CHARS && root.nodeType === ELEMENT_NODE && (yield* holdsPlainShadowRootSteps(root as Element))) {
       return yield* PageIndex.readSteps(doc);
     }
     // Offsets must lead back to nodes: for text read in one call, only the piece table is made.
@@ -154,10 +154,10 @@ export class PageIndex {
       const table = yield* readPageTextSteps(root, 'pieces', page.text);
       page = table ?? ((yield* readPageTextSteps(root)) as PageText); // (changed meanwhile: read again)
     }
-    // A large page's web components: their shadow trees' text, which `textContent`
-    // leaves out, goes after the light DOM's (below SHADOW_LOOK_MAX_CHARS, a page
-    // holding a shadow root was read whole above).
-    const trees = page.length < SHADOW_LOOK_MAX_CHARS || root.nodeType !== ELEMENT_NODE ? [] : yield* customShadowRootsSteps(root as Element);
+    // The page's web components: their shadow trees' text, which `textContent` leaves
+    // out, goes after the light DOM's (below SHADOW_LOOK_MAX_CHARS, a page holding
+    // another shadow root was read whole above).
+    const trees = root.nodeType !== ELEMENT_NODE ? [] : yield* customShadowRootsSteps(root as Element, page.length >= SHADOW_LOOK_MAX_CHARS);
     if (trees.length > 0) page = yield* page.withTreesSteps(trees);
     const found = offload === undefined ? undefined : yield* offload(page.pieceTexts());
     const offsets = found !== undefined ? found.offsets : yield* candidateOffsetsSteps(textSource(page));

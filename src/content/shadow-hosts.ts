@@ -1,9 +1,10 @@
 // The page's open shadow roots (our markers' own are not counted). Only a whole
 // read walks into them (extract/blocks.ts); `textContent`, which the sparse read
-// starts from, leaves their text out. A page under 64,000 characters is read
-// sparsely only when holdsOpenShadowRootSteps finds none, so it misses nothing a
-// whole read would find; a larger page's sparse read adds the trees of its custom
-// elements (customShadowRootsSteps) to the text it looks for candidates in.
+// starts from, leaves their text out. The sparse read adds the trees of custom
+// elements (web components: customShadowRootsSteps) to the text it looks for
+// candidates in. A page under 64,000 characters is read sparsely only when
+// holdsPlainShadowRootSteps finds no other host (a `<div>` a widget attached a root
+// to), so it misses nothing a whole read would find.
 import { mayHostShadow } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { longStepNext } from './timing';
@@ -14,22 +15,27 @@ const PER_STEP = 2_000;
 
 /**
  * True at the first element under `root` (or `root` itself) that has an open shadow
- * root. One native list of the elements, one look at each that can host one: ~1.7 ms
- * for the ~2,700 elements of the bench's 100 KB page in Chromium, where reading
- * that page whole cost ~11 ms more than reading it sparsely. Our markers (open
- * shadow roots, already on the page when a change's pass reads it again) are passed
- * over: counted, they turned a page read sparsely into one read whole at its first
- * full re-read.
+ * root and is not a custom element (whose tree the sparse read takes). One native
+ * list of the elements, one look at each that can host one: ~1.7 ms for the ~2,700
+ * elements of the bench's 100 KB page in Chromium, where reading that page whole
+ * cost ~11 ms more than reading it sparsely. Our markers (open shadow roots, already
+ * on the page when a change's pass reads it again) are passed over: counted, they
+ * turned a page read sparsely into one read whole at its first full re-read.
  */
-export function* holdsOpenShadowRootSteps(root: Element, perStep = PER_STEP): Generator<void, boolean, void> {
-  if (isPageHost(root)) return true;
+export function* holdsPlainShadowRootSteps(root: Element, perStep = PER_STEP): Generator<void, boolean, void> {
+  if (isPlainHost(root)) return true;
   const all = root.getElementsByTagName('*');
   for (let i = 0; ; i++) {
     const el = all[i];
     if (el === undefined) return false;
-    if (isPageHost(el)) return true;
+    if (isPlainHost(el)) return true;
     if (i % perStep === perStep - 1) yield;
   }
+}
+
+/** Whether `el` hosts an open shadow root of the page's and is not a custom element. */
+function isPlainHost(el: Element): boolean {
+  return !el.localName.includes('-') && isPageHost(el);
 }
 
 /** Whether `el` hosts an open shadow root of the page's (not one of our markers). */
@@ -41,8 +47,8 @@ function isPageHost(el: Element): boolean {
 const IN_TREES_BUDGET = 20_000;
 
 /**
- * The open shadow roots of a large page (not our markers'), for the sparse read:
- * those of custom elements under `root`, found by one native XPath query
+ * The open shadow roots of a page read sparsely (not our markers'): those of custom
+ * elements under `root`, found by one native XPath query
  * (custom-elements.ts): ~4 ms for the 1 MB bench page's 27,000 elements in
  * Chromium, ~16 ms at 5 MB, Firefox ~8 and ~30; looking at each element, as
  * holdsOpenShadowRootSteps does, ~20 ms and ~105 in Chromium, a wrapper object each.
@@ -50,10 +56,12 @@ const IN_TREES_BUDGET = 20_000;
  * root found, every element that can host one is looked at, for nested roots (after
  * their outer one).
  */
-export function* customShadowRootsSteps(root: Element): Generator<void, ShadowRoot[], void> {
-  // One native call, as long as the page is large: it starts a slice of its own.
-  longStepNext();
-  yield;
+export function* customShadowRootsSteps(root: Element, large: boolean): Generator<void, ShadowRoot[], void> {
+  if (large) {
+    // One native call, as long as the page is large: it starts a slice of its own.
+    longStepNext();
+    yield;
+  }
   const hosts = customElementsUnder(root);
   if (hosts === null) return [];
   const found: ShadowRoot[] = [];

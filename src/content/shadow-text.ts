@@ -72,12 +72,13 @@ export function isShell(root: Element, text: PageText): boolean {
 }
 
 /**
- * Below this much text, a page holding an open shadow root is read whole: the whole
- * read looks into shadow roots, which `textContent`, and so the sparse read, cannot
- * see. Above it, looking at every element costs more than it is worth (~20 ms on the
- * 1 MB bench page's 27,000 elements): the sparse read takes the shadow trees of
- * custom elements only, found natively (shadow-hosts.ts, customShadowRootsSteps;
- * ~4 ms there), and a `<div>`'s is missed (README). Until round 20 every page under
+ * Below this much text, a page holding an open shadow root on a plain element (a
+ * `<div>`: not a custom element's, whose tree the sparse read takes, shadow-hosts.ts)
+ * is read whole: the whole read looks into every shadow root, which `textContent`,
+ * and so the sparse read, cannot see. Above it, looking at every element costs more
+ * than it is worth (~20 ms on the 1 MB bench page's 27,000 elements): the sparse
+ * read takes the custom elements' trees, found natively (customShadowRootsSteps; ~4
+ * ms there), and a `<div>`'s is missed (README). Until round 20 every page under
  * this size was read whole: the 100 KB bench page's first pass 39 → 31 ms of work
  * read sparsely (side by side, the look included). Below it too, the gate of a page
  * that names no form looks into its custom elements' shadow roots

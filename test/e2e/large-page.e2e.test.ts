@@ -13,7 +13,16 @@ import type { Page } from 'playwright-core';
 import { generatePage } from '../../bench/pages';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
-import { ARTICLE_PAGE, SHOP_WITH_COMPONENTS, SHOP_WITH_COMPONENTS_FLAT, SMALL_SHOP, SMALL_SHOP_SHADOW, SMALL_SHOP_SHADOW_FLAT, filler, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
+import {
+  ARTICLE_PAGE,
+  SHOP_WITH_COMPONENTS,
+  SHOP_WITH_COMPONENTS_FLAT,
+  SMALL_SHOP,
+  SMALL_SHOP_SHADOW,
+  SMALL_SHOP_SHADOW_FLAT,
+  SMALL_SHOP_WITH_COMPONENTS,
+  SMALL_SHOP_WITH_COMPONENTS_FLAT,
+  filler, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
 import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
 
 let browser: ExtensionBrowser;
@@ -90,6 +99,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'tiny-shop.html'), generatePage({ name: 'tiny shop', bytes: 10_000, claimParagraphs: 2, seed: 4 }));
   await writeFile(join(dir, 'small-shop-shadow.html'), SMALL_SHOP_SHADOW);
   await writeFile(join(dir, 'shop-components.html'), SHOP_WITH_COMPONENTS);
+  await writeFile(join(dir, 'small-shop-components.html'), SMALL_SHOP_WITH_COMPONENTS);
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
@@ -117,10 +127,10 @@ async function wholeRead(page: Page): Promise<string[]> {
   return wholeReadClaims(html);
 }
 
-/** The claims only the shadow trees of SHOP_WITH_COMPONENTS hold (a whole read of the page's HTML does not see them). */
-function inComponents(): string[] {
-  const light = wholeReadClaims(SHOP_WITH_COMPONENTS);
-  return wholeReadClaims(SHOP_WITH_COMPONENTS_FLAT).filter((c) => {
+/** The claims only the shadow trees of a page with components hold (a whole read of its HTML does not see them). */
+function inComponents(page: string, flat: string): string[] {
+  const light = wholeReadClaims(page);
+  return wholeReadClaims(flat).filter((c) => {
     const i = light.indexOf(c);
     if (i < 0) return true;
     light.splice(i, 1);
@@ -194,7 +204,7 @@ async function markedAsWholeRead(file: string): Promise<{ page: Page; errors: st
   return { page, errors, expected, pass };
 }
 
-describe('a mid-size page (16,000–64,000 characters) is read sparsely unless it holds an open shadow root', () => {
+describe('a mid-size page (16,000–64,000 characters) is read sparsely unless it holds an open shadow root on a plain element', () => {
   /** Opens a 100 KB shop page and checks its marks against detection of every block in Node (`flat`: the page as a whole read sees it). */
   async function smallShop(file: string, flat?: string): Promise<{ page: Page; errors: string[]; pass: FirstPass; expected: string[] }> {
     const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
@@ -249,6 +259,17 @@ describe('a mid-size page (16,000–64,000 characters) is read sparsely unless i
     const inShadow = await page.evaluate(() => document.getElementById('widget')?.shadowRoot?.querySelector('[data-evidence-claim]')?.getAttribute('data-evidence-claim') ?? null);
     expect(inShadow).toBe('brain-uptake');
     expect(pass.offThreadMs).toBeGreaterThan(0);
+    expect(await waits(page)).toEqual(['prefilter in the background: answered']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("with web components' shadow roots only: read sparsely, and the claims in their trees (a nested one too) marked", async () => {
+    const { page, errors, pass, expected } = await smallShop('small-shop-components.html', SMALL_SHOP_WITH_COMPONENTS_FLAT);
+    expect(pass.read).toBe('sparse');
+    expect(expected).toContain('brain-uptake/asserted');
+    expect(expected).toContain('sleep/asserted');
+    expect(expected.length).toBeGreaterThan(wholeReadClaims(SMALL_SHOP).length);
     expect(await waits(page)).toEqual(['prefilter in the background: answered']);
     expect(errors).toEqual([]);
     await page.close();
@@ -535,12 +556,20 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     ['tiny-shop.html', 'sparse'],
     ['small-shop-shadow.html', 'whole'],
     ['shop-components.html', 'sparse'],
+    ['small-shop-components.html', 'sparse'],
   ])('after each of a run of random changes, the marks equal a whole read: %s (read %s)', async (file, read) => {
     const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
     await claimCount(page, 1);
     expect(await page.evaluate(() => ((performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as { read: string }).read)).toBe(read);
     // (The shadow root's claim is not in the page's HTML, and no change below reaches it.)
-    const inShadow = file === 'small-shop-shadow.html' ? ['brain-uptake/asserted'] : file === 'shop-components.html' ? inComponents() : [];
+    const inShadow =
+      file === 'small-shop-shadow.html'
+        ? ['brain-uptake/asserted']
+        : file === 'shop-components.html'
+          ? inComponents(SHOP_WITH_COMPONENTS, SHOP_WITH_COMPONENTS_FLAT)
+          : file === 'small-shop-components.html'
+            ? inComponents(SMALL_SHOP_WITH_COMPONENTS, SMALL_SHOP_WITH_COMPONENTS_FLAT)
+            : [];
     const expected = async (): Promise<string[]> =>
       file === 'shop.html' || file === 'shop-components.html' ? [...(await wholeRead(page)), ...inShadow].sort() : [...wholeReadClaims(await page.content()), ...inShadow].sort();
     for (let round = 0; round < 12; round++) {

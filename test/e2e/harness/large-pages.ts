@@ -51,9 +51,8 @@ export function readWaits(): string[] {
 }
 
 /**
- * A large shop page (over SHADOW_LOOK_MAX_CHARS) with two web components a third of
- * the way down its `<main>`: `<review-list>`, whose open shadow root holds a heading
- * of its own, a claim, a subjectless claim under that heading, and a nested
+ * Two web components, for a shop page: `<review-list>`, whose open shadow root holds
+ * a heading of its own, a claim, a subjectless claim under that heading, and a nested
  * `<review-item>` with a claim in its own shadow root; and `<review-feed>`, whose
  * shadow root holds no claim yet (its reviews come later). Built by a script before load.
  */
@@ -66,11 +65,26 @@ list.innerHTML = ${JSON.stringify(REVIEWS_SHADOW)};
 list.querySelector('review-item').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(ITEM_SHADOW)};
 document.querySelector('review-feed').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(FEED_SHADOW)};
 </script>`;
-const SHOP_FOR_WIDGETS = generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 });
-/** Where the widgets go: before the first product card a third of the way into the page. */
-const widgetsAt = SHOP_FOR_WIDGETS.indexOf('<div class="card"', SHOP_FOR_WIDGETS.length / 3);
-const withWidgets = (list: string, feed: string): string =>
-  `${SHOP_FOR_WIDGETS.slice(0, widgetsAt)}<review-list>${list}</review-list><review-feed>${feed}</review-feed>${SHOP_FOR_WIDGETS.slice(widgetsAt)}`;
-export const SHOP_WITH_COMPONENTS = withWidgets('', '').replace('</body>', `${WIDGETS_SCRIPT}</body>`);
-/** The same page as a whole read sees it: each shadow tree where its host is. */
-export const SHOP_WITH_COMPONENTS_FLAT = withWidgets(REVIEWS_SHADOW.replace('<review-item></review-item>', `<review-item>${ITEM_SHADOW}</review-item>`), FEED_SHADOW);
+
+/**
+ * `shop` with those components before the first product card a third of the way in
+ * (`page`), and the same page as a whole read sees it, each shadow tree where its
+ * host is (`flat`).
+ */
+function withComponents(shop: string): { page: string; flat: string } {
+  const at = shop.indexOf('<div class="card"', shop.length / 3);
+  const place = (list: string, feed: string): string => `${shop.slice(0, at)}<review-list>${list}</review-list><review-feed>${feed}</review-feed>${shop.slice(at)}`;
+  return {
+    page: place('', '').replace('</body>', `${WIDGETS_SCRIPT}</body>`),
+    flat: place(REVIEWS_SHADOW.replace('<review-item></review-item>', `<review-item>${ITEM_SHADOW}</review-item>`), FEED_SHADOW),
+  };
+}
+
+/** A large shop page (over SHADOW_LOOK_MAX_CHARS) with those components, and its flat form. */
+const SHOP_COMPONENTS = withComponents(generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
+export const SHOP_WITH_COMPONENTS = SHOP_COMPONENTS.page;
+export const SHOP_WITH_COMPONENTS_FLAT = SHOP_COMPONENTS.flat;
+/** SMALL_SHOP (under SHADOW_LOOK_MAX_CHARS) with them: read sparsely too, since its shadow roots are all web components'. */
+const SMALL_COMPONENTS = withComponents(SMALL_SHOP);
+export const SMALL_SHOP_WITH_COMPONENTS = SMALL_COMPONENTS.page;
+export const SMALL_SHOP_WITH_COMPONENTS_FLAT = SMALL_COMPONENTS.flat;
