@@ -1,5 +1,6 @@
 // The cheap gate: a page that never names MgT costs one regex test and a
-// MutationObserver that looks only at added text. Nothing else is loaded.
+// MutationObserver that looks only at added text (an app's shell, and a smaller page
+// that says magnesium, also a look into their shadow roots). Nothing else is loaded.
 import { MAGNESIUM, MgtNameSearch, mayMentionMgt } from '../core/claims/gate';
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';

@@ -72,19 +72,15 @@ export function isShell(root: Element, text: PageText): boolean {
 }
 
 /**
- * Below this much text, a page holding an open shadow root on a plain element (a
- * `<div>`: not a custom element's, whose tree the sparse read takes, shadow-hosts.ts)
- * is read whole: the whole read looks into every shadow root, which `textContent`,
- * and so the sparse read, cannot see. Above it, looking at every element costs more
- * than it is worth (~20 ms on the 1 MB bench page's 27,000 elements): the sparse
- * read takes the custom elements' trees, found natively (customShadowRootsSteps; ~4
- * ms there), and a `<div>`'s is missed (README). Until round 20 every page under
- * this size was read whole: the 100 KB bench page's first pass 39 → 31 ms of work
- * read sparsely (side by side, the look included). Below it too, the gate of a page
- * that names no form looks into its custom elements' shadow roots
- * (componentTextNames); above it, that query would cost ~4 ms per MB of HTML on
- * every page that never names MgT. (Here, not in page-index.ts: the gate is in the
- * script every page loads.)
+ * Where looking at a page's elements for shadow roots stops being cheap. Below it, a
+ * page holding an open shadow root on a plain element (a `<div>`; a custom element's
+ * tree the sparse read takes, shadow-hosts.ts) is read whole, since the whole read
+ * looks into every shadow root and `textContent`, so the sparse read, cannot; and the
+ * gate of a page that says magnesium but names no form looks into its custom
+ * elements' roots (componentTextNames). Above it, a look at every element would cost
+ * ~20 ms on the 1 MB bench page's 27,000 elements, and the XPath query ~4 ms on every
+ * page that never names MgT: a `<div>`'s root is missed there (README). (Here, not in
+ * page-index.ts: the gate is in the script every page loads.)
  */
 export const SHADOW_LOOK_MAX_CHARS = 64_000;
 
