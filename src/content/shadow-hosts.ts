@@ -51,7 +51,7 @@ const IN_TREES_BUDGET = 20_000;
  * elements under `root`, found by one native XPath query
  * (custom-elements.ts): ~4 ms for the 1 MB bench page's 27,000 elements in
  * Chromium, ~16 ms at 5 MB, Firefox ~8 and ~30; looking at each element, as
- * holdsOpenShadowRootSteps does, ~20 ms and ~105 in Chromium, a wrapper object each.
+ * holdsPlainShadowRootSteps does, ~20 ms and ~105 in Chromium, a wrapper object each.
  * A `<div>` host is not found this way (README, "How the pieces fit"). Inside each
  * root found, every element that can host one is looked at, for nested roots (after
  * their outer one).
