@@ -278,7 +278,10 @@ describe('extreme sizes and adversarial text (Firefox)', () => {
 
   it('one 10 MB text node with 40 claims in it', () => bigNodeCase(openCase, 40), 60_000);
 
-  it('a line added to that 10 MB text node', () => bigNodeAppendCase(openCase, 300), 60_000);
+  // The change's one slice (reading the 10 MB node again, a copy in Firefox) took
+  // 69–83 ms on a slow shared machine, and 101 in one CI run there: bounded at 150,
+  // still far under the whole detection it replaced.
+  it('a line added to that 10 MB text node', () => bigNodeAppendCase(openCase, 300, 150), 60_000);
 
   // Firefox's longest steps there take 70–77 ms (where reading the run in one step took
   // 281–305): bounded with room to spare for a busy machine.
