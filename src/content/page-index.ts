@@ -13,14 +13,13 @@ import { isMarkerElement } from './markers';
 import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
-import { customShadowRootsSteps, holdsPlainShadowRootSteps } from './shadow-hosts';
+import { componentRootsUnlessPlainSteps, customShadowRootsSteps } from './shadow-hosts';
 import { SHADOW_LOOK_MAX_CHARS } from './shadow-text';
-import { atOrAfter, hostOf, inside } from './tree-order';
+import { atOrAfter, boundaryAt, firstNode, hostOf, insertionPoint, inside } from './tree-order';
 import {
   DOCUMENT_FRAGMENT_NODE,
   DOCUMENT_NODE,
   DOCUMENT_POSITION_CONTAINED_BY,
-  DOCUMENT_POSITION_FOLLOWING,
   DOCUMENT_POSITION_PRECEDING,
   ELEMENT_NODE,
   TEXT_NODE,
@@ -146,18 +145,20 @@ export class PageIndex {
     if (root === null) return yield* PageIndex.readSteps(doc);
     let page = text ?? ((yield* readPageTextSteps(root)) as PageText);
     if (page.length < SPARSE_MIN_CHARS) return yield* PageIndex.readSteps(doc);
-    if (page.length < SHADOW_LOOK_MAX_CHARS && root.nodeType === ELEMENT_NODE && (yield* holdsPlainShadowRootSteps(root as Element))) {
-      return yield* PageIndex.readSteps(doc);
+    // The page's web components: their shadow trees' text, which `textContent` leaves
+    // out, goes after the light DOM's. Below SHADOW_LOOK_MAX_CHARS every element is
+    // looked at, and a shadow root on another element makes the page read whole.
+    let trees: ShadowRoot[] = [];
+    if (root.nodeType === ELEMENT_NODE) {
+      const found = page.length < SHADOW_LOOK_MAX_CHARS ? yield* componentRootsUnlessPlainSteps(root as Element) : yield* customShadowRootsSteps(root as Element);
+      if (found === null) return yield* PageIndex.readSteps(doc);
+      trees = found;
     }
     // Offsets must lead back to nodes: for text read in one call, only the piece table is made.
     if (!page.inPieces) {
       const table = yield* readPageTextSteps(root, 'pieces', page.text);
       page = table ?? ((yield* readPageTextSteps(root)) as PageText); // (changed meanwhile: read again)
     }
-    // The page's web components: their shadow trees' text, which `textContent` leaves
-    // out, goes after the light DOM's (below SHADOW_LOOK_MAX_CHARS, a page holding
-    // another shadow root was read whole above).
-    const trees = root.nodeType !== ELEMENT_NODE ? [] : yield* customShadowRootsSteps(root as Element, page.length >= SHADOW_LOOK_MAX_CHARS);
     if (trees.length > 0) page = yield* page.withTreesSteps(trees);
     const found = offload === undefined ? undefined : yield* offload(page.pieceTexts());
     const offsets = found !== undefined ? found.offsets : yield* candidateOffsetsSteps(textSource(page));
@@ -404,44 +405,6 @@ export class PageIndex {
     }
     return fresh;
   }
-}
-
-/**
- * Whether index position `at` is where `node` goes: the block before it is in the
- * page before `node` (and not inside it), the block at it is `node`'s or after it.
- * Both blocks must be in the page and in `node`'s tree, else false (search then).
- *
- * Why check a guess before searching: on a huge page most indexed blocks sit in
- * one list of thousands of siblings, and `compareDocumentPosition` there walks the
- * siblings from the argument back towards the receiver, or to the list's start
- * when the receiver comes after it: ~0.1 ms a call on the 5 MB bench page. The
- * calls here always ask about a block close before or after `node`.
- */
-function boundaryAt(node: Node, segments: readonly TextSegment[][], at: number): boolean {
-  const tree = node.getRootNode();
-  const prev = at > 0 ? firstNode(segments, at - 1) : null;
-  const next = at < segments.length ? firstNode(segments, at) : null;
-  if (prev === undefined || next === undefined) return false;
-  if (prev !== null && !(prev.isConnected && prev.getRootNode() === tree && (prev.compareDocumentPosition(node) & DOCUMENT_POSITION_FOLLOWING) !== 0)) return false;
-  return next === null || (next.isConnected && next.getRootNode() === tree && atOrAfter(node, next));
-}
-
-/** Where a block starting at `node` goes in the (page-ordered) index; `hint`: the likely place. */
-function insertionPoint(node: Node, segments: readonly TextSegment[][], hint?: number): number {
-  if (hint !== undefined && boundaryAt(node, segments, hint)) return hint;
-  let lo = 0;
-  let hi = segments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const other = firstNode(segments, mid);
-    if (other !== undefined && other.isConnected && !atOrAfter(node, other)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function firstNode(segments: readonly TextSegment[][], i: number): Text | undefined {
-  return segments[i]?.[0]?.node;
 }
 
 function connected(segments: readonly TextSegment[][], i: number): boolean {

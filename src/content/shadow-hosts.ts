@@ -3,8 +3,8 @@
 // starts from, leaves their text out. The sparse read adds the trees of custom
 // elements (web components: customShadowRootsSteps) to the text it looks for
 // candidates in. A page under 64,000 characters is read sparsely only when
-// holdsPlainShadowRootSteps finds no other host (a `<div>` a widget attached a root
-// to), so it misses nothing a whole read would find.
+// componentRootsUnlessPlainSteps finds no other host (a `<div>` a widget attached a
+// root to), so it misses nothing a whole read would find.
 import { mayHostShadow } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { longStepNext } from './timing';
@@ -14,28 +14,29 @@ import { customElementsUnder } from './custom-elements';
 const PER_STEP = 2_000;
 
 /**
- * True at the first element under `root` (or `root` itself) that has an open shadow
- * root and is not a custom element (whose tree the sparse read takes). One native
- * list of the elements, one look at each that can host one: ~1.7 ms for the ~2,700
- * elements of the bench's 100 KB page in Chromium, where reading that page whole
- * cost ~11 ms more than reading it sparsely. Our markers (open shadow roots, already
- * on the page when a change's pass reads it again) are passed over: counted, they
- * turned a page read sparsely into one read whole at its first full re-read.
+ * For a page that is not large: null at the first element under `root` (or `root`
+ * itself) that has an open shadow root and is not a custom element (the page is then
+ * read whole); else the open shadow roots of its custom elements, nested ones too,
+ * which the sparse read takes. One native list of the elements, one look at each that
+ * can host one: ~1.7 ms for the ~2,700 elements of the bench's 100 KB page in
+ * Chromium, where reading that page whole cost ~11 ms more than reading it sparsely.
+ * Our markers (open shadow roots, already on the page when a change's pass reads it
+ * again) are passed over: counted, they turned a page read sparsely into one read
+ * whole at its first full re-read.
  */
-export function* holdsPlainShadowRootSteps(root: Element, perStep = PER_STEP): Generator<void, boolean, void> {
-  if (isPlainHost(root)) return true;
+export function* componentRootsUnlessPlainSteps(root: Element, perStep = PER_STEP): Generator<void, ShadowRoot[] | null, void> {
+  const found: ShadowRoot[] = [];
   const all = root.getElementsByTagName('*');
-  for (let i = 0; ; i++) {
-    const el = all[i];
-    if (el === undefined) return false;
-    if (isPlainHost(el)) return true;
+  for (let i = -1; ; i++) {
+    const el = i < 0 ? root : all[i];
+    if (el === undefined) break;
+    if (isPageHost(el)) {
+      if (!el.localName.includes('-')) return null;
+      found.push(el.shadowRoot as ShadowRoot);
+    }
     if (i % perStep === perStep - 1) yield;
   }
-}
-
-/** Whether `el` hosts an open shadow root of the page's and is not a custom element. */
-function isPlainHost(el: Element): boolean {
-  return !el.localName.includes('-') && isPageHost(el);
+  return yield* withNestedSteps(found);
 }
 
 /** Whether `el` hosts an open shadow root of the page's (not one of our markers). */
@@ -47,21 +48,17 @@ function isPageHost(el: Element): boolean {
 const IN_TREES_BUDGET = 20_000;
 
 /**
- * The open shadow roots of a page read sparsely (not our markers'): those of custom
- * elements under `root`, found by one native XPath query
- * (custom-elements.ts): ~4 ms for the 1 MB bench page's 27,000 elements in
- * Chromium, ~16 ms at 5 MB, Firefox ~8 and ~30; looking at each element, as
- * holdsPlainShadowRootSteps does, ~20 ms and ~105 in Chromium, a wrapper object each.
- * A `<div>` host is not found this way (README, "How the pieces fit"). Inside each
- * root found, every element that can host one is looked at, for nested roots (after
- * their outer one).
+ * The open shadow roots of a large page read sparsely (not our markers'): those of
+ * custom elements under `root`, found by one native XPath query (custom-elements.ts):
+ * ~4 ms for the 1 MB bench page's 27,000 elements in Chromium, ~16 ms at 5 MB,
+ * Firefox ~8 and ~30; looking at each element, as componentRootsUnlessPlainSteps
+ * does, ~20 ms and ~105 in Chromium, a wrapper object each. A `<div>` host is not
+ * found this way (README, "How the pieces fit"). Nested roots too.
  */
-export function* customShadowRootsSteps(root: Element, large: boolean): Generator<void, ShadowRoot[], void> {
-  if (large) {
-    // One native call, as long as the page is large: it starts a slice of its own.
-    longStepNext();
-    yield;
-  }
+export function* customShadowRootsSteps(root: Element): Generator<void, ShadowRoot[], void> {
+  // One native call, on a large page: it starts a slice of its own.
+  longStepNext();
+  yield;
   const hosts = customElementsUnder(root);
   if (hosts === null) return [];
   const found: ShadowRoot[] = [];
@@ -70,6 +67,11 @@ export function* customShadowRootsSteps(root: Element, large: boolean): Generato
     if (isPageHost(el)) found.push(el.shadowRoot as ShadowRoot);
     if (i % PER_STEP === PER_STEP - 1) yield;
   }
+  return yield* withNestedSteps(found);
+}
+
+/** `found` with the roots nested in them (inside each, every element that can host one is looked at), after their outer one. */
+function* withNestedSteps(found: ShadowRoot[]): Generator<void, ShadowRoot[], void> {
   let left = IN_TREES_BUDGET;
   for (let k = 0; k < found.length && left > 0; k++) {
     const all = (found[k] as ShadowRoot).querySelectorAll('*');

@@ -14,7 +14,7 @@ import { extractBlocks, extractBlocksAroundSteps } from '../extract/blocks';
 import { ariaHeadingLevel, firstRole, headingLevelOfTag } from '../extract/tags';
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
-import { atOrAfter, hostOf } from './tree-order';
+import { hostOf, insertionPoint } from './tree-order';
 import { CDATA_SECTION_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_CONTAINED_BY, DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 const SHOW_TEXT_AND_CDATA = 4 | 8;
@@ -444,15 +444,7 @@ export class SparseBlocks {
     const segments = this.segments.splice(from);
     for (let k = 0; k < blocks.length; k++) {
       const segs = segments[k] as TextSegment[];
-      const first = (segs[0] as TextSegment).node;
-      // The first block starting at or after this one.
-      let lo = 0;
-      let hi = this.segments.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (atOrAfter(first, ((this.segments[mid] as TextSegment[])[0] as TextSegment).node)) hi = mid;
-        else lo = mid + 1;
-      }
+      const lo = insertionPoint((segs[0] as TextSegment).node, this.segments);
       this.blocks.splice(lo, 0, blocks[k] as TextBlock);
       this.segments.splice(lo, 0, segs);
       if (k % 64 === 63) yield;

@@ -1,8 +1,10 @@
 // Reading order across shadow trees: extraction (extract/blocks.ts) reads a
-// shadow tree where its host starts, before the host's light children. The page
-// index places changed blocks by it, and the sparse read puts the blocks it read
-// in shadow trees (after the whole light DOM) where they belong.
+// shadow tree where its host starts, before the host's light children. And where a
+// block goes in a list of blocks in that order: the page index places changed blocks
+// by it, and the sparse read puts the blocks it read in shadow trees (after the
+// whole light DOM) where they belong.
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_FOLLOWING } from '../extract/node-types';
+import type { TextSegment } from '../extract/types';
 
 /** The shadow host of the tree `node` is in, or null in the document (or a detached tree). */
 export function hostOf(node: Node): Node | null {
@@ -36,4 +38,42 @@ export function atOrAfter(root: Node, node: Node): boolean {
     if (n !== undefined) return n !== r && (r.compareDocumentPosition(n) & DOCUMENT_POSITION_FOLLOWING) !== 0;
   }
   return false;
+}
+
+/**
+ * Whether index position `at` is where `node` goes: the block before it is in the
+ * page before `node` (and not inside it), the block at it is `node`'s or after it.
+ * Both blocks must be in the page and in `node`'s tree, else false (search then).
+ *
+ * Why check a guess before searching: on a huge page most indexed blocks sit in
+ * one list of thousands of siblings, and `compareDocumentPosition` there walks the
+ * siblings from the argument back towards the receiver, or to the list's start
+ * when the receiver comes after it: ~0.1 ms a call on the 5 MB bench page. The
+ * calls here always ask about a block close before or after `node`.
+ */
+export function boundaryAt(node: Node, segments: readonly TextSegment[][], at: number): boolean {
+  const tree = node.getRootNode();
+  const prev = at > 0 ? firstNode(segments, at - 1) : null;
+  const next = at < segments.length ? firstNode(segments, at) : null;
+  if (prev === undefined || next === undefined) return false;
+  if (prev !== null && !(prev.isConnected && prev.getRootNode() === tree && (prev.compareDocumentPosition(node) & DOCUMENT_POSITION_FOLLOWING) !== 0)) return false;
+  return next === null || (next.isConnected && next.getRootNode() === tree && atOrAfter(node, next));
+}
+
+/** Where a block starting at `node` goes in the (page-ordered) index; `hint`: the likely place. */
+export function insertionPoint(node: Node, segments: readonly TextSegment[][], hint?: number): number {
+  if (hint !== undefined && boundaryAt(node, segments, hint)) return hint;
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const other = firstNode(segments, mid);
+    if (other !== undefined && other.isConnected && !atOrAfter(node, other)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function firstNode(segments: readonly TextSegment[][], i: number): Text | undefined {
+  return segments[i]?.[0]?.node;
 }
