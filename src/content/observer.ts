@@ -10,6 +10,7 @@ import { changesNoText, skipsSubtree } from '../extract/blocks';
 import { mayHoldCandidate } from '../core/claims/prefilter';
 import { dropStaleSplits } from './render';
 import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
+import { noteRemoval } from './removals';
 
 const DEBOUNCE_MS = 50;
 /** The longest a change that may add a claim waits while the page keeps changing. */
@@ -87,6 +88,15 @@ function blockParent(node: Node | null): boolean {
  * large block (<body>, an app's root) the index reads the run of inline siblings
  * around it; in a small one, the block.
  */
+/** Whether `records` take any node of the page's (not a marker of ours) out of its place. */
+export function removesNodes(records: readonly MutationRecord[]): boolean {
+  for (const r of records) {
+    if (r.type !== 'childList') continue;
+    for (let i = 0; i < r.removedNodes.length; i++) if (!ours(r.removedNodes[i] as Node)) return true;
+  }
+  return false;
+}
+
 export function changedNodes(records: readonly MutationRecord[]): Node[] {
   const out: Node[] = [];
   for (const r of records) {
@@ -232,6 +242,8 @@ export class PageObserver {
   private pendingSince: number | null = null;
 
   private collect(records: readonly MutationRecord[]): void {
+    // (Before the pause test: while we render, the page may still move things.)
+    if (removesNodes(records)) noteRemoval();
     if (this.paused) return;
     const nodes = changedNodes(records);
     // Pieces of text the page replaced or removed must not outlive it (render.ts); the

@@ -15,6 +15,7 @@ import { ariaHeadingLevel, firstRole, headingLevelOfTag } from '../extract/tags'
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
 import { hostOf, insertionPoint } from './tree-order';
+import { removalCount } from './removals';
 import { CDATA_SECTION_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_CONTAINED_BY, DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 const SHOW_TEXT_AND_CDATA = 4 | 8;
@@ -85,12 +86,35 @@ export class HeadingIndex {
    */
   private below: Int32Array[] | null = null;
   private read = new Map<Element, Read | null>();
+  /**
+   * countBefore's answers, per node. The sparse read asks for every block it takes,
+   * and a change's placement asks again for the blocks its binary search probes
+   * (placeByHeadings), each a walk back of up to NEAREST_STEPS elements: ~2 ms of
+   * the ~5 a paragraph added to the 5 MB long read cost. An answer holds while the
+   * list stays as it is and no node moves: a new list, or the page removing nodes
+   * (removals.ts), drops them.
+   */
+  private counts = new WeakMap<Node, number>();
+  /** removalCount() when `counts` was started. */
+  private countsSince = removalCount();
 
   constructor(private readonly root: ParentNode) {}
 
   /** Headings were added: look them up again next time. */
   invalidate(): void {
     this.list = null;
+    this.forgetCounts();
+  }
+
+  private forgetCounts(): void {
+    this.counts = new WeakMap();
+    this.countsSince = removalCount();
+  }
+
+  /** A count found before, if it still holds. */
+  private knownCount(node: Node): number | undefined {
+    if (this.countsSince !== removalCount()) this.forgetCounts();
+    return this.counts.get(node);
   }
 
   /**
@@ -175,6 +199,7 @@ export class HeadingIndex {
     this.levels = levels;
     for (let i = (chains[chains.length - 1] as Chain).at; i < list.length; i++) this.places.set(list[i] as Element, i);
     this.below = null;
+    this.forgetCounts();
   }
 
   /**
@@ -243,6 +268,7 @@ export class HeadingIndex {
     for (let i = 0; i < list.length; i++) this.places.set(list[i] as Element, i);
     this.levels = levels;
     this.below = null;
+    this.forgetCounts();
   }
 
   /** The nearest heading j ≤ i with a level under `below` (-1: none). */
@@ -295,15 +321,23 @@ export class HeadingIndex {
   /** How many headings come before `node` (a heading holding `node` does not count). */
   countBefore(node: Node): number {
     const n = this.inLightTree(node);
-    if (this.headings().length <= FEW_HEADINGS) return this.countBySearch(n);
-    return this.countByNearest(n) ?? this.countBySearch(n);
+    const few = this.headings().length <= FEW_HEADINGS;
+    const known = this.knownCount(n);
+    if (known !== undefined) return known;
+    const count = few ? this.countBySearch(n) : (this.countByNearest(n) ?? this.countBySearch(n));
+    this.counts.set(n, count);
+    return count;
   }
 
   /** countBefore when a listed heading is near (a short walk back) or there are few, else null: never a long search. */
   countNear(node: Node): number | null {
     const n = this.inLightTree(node);
-    if (this.headings().length <= FEW_HEADINGS) return this.countBySearch(n);
-    return this.countByNearest(n);
+    const few = this.headings().length <= FEW_HEADINGS;
+    const known = this.knownCount(n);
+    if (known !== undefined) return known;
+    const count = few ? this.countBySearch(n) : this.countByNearest(n);
+    if (count !== null) this.counts.set(n, count);
+    return count;
   }
 
   /**
@@ -394,8 +428,26 @@ export class HeadingIndex {
     );
     return open.flatMap((i) => {
       const r = this.blockOf(i);
-      return r ? [r] : [];
+      if (r === null) return [];
+      this.noteOwnCount(i, r);
+      return [r];
     });
+  }
+
+  /**
+   * Heading i's block goes into the index, where a change's placement may probe it:
+   * its first node has i headings before it (every earlier one, none holding it),
+   * unless headings nest around it, which are left to countBefore.
+   */
+  private noteOwnCount(i: number, r: Read): void {
+    const first = r.segments[0]?.node;
+    if (first === undefined || this.knownCount(first) !== undefined) return;
+    const list = this.headings();
+    const el = list[i] as Element;
+    const next = list[i + 1];
+    if (next !== undefined && el.contains(next)) return;
+    for (let up = el.parentElement; up !== null; up = up.parentElement) if (this.places.has(up)) return;
+    this.counts.set(first, i);
   }
 }
 

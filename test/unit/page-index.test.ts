@@ -11,7 +11,14 @@ const { window } = parseHTML('<html></html>');
 // markers.ts (used by the index to skip our markers) reads Node.ELEMENT_NODE.
 (globalThis as { Node?: unknown }).Node ??= (window as unknown as { Node: unknown }).Node;
 const { PageIndex } = await import('../../src/content/page-index');
-const { changedNodes } = await import('../../src/content/observer');
+const { changedNodes, removesNodes } = await import('../../src/content/observer');
+const { noteRemoval, removalCount } = await import('../../src/content/removals');
+
+/** What the observer makes of `records`: the removal clock moved (removals.ts), and the changed nodes. */
+function observed(records: readonly MutationRecord[]): Node[] {
+  if (removesNodes(records)) noteRemoval();
+  return changedNodes(records);
+}
 const { HeadingIndex, HEADING_SELECTOR } = await import('../../src/content/sparse-read');
 
 /** The MutationRecord a browser would give for this change. */
@@ -450,7 +457,7 @@ describe('PageIndex.update on a sparse index (a large page)', () => {
       } else {
         records = [removal(target)];
       }
-      const edits = index.update(changedNodes(records));
+      const edits = index.update(observed(records));
       if (edits === null) continue;
       partial++;
       // Every indexed block is the fresh read's block that starts at the same text node, in the same order.
@@ -772,5 +779,78 @@ describe('HeadingIndex.countBefore', () => {
     }
     expect(query.count(index)).toBe(0);
     query.restore();
+  });
+
+  it('answers again for a node it counted, without a walk, until the page removes nodes (a move)', () => {
+    const { document } = parseHTML(
+      `<html><body>${Array.from({ length: 20 }, (_, i) => `<h2>Part ${i}</h2><p>Words ${i}.</p>`).join('')}</body></html>`,
+    );
+    const doc = document as unknown as Document;
+    const index = new HeadingIndex(doc.body);
+    const paragraphs = Array.from(doc.querySelectorAll('p'));
+    const text = (i: number): Text => (paragraphs[i] as Element).firstChild as Text;
+    expect(index.countBefore(text(3))).toBe(4);
+    const walks = vi.spyOn(HeadingIndex.prototype as unknown as { headingBefore(): unknown }, 'headingBefore');
+    expect(index.countBefore(text(3))).toBe(4);
+    expect(index.countNear(text(3))).toBe(4);
+    expect(walks).not.toHaveBeenCalled();
+    // Inserting moves nothing already there: still no walk.
+    const added = doc.createElement('p');
+    added.textContent = 'New.';
+    (paragraphs[0] as Element).after(added);
+    expect(index.countBefore(text(3))).toBe(4);
+    expect(walks).not.toHaveBeenCalled();
+    // Moved under part 15, the count found before would be wrong; the observer has seen a removal.
+    const before = removalCount();
+    const records = [removal(paragraphs[3] as ChildNode)];
+    (paragraphs[15] as Element).after(paragraphs[3] as Element);
+    observed(records);
+    expect(removalCount()).toBe(before + 1);
+    expect(index.countBefore(text(3))).toBe(16);
+    expect(walks).toHaveBeenCalled();
+    walks.mockRestore();
+  });
+
+  it('counts a heading\'s own text as the headings before it when it hands the heading out (openAbove), unless headings nest there', () => {
+    const { document } = parseHTML(
+      // (Over 16 headings: fewer are counted by a binary search, no walk.)
+      `<html><body><h1>Top</h1>${Array.from({ length: 20 }, (_, i) => `<h2>Part ${i}</h2><p>Words ${i}.</p>`).join('')}` +
+        `<div role="heading" aria-level="2"><h3>Inner</h3> and more</div><p>Body.</p><h2>Last</h2><p>End.</p></body></html>`,
+    );
+    const doc = document as unknown as Document;
+    const index = new HeadingIndex(doc.body);
+    const paragraphs = Array.from(doc.querySelectorAll('p'));
+    const end = (paragraphs[paragraphs.length - 1] as Element).firstChild as Text;
+    const open = index.openAbove(end, 0);
+    expect(open.map((r) => r.block.text)).toEqual(['Top', 'Last']);
+    const walks = vi.spyOn(HeadingIndex.prototype as unknown as { headingBefore(): unknown }, 'headingBefore');
+    const searches = vi.spyOn(HeadingIndex.prototype as unknown as { countBySearch(): unknown }, 'countBySearch');
+    // Top's and Last's text: counted when handed out, no walk.
+    for (const r of open) index.countBefore(r.segments[0]!.node);
+    expect(walks).not.toHaveBeenCalled();
+    expect(searches).not.toHaveBeenCalled();
+    walks.mockRestore();
+    searches.mockRestore();
+    const fresh = new HeadingIndex(doc.body);
+    for (const r of open) expect(index.countBefore(r.segments[0]!.node)).toBe(fresh.countBefore(r.segments[0]!.node));
+    // The nested ones are left to a count of their own, which equals a count from scratch.
+    const body = (doc.querySelector('div + p') as Element).firstChild as Text;
+    const nested = index.openAbove(body, 0);
+    for (const r of nested) expect(index.countBefore(r.segments[0]!.node)).toBe(new HeadingIndex(doc.body).countBefore(r.segments[0]!.node));
+  });
+});
+
+describe('removesNodes (the observer)', () => {
+  it('is true when the page takes a node out, false for insertions and for our own markers taken out', () => {
+    const { document } = parseHTML('<html><body><p>One.</p><p>Two.</p></body></html>');
+    const doc = document as unknown as Document;
+    const p = doc.querySelector('p') as Element;
+    const added = doc.createElement('p');
+    doc.body.append(added);
+    expect(removesNodes([record(doc.body, { added: [added] })])).toBe(false);
+    expect(removesNodes([{ type: 'characterData', target: p.firstChild } as unknown as MutationRecord])).toBe(false);
+    const marker = doc.createElement('evidence-lens-marker');
+    expect(removesNodes([record(p, { removed: [marker] })])).toBe(false);
+    expect(removesNodes([record(doc.body, { added: [added] }), removal(p)])).toBe(true);
   });
 });
