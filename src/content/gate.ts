@@ -1,7 +1,7 @@
 // The cheap gate: a page that never names MgT costs one regex test and a
-// MutationObserver that looks only at added text (an app's shell, and a smaller page
-// that says magnesium, also a look into their shadow roots). Nothing else is loaded.
-import { MAGNESIUM, MgtNameSearch, mayMentionMgt } from '../core/claims/gate';
+// MutationObserver that looks only at added text (an app's shell, and a page that
+// says magnesium, also a look into their shadow roots). Nothing else is loaded.
+import { MAGNESIUM, MgtNameSearch, lookAtText, mayMentionMgt } from '../core/claims/gate';
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
 import { SHADOW_LOOK_MAX_CHARS, componentTextNames, isShell, shadowTextNames, type Budget } from './shadow-text';
@@ -17,7 +17,7 @@ export interface GateResult {
   text: PageText | null;
   /** On an app's shell that names no form: the shadow roots looked into (watchGate's `watchShell`). */
   shadows?: ShadowRoot[];
-  /** On another page under SHADOW_LOOK_MAX_CHARS that names no form: its components' shadow roots looked into (`watchRoots`). */
+  /** On another page that says magnesium but names no form: its components' shadow roots looked into (`watchRoots`). */
   components?: ShadowRoot[];
 }
 
@@ -88,28 +88,34 @@ export async function readGate(doc: Document): Promise<GateResult> {
   const titled = mentionsMgT(doc.title);
   let text: PageText;
   let named: boolean;
+  /** Whether the page says magnesium (learnt in the same scan as the names, and only while none is found). */
+  let magnesium: boolean;
   if (mode === 'one call') {
     text = PageText.whole(root);
-    named = titled || mentionsMgT(text.text);
+    const look = titled ? { named: true, magnesium: false } : lookAtText(text.text);
+    named = look.named;
+    magnesium = look.magnesium;
   } else {
     // A huge page is tested piece by piece as it is read: no joining megabytes, or
     // normalizing them, in one go; and how the rest is read depends on it (page-text.ts).
     const names = new MgtNameSearch(titled);
     text = (await slicer.drain(readPageTextSteps(root, mode, undefined, names))) as PageText; // (no `known`: never null)
     named = names.found;
+    magnesium = names.magnesium;
   }
   // An app's shell: its words may all be in open shadow roots (shadow-text.ts); on
-  // another page that is not large and says magnesium, some may be in its web
-  // components' roots (a product described by one, the site's menus around it).
+  // another page that says magnesium, some may be in its web components' roots (a
+  // product described by one, the site's menus around it).
   let shadows: ShadowRoot[] | undefined;
   let components: ShadowRoot[] | undefined;
   if (!named && isShell(root, text)) {
     const seen: ShadowRoot[] = [];
     named = await slicer.drain(shadowTextNames(root, mentionsMgT, (shadow) => seen.push(shadow)));
     if (!named) shadows = seen;
-  } else if (!named && text.length < SHADOW_LOOK_MAX_CHARS && (MAGNESIUM.test(doc.title) || MAGNESIUM.test(text.text))) {
+  } else if (!named && (magnesium || MAGNESIUM.test(doc.title))) {
     const seen: ShadowRoot[] = [];
-    named = await slicer.drain(componentTextNames(root, mentionsMgT, (shadow) => seen.push(shadow)));
+    // (On a large page the query is one long native call: a slice of its own.)
+    named = await slicer.drain(componentTextNames(root, mentionsMgT, (shadow) => seen.push(shadow), undefined, text.length >= SHADOW_LOOK_MAX_CHARS));
     if (!named && seen.length > 0) components = seen;
   }
   slicer.end();

@@ -6,6 +6,7 @@
 import { ELEMENT_NODE } from '../extract/node-types';
 import { hasMoreDescendants, type PageText } from './page-text';
 import { customElementsUnder } from './custom-elements';
+import { longStepNext } from './timing';
 
 /**
  * A light DOM with under this much text and at most SHELL_ELEMENTS elements is an
@@ -75,12 +76,11 @@ export function isShell(root: Element, text: PageText): boolean {
  * Where looking at a page's elements for shadow roots stops being cheap. Below it, a
  * page holding an open shadow root on a plain element (a `<div>`; a custom element's
  * tree the sparse read takes, shadow-hosts.ts) is read whole, since the whole read
- * looks into every shadow root and `textContent`, so the sparse read, cannot; and the
- * gate of a page that says magnesium but names no form looks into its custom
- * elements' roots (componentTextNames). Above it, a look at every element would cost
- * ~20 ms on the 1 MB bench page's 27,000 elements, and the XPath query ~4 ms on every
- * page that never names MgT: a `<div>`'s root is missed there (README). (Here, not in
- * page-index.ts: the gate is in the script every page loads.)
+ * looks into every shadow root and `textContent`, so the sparse read, cannot. Above
+ * it, a look at every element would cost ~20 ms on the 1 MB bench page's 27,000
+ * elements: a `<div>`'s root is missed there (README). (Here, not in page-index.ts:
+ * the gate, in the script every page loads, starts its components' query in a slice
+ * of its own above it.)
  */
 export const SHADOW_LOOK_MAX_CHARS = 64_000;
 
@@ -89,15 +89,21 @@ export const SHADOW_LOOK_MAX_CHARS = 64_000;
  * component), or of one nested in it, passes `names`. For a page that is not an app's
  * shell yet keeps words in components (a product's description or reviews in one,
  * the site's menus in the light DOM): only custom elements are looked at, found by one
- * native query (custom-elements.ts; ~0.3 ms on a 20 KB shop page, ~0.7 at 100 KB, in
- * Chromium). In steps; `onRoot` sees each shadow root looked into.
+ * native query (custom-elements.ts; ~0.3 ms on a 20 KB shop page, ~0.7 at 100 KB,
+ * ~4 at 1 MB and ~16 at 5 MB, in Chromium; `large`: started in a slice of its own).
+ * In steps; `onRoot` sees each shadow root looked into.
  */
 export function* componentTextNames(
   root: Element,
   names: (text: string) => boolean,
   onRoot?: (shadow: ShadowRoot) => void,
   budget: Budget = { left: ELEMENT_BUDGET },
+  large = false,
 ): Generator<void, boolean, void> {
+  if (large) {
+    longStepNext();
+    yield;
+  }
   const hosts = customElementsUnder(root);
   if (hosts === null) return false;
   for (let i = 0; i < hosts.snapshotLength && budget.left > 0; i++) {

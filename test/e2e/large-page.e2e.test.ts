@@ -15,6 +15,8 @@ import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
 import {
   ARTICLE_PAGE,
+  HUGE_SHOP_NAMING_IN_COMPONENTS,
+  HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT,
   SHOP_WITH_COMPONENTS,
   SHOP_WITH_COMPONENTS_FLAT,
   SMALL_SHOP,
@@ -99,6 +101,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'tiny-shop.html'), generatePage({ name: 'tiny shop', bytes: 10_000, claimParagraphs: 2, seed: 4 }));
   await writeFile(join(dir, 'small-shop-shadow.html'), SMALL_SHOP_SHADOW);
   await writeFile(join(dir, 'shop-components.html'), SHOP_WITH_COMPONENTS);
+  await writeFile(join(dir, 'huge-shop-components.html'), HUGE_SHOP_NAMING_IN_COMPONENTS);
   await writeFile(join(dir, 'small-shop-components.html'), SMALL_SHOP_WITH_COMPONENTS);
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
@@ -483,6 +486,25 @@ describe('a large page is read sparsely and reports what a whole read reports', 
       document.querySelector('review-feed')!.shadowRoot!.append(p);
     });
     expect(await claimCount(page, count + 1)).toBe(count + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a huge page that names MgT only in its web components (its light DOM says magnesium): the gate looks into them, and they are marked as a whole read marks them', async () => {
+    expect(HUGE_SHOP_NAMING_IN_COMPONENTS.length).toBeGreaterThan(2_500_000);
+    const { page, errors } = await openPage(browser, `${server.origin}/huge-shop-components.html`);
+    expect(await page.evaluate(() => /threon|magtein|neuro-?mag/i.test(document.body.textContent!))).toBe(false);
+    const count = await claimCount(page, 1);
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as FirstPass);
+    expect(pass.gate).toBe('runs');
+    expect(pass.read).toBe('sparse');
+    const expected = wholeReadClaims(HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT);
+    expect(expected).toContain('brain-uptake/asserted');
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(expected.length);
+    // The gate's look: one slice of its own for the query, none past the 50 ms asked.
+    const slices = await page.evaluate(() => performance.getEntriesByName('evidence-lens:slice').map((e) => e.duration));
+    expect(Math.max(...slices)).toBeLessThan(50 * 3); // (a bound for slow CI machines: the query is ~20 ms here)
     expect(errors).toEqual([]);
     await page.close();
   });

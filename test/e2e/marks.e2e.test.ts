@@ -703,6 +703,28 @@ describe('shadow roots, frames and inline markup', () => {
     await other.page.close();
   });
 
+  it('a large page (over 64,000 characters) whose product is a web component: the gate looks into it too, and the sparse read marks it', async () => {
+    // Until round 22 the gate looked into components on smaller pages only: this one got a count of 0.
+    for (const query of ['?large', '?large&late']) {
+      const { page, errors } = await openPage(browser, `${server.origin}/pages/component-shop.html${query}`);
+      expect(await page.evaluate(() => document.body.textContent!.length)).toBeGreaterThan(64_000);
+      expect(await page.evaluate(() => /threon|magtein|neuro-?mag/i.test(document.body.textContent!))).toBe(false);
+      expect(await claimCount(page, 2), query).toBe(2);
+      const found = await markers(page);
+      expect(found.map((m) => m.claim).sort()).toEqual(['brain-uptake', 'memory']);
+      expect(found.every((m) => m.inShadow)).toBe(true);
+      const read = await page.evaluate(() => ((performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as { read: string }).read);
+      expect(read).toBe('sparse');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    const other = await openPage(browser, `${server.origin}/pages/component-shop.html?large&none`);
+    expect(await claimCount(other.page)).toBe(0);
+    expect(await other.page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length)).toBe(0);
+    expect(other.errors).toEqual([]);
+    await other.page.close();
+  });
+
   it('annotates a claim inside a same-origin iframe', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/iframe-parent.html`);
     expect(await claimCount(page)).toBe(0);

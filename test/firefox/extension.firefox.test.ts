@@ -60,7 +60,7 @@ describe('Firefox', () => {
   });
 
   it("a page whose menus are its own but whose product is a web component: the gate looks into the component's shadow root", async () => {
-    for (const query of ['', '?late']) {
+    for (const query of ['', '?late', '?large', '?large&late']) {
       const { page, errors } = await openPage(firefox, `${server.origin}/pages/component-shop.html${query}`);
       await claimCount(page, 2);
       const found = await page.evaluate(readMarkers);

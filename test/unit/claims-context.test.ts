@@ -1,7 +1,7 @@
 // Whether a page or section is about MgT, and whose claims a sentence makes.
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
-import { MgtNameSearch, mayMentionMgt } from '../../src/core/claims/gate';
+import { MAGNESIUM, MgtNameSearch, lookAtText, mayMentionMgt } from '../../src/core/claims/gate';
 import { openHeadings } from '../../src/core/claims/context';
 import { rng } from '../../bench/pages';
 import type { Region, TextBlock } from '../../src/core/types';
@@ -102,6 +102,47 @@ describe('MgtNameSearch (the gate on a huge page, piece by piece as it is read)'
     for (let cut = 1; cut < text.length; cut += 3) {
       expect(run([text.slice(0, cut), text.slice(cut)])).toBe(mayMentionMgt(text));
     }
+  });
+});
+
+describe('lookAtText (the gate: names of MgT, and magnesium, in one scan)', () => {
+  const texts = [
+    'Garden hose, 30 m. Ships in two days.',
+    'Home › Minerals › Magnesium. Our range, shipped free.',
+    'Magnésium bisglycinate, 200 mg.',
+    'Magnesium L-threonate (Magtein) 2 g a day.',
+    'Our magnesium glycinate sells out; magtein is back in stock.',
+    'Magnesium L-\u00ADthreonate, hidden by a soft hyphen.',
+    'Ｍａｇｔｅｉｎ in fullwidth letters, then magnesium.',
+    'Neuro-Mag: magnesium for the mind.',
+    '',
+  ];
+  it('names MgT exactly when mayMentionMgt does, and says magnesium exactly when the text does and names no form', () => {
+    for (const text of texts) {
+      const look = lookAtText(text);
+      expect(look.named, text).toBe(mayMentionMgt(text));
+      expect(look.magnesium, text).toBe(!look.named && MAGNESIUM.test(text));
+    }
+  });
+  it('gives the same answers called again (its regular expressions keep no place between calls)', () => {
+    const once = texts.map(lookAtText);
+    expect(texts.map(lookAtText)).toEqual(once);
+  });
+});
+
+describe('MgtNameSearch.magnesium (a huge page that says magnesium, piece by piece)', () => {
+  const said = (pieces: string[]): boolean => {
+    const names = new MgtNameSearch();
+    for (const piece of pieces) names.see(piece);
+    return names.magnesium;
+  };
+  it('is true when a piece, or a seam between two, says magnesium and none names a form', () => {
+    expect(said(['Shop our range. ', 'Minerals › Magnesium'])).toBe(true);
+    expect(said(['Minerals › Magn', 'esium'])).toBe(true);
+    expect(said(['Magnesium citrate', ' and more'])).toBe(true);
+    expect(said(['Garden hose', ' and more'])).toBe(false);
+    expect(said(['Magnesium citrate', ' and Magtein'])).toBe(false); // named: not asked
+    expect(said([])).toBe(false);
   });
 });
 

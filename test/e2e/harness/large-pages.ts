@@ -71,11 +71,11 @@ document.querySelector('review-feed').attachShadow({ mode: 'open' }).innerHTML =
  * (`page`), and the same page as a whole read sees it, each shadow tree where its
  * host is (`flat`).
  */
-function withComponents(shop: string): { page: string; flat: string } {
+function withComponents(shop: string, script = WIDGETS_SCRIPT): { page: string; flat: string } {
   const at = shop.indexOf('<div class="card"', shop.length / 3);
   const place = (list: string, feed: string): string => `${shop.slice(0, at)}<review-list>${list}</review-list><review-feed>${feed}</review-feed>${shop.slice(at)}`;
   return {
-    page: place('', '').replace('</body>', `${WIDGETS_SCRIPT}</body>`),
+    page: place('', '').replace('</body>', `${script}</body>`),
     flat: place(REVIEWS_SHADOW.replace('<review-item></review-item>', `<review-item>${ITEM_SHADOW}</review-item>`), FEED_SHADOW),
   };
 }
@@ -84,6 +84,25 @@ function withComponents(shop: string): { page: string; flat: string } {
 const SHOP_COMPONENTS = withComponents(generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
 export const SHOP_WITH_COMPONENTS = SHOP_COMPONENTS.page;
 export const SHOP_WITH_COMPONENTS_FLAT = SHOP_COMPONENTS.flat;
+/**
+ * A huge shop (HTML over 2.5 MB: the gate reads it in runs) that never names a form in
+ * its light DOM, only says "Magnesium" in its breadcrumbs: MgT is named in its web
+ * components alone. The gate looks into them on a page this large since round 22.
+ */
+const HUGE_COMPONENTS = withComponents(
+  generatePage({ name: 'huge shop', bytes: 2_600_000, claimParagraphs: 0, seed: 12 }).replace('<body>', '<body><p class="breadcrumbs">Home › Minerals › Magnesium</p>'),
+  // The trees' words in <template>s, which `textContent` leaves out as it leaves out
+  // shadow roots (a script's text is in it, and would name MgT in the light DOM).
+  `<template id="list">${REVIEWS_SHADOW}</template><template id="item">${ITEM_SHADOW}</template><template id="feed">${FEED_SHADOW}</template><script>
+const html = (id) => document.getElementById(id).innerHTML;
+const list = document.querySelector('review-list').attachShadow({ mode: 'open' });
+list.innerHTML = html('list');
+list.querySelector('review-item').attachShadow({ mode: 'open' }).innerHTML = html('item');
+document.querySelector('review-feed').attachShadow({ mode: 'open' }).innerHTML = html('feed');
+</script>`,
+);
+export const HUGE_SHOP_NAMING_IN_COMPONENTS = HUGE_COMPONENTS.page;
+export const HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT = HUGE_COMPONENTS.flat;
 /** SMALL_SHOP (under SHADOW_LOOK_MAX_CHARS) with them: read sparsely too, since its shadow roots are all web components'. */
 const SMALL_COMPONENTS = withComponents(SMALL_SHOP);
 export const SMALL_SHOP_WITH_COMPONENTS = SMALL_COMPONENTS.page;
