@@ -78,6 +78,15 @@ function blockParent(node: Node | null): boolean {
   return node !== null && (isBlockElement(node) || node.nodeType === DOCUMENT_FRAGMENT_NODE);
 }
 
+/** Whether `records` take any node of the page's (not a marker of ours) out of its place. */
+export function removesNodes(records: readonly MutationRecord[]): boolean {
+  for (const r of records) {
+    if (r.type !== 'childList') continue;
+    for (let i = 0; i < r.removedNodes.length; i++) if (!ours(r.removedNodes[i] as Node)) return true;
+  }
+  return false;
+}
+
 /**
  * Nodes whose blocks need re-reading after a batch of records (markers left out).
  * The index re-reads the nearest block around each. A block element added or
@@ -88,15 +97,6 @@ function blockParent(node: Node | null): boolean {
  * large block (<body>, an app's root) the index reads the run of inline siblings
  * around it; in a small one, the block.
  */
-/** Whether `records` take any node of the page's (not a marker of ours) out of its place. */
-export function removesNodes(records: readonly MutationRecord[]): boolean {
-  for (const r of records) {
-    if (r.type !== 'childList') continue;
-    for (let i = 0; i < r.removedNodes.length; i++) if (!ours(r.removedNodes[i] as Node)) return true;
-  }
-  return false;
-}
-
 export function changedNodes(records: readonly MutationRecord[]): Node[] {
   const out: Node[] = [];
   for (const r of records) {
