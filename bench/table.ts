@@ -33,6 +33,7 @@ export function columns(p: PageResult): Record<string, number> {
     longTasks: p.longTasks,
     forcedLayouts: p.forcedLayouts.scan,
     outsideSlices: p.outsideSlices,
+    workSameTab: p.workSameTab,
   };
   if (p.mentionsMgt) {
     cols.stormPasses = p.storm?.passes ?? Number.NaN;
@@ -55,20 +56,23 @@ export function grid(head: string[], rows: string[][]): string {
 
 export function formatTable(r: BenchResult): string {
   const head = [
-    'page', 'HTML', 'claims', 'floor', 'floor+regex', 'mark.js', 'gate', 'ours: work', 'outside slices', 'longest slice', 'rendering after: total / longest task', 'long tasks',
+    'page', 'HTML', 'claims', 'floor', 'floor+regex', 'mark.js', 'gate', 'ours: work', 'work, same tab', 'outside slices', 'longest slice', 'rendering after: total / longest task', 'long tasks',
     'wall (scan)', 'background', 'nav→count', 'late: latency / work', 'storm: passes / work', 'forced layouts: scan / card',
   ];
   const rows = r.pages.map((p) => [
-    p.name, kb(p.htmlBytes), String(p.claims), ms(p.floor), ms(p.floorRegex), ms(p.markJs), ms(p.gate), ms(p.work),
+    p.name, kb(p.htmlBytes), String(p.claims), ms(p.floor), ms(p.floorRegex), ms(p.markJs), ms(p.gate), ms(p.work), ms(p.workSameTab),
     ms(p.outsideSlices), ms(p.longestSlice), p.mentionsMgt ? `${ms(p.renderingAfter.total)} / ${ms(p.renderingAfter.longestTask)}` : '—', String(p.longTasks), ms(p.wall), ms(p.background), ms(p.navToCount),
     p.late ? `${ms(p.late.latency)} / ${ms(p.late.work)}` : '—', p.storm ? `${p.storm.passes} / ${ms(p.storm.work)}` : '—',
     `${p.forcedLayouts.scan} / ${p.forcedLayouts.card ?? '—'}`,
   ]);
   // "all": the work in slices plus our work outside them (loading our scripts).
-  const ratioHead = ['page', 'work ÷ (floor+regex)', 'all ÷ (floor+regex)', 'mark.js ÷ work', 'mark.js ÷ all', 'work ÷ gate', 'all ÷ gate'];
+  const ratioHead = ['page', 'work ÷ (floor+regex)', 'all ÷ (floor+regex)', 'same tab ÷ (floor+regex)', 'mark.js ÷ work', 'mark.js ÷ all', 'mark.js ÷ same tab', 'work ÷ gate', 'all ÷ gate', 'same tab ÷ gate'];
   const ratioRows = r.pages.map((p) => {
     const all = p.work + p.outsideSlices;
-    return [p.name, ratio(p.work, p.floorRegex), ratio(all, p.floorRegex), ratio(p.markJs, p.work), ratio(p.markJs, all), ratio(p.work, p.gate), ratio(all, p.gate)];
+    return [
+      p.name, ratio(p.work, p.floorRegex), ratio(all, p.floorRegex), ratio(p.workSameTab, p.floorRegex), ratio(p.markJs, p.work), ratio(p.markJs, all),
+      ratio(p.markJs, p.workSameTab), ratio(p.work, p.gate), ratio(all, p.gate), ratio(p.workSameTab, p.gate),
+    ];
   });
   const m = r.machine;
   return [
@@ -78,7 +82,7 @@ export function formatTable(r: BenchResult): string {
     '',
     grid(ratioHead, ratioRows),
     '',
-    '"outside slices": our script work on the page\'s thread that no slice measures (compiling and evaluating our files, callbacks between slices), from traced runs; "all" adds it to the work. "rendering after": the browser\'s style, layout, pre-paint and paint from our first slice that renders on (what our changes to the page cost it), and its longest task holding such work, from the same traces. "background": the first pass\'s prefilter in the extension\'s background (src/content/prefilter-offload.ts), our work but not on the page\'s thread, so not in "work".',
+    '"work, same tab": our first pass when the page is loaded again in the tab that loaded it before, as every baseline is measured (one tab, navigated again for each); "work" is measured in a new tab each run. A tab keeps its renderer for a page of the same site, and the renderer\'s V8 keeps compiled code and regular expressions between loads. "outside slices": our script work on the page\'s thread that no slice measures (compiling and evaluating our files, callbacks between slices), from traced runs; "all" adds it to the work. "rendering after": the browser\'s style, layout, pre-paint and paint from our first slice that renders on (what our changes to the page cost it), and its longest task holding such work, from the same traces. "background": the first pass\'s prefilter in the extension\'s background (src/content/prefilter-offload.ts), our work but not on the page\'s thread, so not in "work".',
     `A content script that only listens for messages and reads its settings (what ours does on every page before reading it), measured the same way on the ${r.pages.find((p) => !p.mentionsMgt)?.name ?? ''} page: ${ms(r.blankContentScript)} ms.`,
     '',
     `Content script initial bundle: ${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.bundle.files.length} files); ` +
