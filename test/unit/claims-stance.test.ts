@@ -37,3 +37,45 @@ describe('stance inside a long trigger', () => {
     expect(ms.map((m) => `${m.claim}:${m.stance}`)).toEqual(['brain-uptake-exclusive:hedged']);
   });
 });
+
+// The denials' cues, each alternative run only on text holding one of its words
+// (round 22), against the single regular expressions they were until then.
+describe('denial cues (one guarded pattern per alternative)', async () => {
+  const { deniesEvidence, deniedAfter } = await import('../../src/core/claims/stance');
+  const { fixturePages } = await import('./fixture-pages');
+  const { W } = await import('./wordings');
+  const { extractPageData } = await import('../../src/extract');
+  const { parseHTML } = await import('linkedom');
+  const { CLAIM_IDS } = await import('../../src/core/types');
+  const NEG_EVIDENCE_BEFORE =
+    /\b(?:no|little|insufficient|limited|lacks?|lacking|without|weak|scant)\s+(?:\w+\s+){0,2}(?:evidence|proof|data|study|studies|trial|trials|research)\b|\bthere\s+(?:is|are)\s+no\b|\b(?:not|never)\s+(?:been\s+|yet\s+been\s+)?(?:shown|proven|demonstrated|established|confirmed)\b|\bunproven\b|\bmyths?\b|\bdebunk\w*|\bcontrary\s+to\b|\b(?:false|untrue|misleading)\s+(?:claim|idea|notion|that)|\bdespite\s+(?:the\s+)?(?:claims?|marketing)|\bnot\s+enough\s+(?:\w+\s+){0,3}to\s+(?:say|claim|conclude|show|know)|\btoo\s+(?:small|few|short|weak|early)\s+(?:\w+\s+){0,2}to\s+(?:say|claim|conclude|show|know)|\bnone\s+of\s+(?:this|these|that|those|them|the\s+\w+)\s+(?:shows?|proves?|means?|demonstrates?|suggests?)|\b(?:doesn'?t|does\s+not|don'?t|do\s+not|did\s+not|didn'?t)\s+(?:show|prove|mean|demonstrate|establish)\s+that\b/i;
+  const NEG_AFTER_BEFORE =
+    /^[^.!?]{0,60}?\b(?:is|are|was|remains?)\s+(?:\w+ly\s+)?(?:a\s+|an?\s+)?(?:\w+\s+)?(?:myth|mix-?up|misconception|mistake|error|confusion|false|untrue|not\s+true|unproven|unsupported|not\s+supported|overstated|exaggerated|misleading|wrong|marketing)\b|^[^.;!?]{0,40}?\b(?:has|have)\s+(?:not|never)\s+been\s+(?:shown|proven|demonstrated|established|confirmed)|^[^.;!?]{0,20}?\b(?:is|are)\s+not\s+(?:supported|backed)\b|^[^.!?]{0,40}?\b(?:is|are)\s+(?:\w+\s+)?(?:different|distinct|not\s+the\s+same)\b/i;
+
+  /** Every text the tests know: the fixture pages' blocks, every wording, and denials written in capitals. */
+  const texts: string[] = [];
+  for (const [, html] of fixturePages()) {
+    const { document } = parseHTML(html);
+    for (const b of extractPageData(document as unknown as Document, null).page.blocks) texts.push(b.text);
+  }
+  for (const id of CLAIM_IDS) for (const c of [...W[id].yes, ...W[id].no]) texts.push(typeof c === 'string' ? c : c.text);
+  texts.push('THERE IS NO EVIDENCE that it works. It IS A MYTH. Has NOT been SHOWN. Is not Backed. Are NOT THE SAME.');
+
+  it('say exactly what the single expressions said, before and after every word of every text', () => {
+    let windows = 0;
+    let denials = 0;
+    for (const text of texts) {
+      for (let at = 0; at <= text.length; at++) {
+        if (at > 0 && at < text.length && /\w/.test(text[at - 1] as string) && /\w/.test(text[at] as string)) continue;
+        const before = text.slice(Math.max(0, at - 240), at);
+        const after = text.slice(at, at + 240);
+        const was = [NEG_EVIDENCE_BEFORE.test(before), NEG_AFTER_BEFORE.test(after)];
+        expect([deniesEvidence(before), deniedAfter(after)], `${JSON.stringify(before)} | ${JSON.stringify(after)}`).toEqual(was);
+        windows++;
+        if (was[0] || was[1]) denials++;
+      }
+    }
+    expect(windows).toBeGreaterThan(10_000);
+    expect(denials).toBeGreaterThan(200);
+  });
+});

@@ -7,7 +7,8 @@ import { TRIGGER_GUARDS } from './anchors.generated';
 import type { ClaimPattern } from './patterns';
 import type { LazyRegExp } from '../text/lazy-regexp';
 
-function holdsAny(lower: string, words: readonly string[]): boolean {
+/** Whether `lower` (lower-case text) holds any of `words`. */
+export function holdsAny(lower: string, words: readonly string[]): boolean {
   for (const w of words) if (lower.includes(w)) return true;
   return false;
 }
