@@ -38,10 +38,10 @@ describe('stance inside a long trigger', () => {
   });
 });
 
-// The denials' cues, each alternative run only on text holding one of its words
-// (round 22), against the single regular expressions they were until then.
-describe('denial cues (one guarded pattern per alternative)', async () => {
-  const { deniesEvidence, deniedAfter } = await import('../../src/core/claims/stance');
+// The denials' and the doubts' cues, each alternative run only on text holding one of
+// its words (round 22), against the single regular expressions they were until then.
+describe('denial and doubt cues (one guarded pattern per alternative)', async () => {
+  const { deniesEvidence, deniedAfter, hedgedBefore } = await import('../../src/core/claims/stance');
   const { fixturePages } = await import('./fixture-pages');
   const { W } = await import('./wordings');
   const { extractPageData } = await import('../../src/extract');
@@ -52,6 +52,9 @@ describe('denial cues (one guarded pattern per alternative)', async () => {
   const NEG_AFTER_BEFORE =
     /^[^.!?]{0,60}?\b(?:is|are|was|remains?)\s+(?:\w+ly\s+)?(?:a\s+|an?\s+)?(?:\w+\s+)?(?:myth|mix-?up|misconception|mistake|error|confusion|false|untrue|not\s+true|unproven|unsupported|not\s+supported|overstated|exaggerated|misleading|wrong|marketing)\b|^[^.;!?]{0,40}?\b(?:has|have)\s+(?:not|never)\s+been\s+(?:shown|proven|demonstrated|established|confirmed)|^[^.;!?]{0,20}?\b(?:is|are)\s+not\s+(?:supported|backed)\b|^[^.!?]{0,40}?\b(?:is|are)\s+(?:\w+\s+)?(?:different|distinct|not\s+the\s+same)\b/i;
 
+  const HEDGE_BEFORE =
+    /\b(?:may|might|could|possibly|perhaps|potentially|whether|preliminary|(?:studies|research|evidence|data|findings|results|it|this)\s+(?:\w+\s+)?suggests?|suggests?\s+that|suggested\s+that|appears?\s+to|seems?\s+to|reportedly|supposedly|allegedly|purported\w*|touted|claimed|claims?\s+(?:that|to)|is\s+said\s+to|are\s+said\s+to|marketed\s+as|promoted\s+as|believed\s+to|thought\s+to|hoped?|hopefully|unclear|uncertain|unknown|theoretically|early\s+(?:research|studies|evidence|data)|some\s+(?:studies|research|evidence|of\s+us|websites|sites|labels|sellers|brands|companies|marketers|articles|bloggers)|says?|said|claims?|believes?|cautioned|warned|questioned|doubts?|argues?|insists?|describes?|calls?|the\s+(?:idea|claim|notion|belief|assertion|promise)\s+that)\b|\bif\b[^,]*$/i;
+
   /** Every text the tests know: the fixture pages' blocks, every wording, and denials written in capitals. */
   const texts: string[] = [];
   for (const [, html] of fixturePages()) {
@@ -60,22 +63,26 @@ describe('denial cues (one guarded pattern per alternative)', async () => {
   }
   for (const id of CLAIM_IDS) for (const c of [...W[id].yes, ...W[id].no]) texts.push(typeof c === 'string' ? c : c.text);
   texts.push('THERE IS NO EVIDENCE that it works. It IS A MYTH. Has NOT been SHOWN. Is not Backed. Are NOT THE SAME.');
+  texts.push('Some Studies SUGGEST it. The Idea That it helps. IF it works, Marketed As a cure; Believed To help; Early Research; it is said to; claims to.');
 
   it('say exactly what the single expressions said, before and after every word of every text', () => {
     let windows = 0;
     let denials = 0;
+    let doubts = 0;
     for (const text of texts) {
       for (let at = 0; at <= text.length; at++) {
         if (at > 0 && at < text.length && /\w/.test(text[at - 1] as string) && /\w/.test(text[at] as string)) continue;
         const before = text.slice(Math.max(0, at - 240), at);
         const after = text.slice(at, at + 240);
-        const was = [NEG_EVIDENCE_BEFORE.test(before), NEG_AFTER_BEFORE.test(after)];
-        expect([deniesEvidence(before), deniedAfter(after)], `${JSON.stringify(before)} | ${JSON.stringify(after)}`).toEqual(was);
+        const was = [NEG_EVIDENCE_BEFORE.test(before), NEG_AFTER_BEFORE.test(after), HEDGE_BEFORE.test(before)];
+        expect([deniesEvidence(before), deniedAfter(after), hedgedBefore(before)], `${JSON.stringify(before)} | ${JSON.stringify(after)}`).toEqual(was);
         windows++;
         if (was[0] || was[1]) denials++;
+        if (was[2]) doubts++;
       }
     }
     expect(windows).toBeGreaterThan(10_000);
     expect(denials).toBeGreaterThan(200);
+    expect(doubts).toBeGreaterThan(1_000);
   });
 });

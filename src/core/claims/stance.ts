@@ -70,9 +70,30 @@ export function deniedAfter(after: string, lower = after.toLowerCase()): boolean
   return matchesCue(NEG_AFTER, after, lower);
 }
 
-/** Doubt, possibility, condition or reported speech anywhere before the claim. */
-const HEDGE =
-  /\b(?:may|might|could|possibly|perhaps|potentially|whether|preliminary|(?:studies|research|evidence|data|findings|results|it|this)\s+(?:\w+\s+)?suggests?|suggests?\s+that|suggested\s+that|appears?\s+to|seems?\s+to|reportedly|supposedly|allegedly|purported\w*|touted|claimed|claims?\s+(?:that|to)|is\s+said\s+to|are\s+said\s+to|marketed\s+as|promoted\s+as|believed\s+to|thought\s+to|hoped?|hopefully|unclear|uncertain|unknown|theoretically|early\s+(?:research|studies|evidence|data)|some\s+(?:studies|research|evidence|of\s+us|websites|sites|labels|sellers|brands|companies|marketers|articles|bloggers)|says?|said|claims?|believes?|cautioned|warned|questioned|doubts?|argues?|insists?|describes?|calls?|the\s+(?:idea|claim|notion|belief|assertion|promise)\s+that)\b|\bif\b[^,]*$/i;
+/**
+ * Doubt, possibility, condition or reported speech anywhere before the claim. (Until
+ * round 22 one expression; "claims that", "is said to" and "the claim that" were
+ * alternatives too, which "claims?" and "said" already match.)
+ */
+const HEDGE: readonly Cue[] = [
+  cue(
+    ['may', 'might', 'could', 'possibl', 'perhaps', 'potential', 'whether', 'preliminar', 'reported', 'supposed', 'alleged', 'purport', 'touted', 'claim', 'hope', 'unclear', 'uncertain', 'unknown', 'theoretical', 'say', 'said', 'believe', 'caution', 'warned', 'question', 'doubt', 'argue', 'insist', 'describe', 'call'],
+    String.raw`\b(?:may|might|could|possibly|perhaps|potentially|whether|preliminary|reportedly|supposedly|allegedly|purported\w*|touted|claimed|hoped?|hopefully|unclear|uncertain|unknown|theoretically|says?|said|claims?|believes?|cautioned|warned|questioned|doubts?|argues?|insists?|describes?|calls?)\b`,
+  ),
+  cue(['suggest'], String.raw`\b(?:(?:studies|research|evidence|data|findings|results|it|this)\s+(?:\w+\s+)?suggests?|suggests?\s+that|suggested\s+that)\b`),
+  cue(['appear', 'seem'], String.raw`\b(?:appears?\s+to|seems?\s+to)\b`),
+  cue(['marketed', 'promoted'], String.raw`\b(?:marketed|promoted)\s+as\b`),
+  cue(['believed', 'thought'], String.raw`\b(?:believed|thought)\s+to\b`),
+  cue(['early'], String.raw`\bearly\s+(?:research|studies|evidence|data)\b`),
+  cue(['some'], String.raw`\bsome\s+(?:studies|research|evidence|of\s+us|websites|sites|labels|sellers|brands|companies|marketers|articles|bloggers)\b`),
+  cue(['idea', 'notion', 'belief', 'assertion', 'promise'], String.raw`\bthe\s+(?:idea|notion|belief|assertion|promise)\s+that\b`),
+  cue(['if'], String.raw`\bif\b[^,]*$`),
+];
+
+/** Whether the text before a claim doubts, conditions or reports it ("studies suggest that…", "if…"). */
+export function hedgedBefore(before: string, lower = before.toLowerCase()): boolean {
+  return matchesCue(HEDGE, before, lower);
+}
 const STARTS_WITH_IF = /^\W*if\b/i;
 /** Doubt inside a trigger; not "may be stacked", which is permission, not doubt. */
 const HEDGE_INSIDE = /\b(?:appears?\s+to|seems?\s+to|might|could|possibly|potentially|may(?!\s+be\s+(?:stacked|combined|paired)))\b/i;
@@ -97,9 +118,10 @@ export function stanceOf(sentence: string, clauseStart: number, start: number, e
   end -= clauseStart;
   const before = clause.slice(Math.max(0, start - WINDOW), start);
   const after = sentence.slice(clauseStart + end, clauseStart + end + WINDOW);
-  if (deniesEvidence(before) || deniedAfter(after)) return 'negated';
+  const lowerBefore = before.toLowerCase();
+  if (deniesEvidence(before, lowerBefore) || deniedAfter(after)) return 'negated';
   if (NEG_NEAR.test(before) && !NOT_ONLY.test(before)) return 'negated';
-  if (HEDGE.test(before) || STARTS_WITH_IF.test(clause.slice(0, 16))) return 'hedged';
+  if (hedgedBefore(before, lowerBefore) || STARTS_WITH_IF.test(clause.slice(0, 16))) return 'hedged';
   // A long trigger can hold its own doubt ("Unlike other forms, it appears to cross…").
   if (HEDGE_INSIDE.test(clause.slice(start, end))) return 'hedged';
   // A question asks; it does not assert ("Is it better than cheaper forms?").
