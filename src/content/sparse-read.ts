@@ -320,11 +320,10 @@ export class HeadingIndex {
 
   /** How many headings come before `node` (a heading holding `node` does not count). */
   countBefore(node: Node): number {
+    const near = this.countNear(node);
+    if (near !== null) return near;
     const n = this.inLightTree(node);
-    const few = this.headings().length <= FEW_HEADINGS;
-    const known = this.knownCount(n);
-    if (known !== undefined) return known;
-    const count = few ? this.countBySearch(n) : (this.countByNearest(n) ?? this.countBySearch(n));
+    const count = this.countBySearch(n);
     this.counts.set(n, count);
     return count;
   }

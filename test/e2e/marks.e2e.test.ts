@@ -9,6 +9,15 @@ import { FIXTURES, expectSeedMarkers } from './harness/seed-expected';
 let browser: ExtensionBrowser;
 let server: StaticServer;
 
+/** A fixture page (under pages/) the gate checks and leaves alone: a count of 0, no pass, no errors. */
+async function expectNoPass(path: string): Promise<void> {
+  const { page, errors } = await openPage(browser, `${server.origin}/pages/${path}`);
+  expect(await claimCount(page), path).toBe(0);
+  expect(await page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length), path).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+}
+
 beforeAll(async () => {
   server = await serveStatic(FIXTURES);
   browser = await launchWithExtension();
@@ -670,11 +679,7 @@ describe('shadow roots, frames and inline markup', () => {
       await deep.page.close();
     }
     // The same shell whose components name no form: checked, nothing loaded.
-    const other = await openPage(browser, `${server.origin}/pages/shadow-app.html?none`);
-    expect(await claimCount(other.page)).toBe(0);
-    expect(await other.page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length)).toBe(0);
-    expect(other.errors).toEqual([]);
-    await other.page.close();
+    await expectNoPass('shadow-app.html?none');
   });
 
   it("a page whose menus are its own but whose product is a web component: the gate looks into the component's shadow root", async () => {
@@ -696,11 +701,7 @@ describe('shadow roots, frames and inline markup', () => {
     expect(late.errors).toEqual([]);
     await late.page.close();
     // A component that names no form: checked, nothing loaded.
-    const other = await openPage(browser, `${server.origin}/pages/component-shop.html?none`);
-    expect(await claimCount(other.page)).toBe(0);
-    expect(await other.page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length)).toBe(0);
-    expect(other.errors).toEqual([]);
-    await other.page.close();
+    await expectNoPass('component-shop.html?none');
   });
 
   it('a large page (over 64,000 characters) whose product is a web component: the gate looks into it too, and the sparse read marks it', async () => {
@@ -718,11 +719,7 @@ describe('shadow roots, frames and inline markup', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
-    const other = await openPage(browser, `${server.origin}/pages/component-shop.html?large&none`);
-    expect(await claimCount(other.page)).toBe(0);
-    expect(await other.page.evaluate(() => performance.getEntriesByName('evidence-lens:scan').length)).toBe(0);
-    expect(other.errors).toEqual([]);
-    await other.page.close();
+    await expectNoPass('component-shop.html?large&none');
   });
 
   it('annotates a claim inside a same-origin iframe', async () => {

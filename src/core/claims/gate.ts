@@ -93,7 +93,8 @@ export class MgtNameSearch {
     const seam = this.tail + piece.slice(0, NAME_OVERLAP);
     let named = mayMentionMgt(seam);
     if (!named && this.said) named = mayMentionMgt(piece);
-    else if (!named) {
+    if (!named && !this.said) {
+      // Until a piece says magnesium, one scan looks for both.
       const look = lookAtText(piece);
       named = look.named;
       this.said = look.magnesium || MAGNESIUM.test(seam);
