@@ -18,7 +18,7 @@ import type { Offload } from './page-index';
  * shop pages, our work with and without the message (medians of 7, two rounds):
  * 8,300 characters in 150 blocks 22.9 → 26.1 and 22.1 → 22.8 ms; 16,800 in 334
  * blocks 37.5 → 36.2 and 39.0 → 37.2; the 100 KB page's 56,700 in 1,019 blocks 5–11
- * ms less (README, round 14).
+ * ms less (docs/performance-rounds.md, round 14).
  */
 export const KEPT_MIN_CHARS = 16_000;
 
