@@ -60,6 +60,11 @@ export function headingHolding(node: Node): Element | null {
   return node.parentElement?.closest(HEADING_SELECTOR) ?? null;
 }
 
+/** Whether `a` comes before `b` in the page. */
+function precedes(a: Node | undefined, b: Node): boolean {
+  return a !== undefined && a !== b && (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
 /** The level extraction will give an element (role=heading wins, as in blocks.ts), without reading it. */
 function levelOf(el: Element): number {
   const role = el.getAttribute('role');
@@ -85,7 +90,8 @@ export class HeadingIndex {
    * 1…b-1 (or -1), for b = 2…7. Made on first use.
    */
   private below: Int32Array[] | null = null;
-  private read = new Map<Element, Read | null>();
+  /** Each heading's own heading blocks, read on first use (see partsOf). */
+  private read = new Map<Element, Read[]>();
   /**
    * countBefore's answers, per node. The sparse read asks for every block it takes,
    * and a change's placement asks again for the blocks its binary search probes
@@ -391,21 +397,46 @@ export class HeadingIndex {
     return lo;
   }
 
-  /** Heading i's block, when it is one that starts a section (not removed, skipped, or in nav/footer). */
-  blockOf(i: number): Read | null {
+  /**
+   * Heading i's own blocks that start a section (not removed, skipped, or in
+   * nav/footer), in page order: usually one, more where a `<br>` breaks the heading
+   * (extraction makes a block of each part, and each part closes the section of the
+   * one before). Not the blocks of headings nested in it, nor a block element inside
+   * it (extraction gives that level 0: a block in the heading's section).
+   */
+  partsOf(i: number): Read[] {
     const el = this.headings()[i] as Element;
-    let r = this.read.get(el);
-    if (r === undefined) {
-      r = null;
+    let parts = this.read.get(el);
+    if (parts === undefined) {
+      parts = [];
       if (el.isConnected) {
         const { blocks, segments } = extractBlocks(el);
-        const k = blocks.findIndex((b) => b.headingLevel > 0);
-        const block = blocks[k];
-        if (block !== undefined && !isChrome(block)) r = { block, segments: segments[k] as TextSegment[] };
+        for (let k = 0; k < blocks.length; k++) {
+          const block = blocks[k] as TextBlock;
+          const segs = segments[k] as TextSegment[];
+          const first = segs[0]?.node;
+          if (block.headingLevel > 0 && !isChrome(block) && first !== undefined && headingHolding(first) === el) parts.push({ block, segments: segs });
+        }
       }
-      this.read.set(el, r);
+      this.read.set(el, parts);
     }
-    return r;
+    return parts;
+  }
+
+  /**
+   * The parts of the listed heading that a heading block starting at `node` is part
+   * of, up to and including that block (those after it go in with the blocks after
+   * them, in page order: see openAbove); none when `node` starts no such part.
+   */
+  partsUpTo(node: Node): Read[] {
+    const held = headingHolding(node);
+    if (held === null) return [];
+    this.headings();
+    const i = this.places.get(held);
+    if (i === undefined) return [];
+    const parts = this.partsOf(i);
+    const k = parts.findIndex((r) => r.segments[0]?.node === node);
+    return k < 0 ? [] : parts.slice(0, k + 1);
   }
 
   /** For openHeadings: heading i's level if it starts a section under `below`, else 0. */
@@ -413,12 +444,17 @@ export class HeadingIndex {
     this.headings();
     const level = this.levels[i] as number;
     if (level === 0 || level >= below) return 0;
-    return this.blockOf(i)?.block.headingLevel ?? 0;
+    return this.partsOf(i)[0]?.block.headingLevel ?? 0;
   }
 
-  /** The headings open above a block that starts at `node`, outermost first. */
+  /**
+   * The headings open above a block that starts at `node` (its level `ownLevel`, 0
+   * for a block that is no heading), outermost first, each with its parts that come
+   * before `node`.
+   */
   openAbove(node: Node, ownLevel: number): Read[] {
-    const count = this.countBefore(node);
+    const holder = this.holderBefore(node, ownLevel);
+    const count = holder < 0 ? this.countBefore(node) : holder + 1 + this.countBefore(node) - this.countBefore(this.headings()[holder] as Element);
     const open = openHeadings(
       count,
       (i, below) => this.levelBelow(i, below),
@@ -426,11 +462,28 @@ export class HeadingIndex {
       (i, below) => this.previousBelow(i, below),
     );
     return open.flatMap((i) => {
-      const r = this.blockOf(i);
-      if (r === null) return [];
-      this.noteOwnCount(i, r);
-      return [r];
+      const parts = this.partsOf(i);
+      if (parts.length === 0) return [];
+      this.noteOwnCount(i, parts[0] as Read);
+      // The heading holding `node`: only its parts before `node` are above it.
+      return i === holder ? parts.filter((r) => precedes(r.segments[0]?.node, node)) : parts;
     });
+  }
+
+  /**
+   * For a block inside a listed heading element that is not its own (a `<div>` in an
+   * `<h2>`, or an `<h3>` in one), after that heading's own first part: the heading's
+   * place in the list, as it opens the block's section (countBefore leaves out a
+   * heading holding the node: right for the heading's own text, not for this). Else -1.
+   */
+  private holderBefore(node: Node, ownLevel: number): number {
+    const own = headingHolding(node);
+    const held = ownLevel > 0 ? (own?.parentElement?.closest(HEADING_SELECTOR) ?? null) : own;
+    if (held === null) return -1;
+    this.headings();
+    const i = this.places.get(held);
+    if (i === undefined) return -1;
+    return precedes(this.partsOf(i)[0]?.segments[0]?.node, node) ? i : -1;
   }
 
   /**
@@ -508,7 +561,10 @@ export class SparseBlocks {
       const segments = read.segments[k] as TextSegment[];
       const first = segments[0]?.node;
       if (first === undefined || this.taken.has(first)) return;
-      for (const h of this.headings.openAbove(first, block.headingLevel)) this.push(h);
+      // A part of a heading that a `<br>` breaks: the heading's parts before it go first.
+      const parts = block.headingLevel > 0 ? this.headings.partsUpTo(first) : [];
+      for (const h of this.headings.openAbove(parts[0]?.segments[0]?.node ?? first, block.headingLevel)) this.push(h);
+      for (const h of parts) this.push(h);
       this.push({ block, segments });
     });
   }

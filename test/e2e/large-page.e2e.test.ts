@@ -15,6 +15,7 @@ import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
 import {
   ARTICLE_PAGE,
+  HEADINGS_IN_PARTS_PAGE,
   HUGE_SHOP_NAMING_IN_COMPONENTS,
   HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT,
   SHOP_WITH_COMPONENTS,
@@ -107,6 +108,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
   await writeFile(join(dir, 'article.html'), ARTICLE_PAGE);
+  await writeFile(join(dir, 'headings.html'), HEADINGS_IN_PARTS_PAGE);
   await writeFile(join(dir, 'thread.html'), THREAD_PAGE);
   await writeFile(join(dir, 'flat-thread.html'), FLAT_THREAD_PAGE);
   await writeFile(join(dir, 'built.html'), BUILT_PAGE);
@@ -317,6 +319,14 @@ describe('a large page is read sparsely and reports what a whole read reports', 
       expect(errors).toEqual([]);
       await page.close();
     });
+  });
+
+  it('headings in parts (a <br> in them) or holding blocks (a role=heading element around its section): each section as a whole read has it', async () => {
+    const { page, errors, expected, pass } = await markedAsWholeRead('headings.html');
+    expect(expected.length).toBeGreaterThan(20);
+    expect(pass.read).toBe('sparse');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('a huge page with few elements (a long article): read in runs of siblings, not in one call, and marked as a whole read marks it', async () => {

@@ -10,6 +10,7 @@ import { generatePage } from '../../bench/pages';
 import { readMarkers } from '../e2e/harness/pages';
 import {
   ARTICLE_PAGE,
+  HEADINGS_IN_PARTS_PAGE,
   HUGE_SHOP_NAMING_IN_COMPONENTS,
   HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT,
   SHOP_WITH_COMPONENTS,
@@ -35,6 +36,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evidence-lens-ff-large-'));
   await writeFile(join(dir, 'shop.html'), SHOP);
   await writeFile(join(dir, 'article.html'), ARTICLE_PAGE);
+  await writeFile(join(dir, 'headings.html'), HEADINGS_IN_PARTS_PAGE);
   await writeFile(join(dir, 'tiny-shop.html'), TINY_SHOP);
   await writeFile(join(dir, 'small-shop-shadow.html'), SMALL_SHOP_SHADOW);
   await writeFile(join(dir, 'shop-components.html'), SHOP_WITH_COMPONENTS);
@@ -71,6 +73,10 @@ async function markedAsWholeRead(file: string, html: string): Promise<string[]> 
 
 it('a 400 KB shop page: read sparsely, its prefilter answered by the background, marked as a whole read marks it', async () => {
   expect((await markedAsWholeRead('shop.html', SHOP)).length).toBeGreaterThan(9);
+});
+
+it('headings in parts or holding blocks (a <br> in them, a role=heading element around its section): marked as a whole read marks it', async () => {
+  expect((await markedAsWholeRead('headings.html', HEADINGS_IN_PARTS_PAGE)).length).toBeGreaterThan(20);
 });
 
 it('a 2.6 MB long read, read in runs of siblings: marked as a whole read marks it', async () => {

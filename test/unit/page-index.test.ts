@@ -854,3 +854,41 @@ describe('removesNodes (the observer)', () => {
     expect(removesNodes([record(doc.body, { added: [added] }), removal(p)])).toBe(true);
   });
 });
+
+describe('a sparse read of headings in parts, or holding blocks, gives the claims a whole read gives', () => {
+  // Found by comparing sparse reads with whole reads on page shapes unlike the bench's:
+  // a <br> in a heading makes two heading blocks (the second closes the first's section),
+  // and a block element inside a heading is an ordinary block after the heading's text.
+  const pad = Array.from({ length: 20 }, (_, i) => `<p>Note ${i}: the parcel came on time and the lid was sealed, nothing else to say.</p>`).join('');
+  const divPad = pad.replace(/<(\/?)p>/g, '<$1div>');
+  const cases: Array<[string, string, string]> = [
+    ['a <br> in a heading: its second part closes the first (no claim)', 'Supplement notes', `<h3>Magnesium L-threonate<br>Shipping</h3>${pad}<ul><li>Improves memory.</li></ul>${pad}`],
+    ['a <br> in a heading: its second part opens the section', 'Magnesium L-threonate guide', `<h2>Magnesium citrate<br><small>and what else to try</small></h2>${pad}<ul><li>Improves memory.</li></ul>${pad}`],
+    ['a <br> in a heading whose second part names MgT (read first, as a candidate)', 'Supplement notes', `<h3>Benefits<br>of magnesium L-threonate</h3>${pad}<ul><li>Improves memory.</li></ul>${pad}`],
+    ['a block inside a heading belongs to that heading\'s section', 'Supplement notes', `<h2>Magnesium L-threonate</h2>${pad}<h2>Alternatives<div>It improves memory.</div></h2>${pad}`],
+    ['the same with role=heading elements', 'Supplement notes', `<div role="heading" aria-level="2">Magnesium L-threonate</div>${divPad}<div role="heading" aria-level="2">Alternatives<div>It improves memory.</div></div>${divPad}`],
+    ['a block inside a heading, under a page about MgT', 'Magnesium L-threonate guide', `<h3>Magnesium citrate</h3>${pad}<h3>Why we like it<div>Improves memory.</div></h3>${pad}`],
+    ['a block inside a heading before its text: in the section before', 'Supplement notes', `<h2>Magnesium L-threonate</h2>${pad}<h2><div>It improves memory.</div>Alternatives</h2>${pad}`],
+    ['nested headings around a block', 'Supplement notes', `<h2>Magnesium L-threonate</h2>${pad}<h2>Other forms<h3>Glycinate</h3><div>It improves memory.</div></h2>${pad}<p>Magtein improves focus.</p>`],
+  ];
+  for (const [name, title, body] of cases) {
+    it(name, async () => {
+      const { runToEnd } = await import('../../src/core/steps');
+      const { detectClaims } = await import('../../src/core/claims/detect');
+      const html = `<html><head><title>${title}</title></head><body>${body}</body></html>`;
+      const claims = (doc: Document, blocks: Parameters<typeof detectClaims>[0]): string[] =>
+        detectClaims(blocks, { title: doc.title }).map((m) => `${m.claim}/${m.stance}: ${m.quote}`).sort();
+      const whole = parseHTML(html).document as unknown as Document;
+      const expected = claims(whole, extractPageData(whole, null).page.blocks);
+      const doc = parseHTML(html).document as unknown as Document;
+      const index = runToEnd(PageIndex.readAutoSteps(doc, null));
+      expect(index.sparse).toBe(true);
+      expect(claims(doc, index.page.blocks)).toEqual(expected);
+      // And in page order, each block as the whole read has it.
+      const fresh = extractPageData(doc, null);
+      const at = new Map(fresh.segments.map((segs, i) => [segs[0]?.node, i]));
+      const places = index.segments.map((segs) => at.get(segs[0]?.node) ?? -1);
+      expect(places.every((p, i) => p >= 0 && (i === 0 || p > (places[i - 1] as number)))).toBe(true);
+    });
+  }
+});

@@ -18,6 +18,31 @@ export const filler = (n: number, seed: string): string =>
 export const ARTICLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long read</title></head><body>
 <h1>Magnesium L-threonate: a long read</h1><article>${Array.from({ length: 12 }, (_, i) => `${filler(2100, `Part ${i}`)}<p>Magnesium L-threonate <b>improves memory</b> and supports restful sleep.</p>`).join('')}</article></body></html>`;
 
+/**
+ * Over 64,000 characters, in sections whose headings are in parts or hold blocks:
+ * a `<br>` in a heading (a title and a subtitle: two heading blocks, the second
+ * closing the first's section), a `role=heading` element wrapping its section's
+ * text (a page builder's way), and an `<h3>` with a block inside an `<h2>`. The
+ * bullets name no form: their subject is the section's.
+ */
+export const HEADINGS_IN_PARTS_PAGE = (() => {
+  const titles = ['Magnesium L-threonate', 'Shipping', 'Magnesium citrate', 'Benefits', 'Magtein', 'Alternatives', 'Our pick'];
+  const bullets = ['Improves memory.', 'Helps you sleep deeply.', 'Supports focus and mental clarity.', 'Calms anxiety.'];
+  const sections = Array.from({ length: 40 }, (_, i) => {
+    const a = titles[i % titles.length] as string;
+    const b = titles[(i * 3 + 1) % titles.length] as string;
+    const bullet = bullets[i % bullets.length] as string;
+    const rest = filler(30, `Section ${i} review`);
+    switch (i % 4) {
+      case 0: return `<h2>${a}<br><small>${b}</small></h2><ul><li>${bullet}</li></ul>${rest}`;
+      case 1: return `<h3>${a}<br>${b}</h3>${rest}<ul><li>${bullet}</li></ul>`;
+      case 2: return `<div role="heading" aria-level="2">${a}<div>${bullet}</div></div>${rest}`;
+      default: return `<h2>${a}<h3>${b}</h3><div>${bullet}</div></h2>${rest}`;
+    }
+  }).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes on supplements</title></head><body><main><h1>Supplements we tried</h1>${sections}</main></body></html>`;
+})();
+
 /** A shop page between SPARSE_MIN_CHARS and SHADOW_LOOK_MAX_CHARS of text (16,000–64,000; page-index.ts). */
 export const SMALL_SHOP = generatePage({ name: 'small shop', bytes: 100_000, claimParagraphs: 6, seed: 1 });
 
