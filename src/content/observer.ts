@@ -5,8 +5,8 @@
 // (markers, split text nodes) are discarded with takeRecords() right after we
 // make them, and markers are ignored if their records slip through.
 import { dropCopiedMarkers, isMarkerElement } from './markers';
-import { BLOCK_TAGS } from '../extract/tags';
-import { changesNoText, skipsSubtree } from '../extract/blocks';
+import { BLOCK_TAGS, ariaLevelOf, firstRole } from '../extract/tags';
+import { changesNoText, roleEffect, skipsSubtree } from '../extract/blocks';
 import { mayHoldCandidate } from '../core/claims/prefilter';
 import { dropStaleSplits } from './render';
 import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
@@ -32,11 +32,16 @@ const MAX_IDLE_WAIT_MS = 2000;
  * page on every dialog would cost more than it tells.
  */
 const SHOWING_ATTRIBUTES = ['hidden', 'style'] as const;
+/**
+ * Attributes whose change can make an element a heading or not, change its level,
+ * or take it into or out of the page's menus, header or footer (extract/blocks.ts).
+ */
+const STRUCTURE_ATTRIBUTES = ['role', 'aria-level'] as const;
 const OPTIONS: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
-  attributeFilter: [...SHOWING_ATTRIBUTES],
+  attributeFilter: [...SHOWING_ATTRIBUTES, ...STRUCTURE_ATTRIBUTES],
   attributeOldValue: true,
 };
 
@@ -105,7 +110,7 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
       continue;
     }
     if (r.type === 'attributes') {
-      if (shownOrHidden(r) !== null) out.push(r.target);
+      if (shownOrHidden(r) !== null || restructures(r)) out.push(r.target);
       continue;
     }
     // Nodes that change no block's text (a <script> added to <body> named the whole
@@ -159,11 +164,24 @@ function inlineRemoved(r: MutationRecord, removed: Node[]): Node[] {
  * frame): those are dropped at once. Our markers' own style changes are not the page's.
  */
 function shownOrHidden(r: MutationRecord): 'shown' | 'hidden' | null {
-  if (ours(r.target)) return null;
   const name = r.attributeName as (typeof SHOWING_ATTRIBUTES)[number];
+  if (ours(r.target) || !SHOWING_ATTRIBUTES.includes(name)) return null;
   const skippedNow = skipsSubtree(name, (r.target as Element).getAttribute(name));
   if (skipsSubtree(name, r.oldValue) === skippedNow) return null;
   return skippedNow ? 'hidden' : 'shown';
+}
+
+/**
+ * Whether a `role` or `aria-level` change changed what extraction makes of the
+ * element (a heading or not, its level, a region or not); most set the same again.
+ */
+function restructures(r: MutationRecord): boolean {
+  if (ours(r.target)) return false;
+  const el = r.target as Element;
+  if (r.attributeName === 'role') return roleEffect(r.oldValue) !== roleEffect(el.getAttribute('role'));
+  if (r.attributeName !== 'aria-level') return false;
+  const role = el.getAttribute('role');
+  return role !== null && firstRole(role) === 'heading' && ariaLevelOf(r.oldValue) !== ariaLevelOf(el.getAttribute('aria-level'));
 }
 
 /** Whether the records add or show text that may hold a claim or name a form (the prefilter's anchors). */
@@ -175,7 +193,8 @@ function mayAddClaim(records: readonly MutationRecord[]): boolean {
     }
     if (r.type === 'attributes') {
       // A tab panel or an accordion shown (one hidden adds nothing).
-      if (shownOrHidden(r) === 'shown' && mayHoldCandidate(r.target.textContent ?? '')) return true;
+      // (A heading made or changed: its section's claims may change with it.)
+      if ((shownOrHidden(r) === 'shown' || restructures(r)) && mayHoldCandidate(r.target.textContent ?? '')) return true;
       continue;
     }
     for (const n of Array.from(r.addedNodes)) {

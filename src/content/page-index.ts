@@ -254,7 +254,8 @@ export class PageIndex {
    * the block list, or null (having changed nothing) when a full rebuild is the
    * better choice.
    */
-  update(changed: Iterable<Node>, maxRoots = MAX_PARTIAL_ROOTS): SectionEdit[] | null {
+  update(changed: readonly Node[], maxRoots = MAX_PARTIAL_ROOTS): SectionEdit[] | null {
+    this.headings?.beforeChange(changed);
     const found = blockRoots(changed, this.doc);
     if (found === null) return null;
     const { roots, removed } = found;

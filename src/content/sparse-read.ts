@@ -106,6 +106,26 @@ export class HeadingIndex {
 
   constructor(private readonly root: ParentNode) {}
 
+  /**
+   * Before a change's pass: the headings' blocks read in earlier passes are read
+   * again when next needed (a heading hidden, a part of it hidden, its `<br>` taken
+   * away: they are not what they were, and handed out again above a later block
+   * they opened or closed a section that the page no longer shows), and a listed
+   * element among `changed` takes its level anew (its `role` or `aria-level` changed).
+   */
+  beforeChange(changed: readonly Node[]): void {
+    this.read.clear();
+    if (this.list === null) return;
+    for (const node of changed) {
+      const i = node.nodeType === ELEMENT_NODE ? this.places.get(node as Element) : undefined;
+      if (i === undefined) continue;
+      const level = levelOf(node as Element);
+      if (level === this.levels[i]) continue;
+      this.levels[i] = level;
+      this.below = null;
+    }
+  }
+
   /** Headings were added: look them up again next time. */
   invalidate(): void {
     this.list = null;

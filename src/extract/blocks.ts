@@ -45,6 +45,17 @@ interface Frame {
 const DETACHED_CONTEXT: Context = { tag: 'div', headingLevel: 0, region: 'main', sectioned: false };
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
+/**
+ * What extraction makes of a `role` attribute's value: a heading, a region (nav,
+ * header, footer…), or nothing. The observer re-reads an element whose role changed
+ * only when this changed.
+ */
+export function roleEffect(value: string | null): string | null {
+  if (value === null) return null;
+  const role = firstRole(value);
+  return role === 'heading' ? role : regionOfRole(role);
+}
+
 function regionOfRole(role: string): Region | null {
   switch (role) {
     case 'navigation':

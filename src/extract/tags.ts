@@ -36,7 +36,12 @@ export function firstRole(roleAttr: string): string {
 
 /** The level of a role=heading element: its aria-level 1–6, else ARIA's default, 2. */
 export function ariaHeadingLevel(el: Element): number {
-  const level = Number.parseInt(el.getAttribute('aria-level') ?? '', 10);
+  return ariaLevelOf(el.getAttribute('aria-level'));
+}
+
+/** The level an `aria-level` value gives a role=heading element (ARIA's default, 2, for none or one out of 1–6). */
+export function ariaLevelOf(value: string | null): number {
+  const level = Number.parseInt(value ?? '', 10);
   return level >= 1 && level <= 6 ? level : 2;
 }
 

@@ -54,6 +54,18 @@ const CLOSING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 </main></body></html>`;
 
 
+/**
+ * A heading hidden after load (a section folded away), and a heading's `aria-level`
+ * changed: the sections below them change, and a claim added there later follows.
+ */
+const HEADING_CHANGES_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head><body><main>
+<h2>Magnesium citrate</h2>${filler(300, 'Citrate review')}
+<h3 id="mgt">Magnesium L-threonate</h3><ul id="u"><li>Improves memory.</li></ul>${filler(300, 'Threonate review')}
+<div role="heading" aria-level="2">Magnesium L-threonate</div>${filler(300, 'Second review')}
+<div role="heading" aria-level="3" id="level">Magnesium citrate</div><ul><li>It improves memory.</li></ul>
+<div role="heading" aria-level="3">Details</div><ul id="u2"><li>Calms anxiety.</li></ul>${filler(50, 'Last review')}
+</main></body></html>`;
+
 /** A post of about 2.5 KB: a forum thread's or a review list's long item. */
 const post = (i: number): string =>
   `<div class="post">Post ${i}: ${Array.from({ length: 40 }, (_, k) => `the bottle arrived sealed and the capsules are small, reply ${k}.`).join(' ')}</div>`;
@@ -107,6 +119,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
+  await writeFile(join(dir, 'heading-changes.html'), HEADING_CHANGES_PAGE);
   await writeFile(join(dir, 'article.html'), ARTICLE_PAGE);
   await writeFile(join(dir, 'headings.html'), HEADINGS_IN_PARTS_PAGE);
   await writeFile(join(dir, 'thread.html'), THREAD_PAGE);
@@ -673,6 +686,27 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     expect(expected).toContain('memory/asserted'); // "Supports memory" under the MgT heading
     expect(expected).not.toContain('sleep/asserted'); // "It improves sleep" is about glycinate
     expect(await marked(page)).toEqual(expected);
+    await page.close();
+  });
+
+  it('a heading hidden, and a heading\'s aria-level changed, after load: the sections below follow, and so do claims added there later', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/heading-changes.html`);
+    expect(await claimCount(page, 1)).toBe(2); // memory under MgT, anxiety under "Details" under MgT
+    const same = async (claims: number): Promise<void> => {
+      await expect.poll(() => page.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims'))), { timeout: 5000 }).toBe(claims);
+      expect(await marked(page)).toEqual(await wholeRead(page));
+    };
+    // The MgT heading folded away: its bullet is under citrate now, and so is one added there.
+    await afterPass(page, () => page.evaluate(() => { document.getElementById('mgt')!.hidden = true; }));
+    await same(1);
+    await afterPass(page, () => page.evaluate(() => document.getElementById('u')!.append(Object.assign(document.createElement('li'), { textContent: 'Supports restful sleep.' }))));
+    await same(1);
+    // "Magnesium citrate" raised to level 2: "Details" is its subsection now, not MgT's.
+    await afterPass(page, () => page.evaluate(() => document.getElementById('level')!.setAttribute('aria-level', '2')));
+    await same(0);
+    await afterPass(page, () => page.evaluate(() => document.getElementById('u2')!.append(Object.assign(document.createElement('li'), { textContent: 'Helps you focus.' }))));
+    await same(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -892,3 +892,58 @@ describe('a sparse read of headings in parts, or holding blocks, gives the claim
     });
   }
 });
+
+describe('a sparse index after a heading changes (hidden, a part of it hidden or joined, its role or level set)', () => {
+  // Found by changing generated pages at random after load: the blocks of a heading
+  // read in an earlier pass were kept, and handed out again as open above a later
+  // block after the heading had been hidden or changed; and `role`/`aria-level`
+  // changes were not seen at all.
+  const pad = Array.from({ length: 20 }, (_, i) => `<p>Note ${i}: the parcel came on time and the lid was sealed, nothing else to say.</p>`).join('');
+  const attribute = (target: Element, name: string, value: string | null): MutationRecord => {
+    const oldValue = target.getAttribute(name);
+    if (value === null) target.removeAttribute(name);
+    else target.setAttribute(name, value);
+    return { type: 'attributes', target, attributeName: name, oldValue } as unknown as MutationRecord;
+  };
+  const cases: Array<[string, string, (doc: Document) => MutationRecord[]]> = [
+    ['a heading hidden', `<h2>Magnesium citrate</h2>${pad}<h3 id="h">Magnesium L-threonate</h3><ul id="u"><li>Improves memory.</li></ul>${pad}`, (doc) => [attribute(doc.getElementById('h')!, 'hidden', '')]],
+    ['a heading hidden by its style', `<h2>Magnesium citrate</h2>${pad}<h3 id="h">Magnesium L-threonate</h3><ul id="u"><li>Improves memory.</li></ul>${pad}`, (doc) => [attribute(doc.getElementById('h')!, 'style', 'display: none')]],
+    ['a wrapper around a heading hidden', `<h2>Magnesium citrate</h2>${pad}<div id="w"><h3>Magnesium L-threonate</h3></div><ul id="u"><li>Improves memory.</li></ul>${pad}`, (doc) => [attribute(doc.getElementById('w')!, 'hidden', '')]],
+    ['a heading hidden reopens the section before it', `<h2>Magnesium citrate</h2>${pad}<h3>Magnesium L-threonate</h3>${pad}<h3 id="h">Shipping</h3><ul id="u"><li>Improves memory.</li></ul>${pad}`, (doc) => [attribute(doc.getElementById('h')!, 'hidden', '')]],
+    ['a heading in a summary hidden', `<h2>Magnesium L-threonate</h2>${pad}<details><summary><h3 id="h">Alternatives</h3></summary><ul id="u"><li>Improves memory.</li></ul></details>${pad}`, (doc) => [attribute(doc.getElementById('h')!, 'hidden', '')]],
+    ['a heading\'s second part hidden', `<h2>Magnesium L-threonate</h2>${pad}<h3 id="h">Magtein<span id="s"><br>Alternatives</span></h3><ul id="u"><li>Improves memory.</li></ul>${pad}`, (doc) => [attribute(doc.getElementById('s')!, 'hidden', '')]],
+    ['a heading\'s <br> taken away', `<h2>Magnesium L-threonate</h2>${pad}<h3 id="h">Magtein<br>Alternatives</h3><ul id="u"><li>Improves memory.</li></ul>${pad}`, (doc) => [removal(doc.querySelector('#h br')!)]],
+    ['a heading\'s aria-level changed', `<div role="heading" aria-level="2">Magnesium L-threonate</div>${pad}<div role="heading" aria-level="3" id="h">Magnesium citrate</div><ul><li>Improves memory.</li></ul><div role="heading" aria-level="3">Details</div><ul id="u"><li>Calms anxiety.</li></ul>${pad}`, (doc) => [attribute(doc.getElementById('h')!, 'aria-level', '2')]],
+    ['an element made a heading by its role', `<h2>Magnesium L-threonate</h2>${pad}<div id="h">Alternatives</div><ul id="u"><li>Improves memory.</li></ul>${pad}`, (doc) => [attribute(doc.getElementById('h')!, 'role', 'heading')]],
+    ['a heading\'s role taken away', `<h2>Magnesium L-threonate</h2>${pad}<div role="heading" id="h">Alternatives</div><ul id="u"><li>Improves memory.</li></ul>${pad}`, (doc) => [attribute(doc.getElementById('h')!, 'role', null)]],
+  ];
+  for (const [name, body, change] of cases) {
+    it(name, async () => {
+      const { runToEnd } = await import('../../src/core/steps');
+      const { detectClaims } = await import('../../src/core/claims/detect');
+      const doc = parseHTML(`<html><head><title>Supplement notes</title></head><body>${body}</body></html>`).document as unknown as Document;
+      const claims = (blocks: Parameters<typeof detectClaims>[0]): string[] =>
+        detectClaims(blocks, { title: doc.title }).map((m) => `${m.claim}/${m.stance}: ${m.quote}`).sort();
+      const index = runToEnd(PageIndex.readAutoSteps(doc, null));
+      expect(index.sparse).toBe(true);
+      const expectWhole = (step: string): void => {
+        const fresh = extractPageData(doc, null);
+        expect(claims(index.page.blocks), step).toEqual(claims(fresh.page.blocks));
+        const at = new Map(fresh.segments.map((segs, i) => [segs[0]?.node, i]));
+        const places = index.segments.map((segs) => at.get(segs[0]?.node) ?? -1);
+        expect(places.every((p, i) => p >= 0 && (i === 0 || p > (places[i - 1] as number))), `${step}: blocks as a fresh read has them, in order`).toBe(true);
+      };
+      expectWhole('first pass');
+      const records = change(doc);
+      if (index.update(observed(records)) === null) runToEnd(index.rebuildSteps());
+      expectWhole('after the change');
+      // Then a claim added under that heading, which names none: its section decides.
+      const li = doc.createElement('li');
+      li.textContent = 'Supports restful sleep.';
+      const ul = doc.getElementById('u')!;
+      ul.append(li);
+      if (index.update(observed([record(ul, { added: [li], previousSibling: li.previousSibling })])) === null) runToEnd(index.rebuildSteps());
+      expectWhole('after a claim added below');
+    });
+  }
+});
