@@ -90,7 +90,7 @@ export class HeadingIndex {
    * 1…b-1 (or -1), for b = 2…7. Made on first use.
    */
   private below: Int32Array[] | null = null;
-  /** Each heading's own heading blocks, read on first use (see partsOf). */
+  /** Each heading's own heading blocks (partsOf), read on first use and kept for one pass (beforeChange). */
   private read = new Map<Element, Read[]>();
   /**
    * countBefore's answers, per node. The sparse read asks for every block it takes,
