@@ -45,6 +45,11 @@ const OPTIONS: MutationObserverInit = {
   attributeOldValue: true,
 };
 
+/** An HTML `<title>` element (an SVG's `<title>` is a tooltip, not the page's). */
+function isTitle(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && (node as Element).localName === 'title' && (node as Element).namespaceURI === 'http://www.w3.org/1999/xhtml';
+}
+
 function ours(node: Node): boolean {
   return isMarkerElement(node);
 }
@@ -117,6 +122,9 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
     // page: ~175 ms of work on the 5 MB bench page) are left out.
     const added = Array.from(r.addedNodes).filter((n) => !ours(n) && !changesNoText(n));
     const removed = Array.from(r.removedNodes).filter((n) => !ours(n) && !changesNoText(n));
+    // The page's <title> added, taken away or replaced (its text set is a text change,
+    // seen above): it holds no block's text, but the title decides what the page is about.
+    if (added.length === 0 && removed.length === 0 && (Array.from(r.addedNodes).some(isTitle) || Array.from(r.removedNodes).some(isTitle))) out.push(r.target);
     if (added.length === 0 && removed.length === 0) continue;
     const clean = blockParent(r.target);
     for (const n of added) {

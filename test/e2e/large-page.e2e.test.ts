@@ -66,6 +66,10 @@ const HEADING_CHANGES_PAGE = `<!doctype html><html lang="en"><head><meta charset
 <div role="heading" aria-level="3">Details</div><ul id="u2"><li>Calms anxiety.</li></ul>${filler(50, 'Last review')}
 </main></body></html>`;
 
+/** Titled with MgT, two bullets that name no form: they count only while the title says so. */
+const TITLED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Magnesium L-threonate review</title></head><body>
+${filler(400, 'Review')}<ul><li>Improves memory.</li><li>Supports restful sleep.</li></ul>${filler(400, 'More')}</body></html>`;
+
 /** A post of about 2.5 KB: a forum thread's or a review list's long item. */
 const post = (i: number): string =>
   `<div class="post">Post ${i}: ${Array.from({ length: 40 }, (_, k) => `the bottle arrived sealed and the capsules are small, reply ${k}.`).join(' ')}</div>`;
@@ -120,6 +124,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
   await writeFile(join(dir, 'heading-changes.html'), HEADING_CHANGES_PAGE);
+  await writeFile(join(dir, 'titled.html'), TITLED_PAGE);
   await writeFile(join(dir, 'article.html'), ARTICLE_PAGE);
   await writeFile(join(dir, 'headings.html'), HEADINGS_IN_PARTS_PAGE);
   await writeFile(join(dir, 'thread.html'), THREAD_PAGE);
@@ -706,6 +711,22 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     await same(0);
     await afterPass(page, () => page.evaluate(() => document.getElementById('u2')!.append(Object.assign(document.createElement('li'), { textContent: 'Helps you focus.' }))));
     await same(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the <title> element replaced or taken away after load: claims that name no form follow the title', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/titled.html`);
+    expect(await claimCount(page, 1)).toBe(2);
+    const count = (): Promise<number> => page.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims')));
+    await page.evaluate(() => document.querySelector('title')!.replaceWith(Object.assign(document.createElement('title'), { textContent: 'Brain supplements' })));
+    await expect.poll(count, { timeout: 5000 }).toBe(0);
+    expect(await marked(page)).toEqual(await wholeRead(page));
+    await page.evaluate(() => document.head.append(Object.assign(document.createElement('title'), { textContent: 'Magtein, tried' })));
+    await expect.poll(count, { timeout: 5000 }).toBe(0); // (the first <title> is the page's)
+    await page.evaluate(() => document.querySelector('title')!.remove());
+    await expect.poll(count, { timeout: 5000 }).toBe(2);
+    expect(await marked(page)).toEqual(await wholeRead(page));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -347,6 +347,33 @@ describe('PageIndex.update, changes in <head>', () => {
     expect(index.update(changedNodes([record(style, { added: [rule], previousSibling: rule.previousSibling })]))).toEqual([]);
     expect(index.page.blocks.map((b) => b.text)).toEqual(['Magtein improves memory.']);
   });
+
+  it('the <title> element taken away or replaced is taken too (a title naming MgT decides what claims naming no form are about)', () => {
+    const { document } = parseHTML('<!doctype html><html><head><title>Magnesium L-threonate review</title></head><body><main><ul><li>Improves memory.</li></ul><svg><title>icon</title></svg></main></body></html>');
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    expect(index.page.title).toBe('Magnesium L-threonate review');
+    const head = doc.head;
+    const replacement = doc.createElement('title');
+    replacement.textContent = 'Brain supplements';
+    const old = doc.querySelector('title')!;
+    old.replaceWith(replacement);
+    // A pass starts only for what changedNodes names: <head>, read for its title alone.
+    const replaced = changedNodes([record(head, { added: [replacement], removed: [old] })]);
+    expect(replaced).toEqual([head]);
+    expect(index.update(replaced)).toEqual([]);
+    expect(index.page.title).toBe('Brain supplements');
+    replacement.remove();
+    const removed = changedNodes([record(head, { removed: [replacement] })]);
+    expect(removed).toEqual([head]);
+    expect(index.update(removed)).toEqual([]);
+    expect(index.page.title).toBe('');
+    // An icon's <title> (SVG) is not the page's: nothing to do.
+    const icon = doc.querySelector('svg title')!;
+    const svg = icon.parentNode as Node;
+    icon.remove();
+    expect(changedNodes([record(svg, { removed: [icon] })])).toEqual([]);
+  });
 });
 
 describe('changedNodes', () => {
