@@ -14,7 +14,7 @@ import { extractBlocks, extractBlocksAroundSteps } from '../extract/blocks';
 import { ariaHeadingLevel, firstRole, headingLevelOfTag } from '../extract/tags';
 import type { ExtractedBlocks, TextSegment } from '../extract/types';
 import { pieceAt, type PageText } from './page-text';
-import { hostOf, insertionPoint } from './tree-order';
+import { atOrAfter, hostOf, insertionPoint } from './tree-order';
 import { removalCount } from './removals';
 import { CDATA_SECTION_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_CONTAINED_BY, DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
@@ -60,9 +60,9 @@ export function headingHolding(node: Node): Element | null {
   return node.parentElement?.closest(HEADING_SELECTOR) ?? null;
 }
 
-/** Whether `a` comes before `b` in the page. */
+/** Whether `a` comes before `b` in reading order. */
 function precedes(a: Node | undefined, b: Node): boolean {
-  return a !== undefined && a !== b && (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING) !== 0;
+  return a !== undefined && a !== b && atOrAfter(a, b);
 }
 
 /** The level extraction will give an element (role=heading wins, as in blocks.ts), without reading it. */
@@ -318,9 +318,7 @@ export class HeadingIndex {
 
   /** Whether the heading holding `node` was already on the page when the list was made. */
   knowsHeadingOf(node: Node): boolean {
-    this.headings();
-    const el = headingHolding(node);
-    return el !== null && this.places.has(el);
+    return this.placeOf(headingHolding(node)) !== undefined;
   }
 
   /**
@@ -449,10 +447,7 @@ export class HeadingIndex {
    * them, in page order: see openAbove); none when `node` starts no such part.
    */
   partsUpTo(node: Node): Read[] {
-    const held = headingHolding(node);
-    if (held === null) return [];
-    this.headings();
-    const i = this.places.get(held);
+    const i = this.placeOf(headingHolding(node));
     if (i === undefined) return [];
     const parts = this.partsOf(i);
     const k = parts.findIndex((r) => r.segments[0]?.node === node);
@@ -498,12 +493,15 @@ export class HeadingIndex {
    */
   private holderBefore(node: Node, ownLevel: number): number {
     const own = headingHolding(node);
-    const held = ownLevel > 0 ? (own?.parentElement?.closest(HEADING_SELECTOR) ?? null) : own;
-    if (held === null) return -1;
+    const i = this.placeOf(ownLevel > 0 ? (own?.parentElement?.closest(HEADING_SELECTOR) ?? null) : own);
+    return i !== undefined && precedes(this.partsOf(i)[0]?.segments[0]?.node, node) ? i : -1;
+  }
+
+  /** A heading's place in the list (undefined: not listed). */
+  private placeOf(el: Element | null): number | undefined {
+    if (el === null) return undefined;
     this.headings();
-    const i = this.places.get(held);
-    if (i === undefined) return -1;
-    return precedes(this.partsOf(i)[0]?.segments[0]?.node, node) ? i : -1;
+    return this.places.get(el);
   }
 
   /**
