@@ -10,7 +10,7 @@ import { sendToBackground } from '../shared/content-messaging';
 import { PageIndex, type Offload } from './page-index';
 import { offsetsInBackgroundSteps, type Offloaded } from './prefilter-offload';
 import { takeLongestRead, type PageText } from './page-text';
-import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit, type SkipBlock } from '../core/claims/sections';
+import { detectSectionsSteps, rescanSectionsSteps, sameBlocks, type Detected, type SectionEdit, type SkipBlock } from '../core/claims/sections';
 import { keptBlocksSteps } from './kept-blocks';
 import { setCount } from './count';
 import { loadStrings } from './strings';
@@ -48,6 +48,11 @@ function claimReports(matches: readonly ClaimMatch[], previous: readonly ClaimRe
     const e = evidenceFor(m.claim, m.quote);
     return { claim: m.claim, stance: m.stance, verdict: e.verdict, quote: m.quote, note: e.note, sources: [...e.sources] };
   });
+}
+
+/** Whether two lists of matches are the same claims, in the same order. */
+function sameClaims(a: readonly ClaimMatch[], b: readonly ClaimMatch[]): boolean {
+  return a.length === b.length && a.every((m, i) => claimKey(m) === claimKey(b[i] as ClaimMatch));
 }
 
 function reducedMotion(): boolean {
@@ -97,14 +102,19 @@ export class Session {
   /** Runs a pass now, or after the current one. `changed` null = full re-read. */
   request(changed: Node[] | null): Promise<void> {
     if (this.running) {
-      if (changed === null || this.queued === null) this.queued = null;
-      else this.queued = [...(this.queued ?? []), ...changed];
+      this.queueChange(changed);
       return this.running;
     }
     this.running = this.loop(changed).finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  /** Adds `changed` to what the pass after the current one reads (null: everything). */
+  private queueChange(changed: Node[] | null): void {
+    if (changed === null || this.queued === null) this.queued = null;
+    else this.queued = [...(this.queued ?? []), ...changed];
   }
 
   private async loop(first: Node[] | null): Promise<void> {
@@ -166,7 +176,7 @@ export class Session {
     detected ??= await slicer.drain(detectSectionsSteps(blocks, title, undefined, this.skip));
     const matches = detected.matches;
     // The same matches (a change that moved no claim, a new title) keep their reports.
-    const claims = matches === this.detected?.matches ? this.claims : claimReports(matches, this.claims);
+    let claims = matches === this.detected?.matches ? this.claims : claimReports(matches, this.claims);
     // Rendering many marks is one piece of work: it starts a slice of its own (a
     // change's few marks go on in the same slice while it has time).
     if (edits === null) await slicer.next();
@@ -205,10 +215,28 @@ export class Session {
       // The marks' blocks still line up: they take the new tables (a re-read leaves
       // them on the old ones, and the next pass checks their text).
       if (ok) followTables(result.marks, matches, index.segments);
-      if (!ok && index.update(result.touched, Infinity) === null) {
-        reread = true;
-        await slicer.next();
-        await slicer.drain(index.rebuildSteps());
+      // A re-read gives the same text, but not always the same blocks (a sparse read
+      // keeps others; a run of loose text is read whole, a block read twice once):
+      // the matches were found in the blocks before, and are found again in these.
+      let moved: SectionEdit[] | 'all' | null = null;
+      if (!ok) {
+        const again = index.update(result.touched, Infinity);
+        if (again === null) {
+          reread = true;
+          await slicer.next();
+          await slicer.drain(index.rebuildSteps());
+          if (!sameBlocks(blocks, index.page.blocks)) moved = 'all';
+        } else if (!again.every((e) => sameBlocks(e.removed, e.added))) moved = again;
+      }
+      if (moved !== null) {
+        const now = index.page;
+        const rescan = moved === 'all' ? null : await slicer.drain(rescanSectionsSteps(now.blocks, now.title, detected, moved, this.skip));
+        const found = rescan ?? (await slicer.drain(detectSectionsSteps(now.blocks, now.title, undefined, this.skip)));
+        // Other claims than those just marked: one more pass marks them.
+        if (!sameClaims(found.matches, matches)) this.queueChange([]);
+        else followTables(result.marks, found.matches, index.segments);
+        detected = found;
+        claims = claimReports(found.matches, claims);
       }
     }
     for (const root of index.newShadowRoots()) this.observer.observe(root);
@@ -219,10 +247,10 @@ export class Session {
     this.marks = result.marks;
     this.mapped = result.mapped;
     this.ready = true;
-    setCount(doc, matches.length);
+    setCount(doc, detected.matches.length);
     if (this.marks.length > 0) this.installHover();
     // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
-    void sendToBackground({ type: 'claims', count: matches.length });
+    void sendToBackground({ type: 'claims', count: detected.matches.length });
     slicer.end();
     measurePass({
       read: index.sparse ? 'sparse' : 'whole',

@@ -70,6 +70,16 @@ const HEADING_CHANGES_PAGE = `<!doctype html><html lang="en"><head><meta charset
 const TITLED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Magnesium L-threonate review</title></head><body>
 ${filler(400, 'Review')}<ul><li>Improves memory.</li><li>Supports restful sleep.</li></ul>${filler(400, 'More')}</body></html>`;
 
+/**
+ * Claims in loose text straight in <body>, around a long list of reviews: a marker
+ * taken away there (its claim gone) names <body>, and the page is read again.
+ */
+const LOOSE_CLAIMS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Magnesium L-threonate: notes</title></head><body>
+<span id="name">Magtein</span> crosses the blood-brain barrier.
+<div id="reviews">${filler(900, 'Review')}</div>
+<b>Neuro-Mag</b> supports restful sleep.
+</body></html>`;
+
 /** A post of about 2.5 KB: a forum thread's or a review list's long item. */
 const post = (i: number): string =>
   `<div class="post">Post ${i}: ${Array.from({ length: 40 }, (_, k) => `the bottle arrived sealed and the capsules are small, reply ${k}.`).join(' ')}</div>`;
@@ -125,6 +135,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
   await writeFile(join(dir, 'heading-changes.html'), HEADING_CHANGES_PAGE);
   await writeFile(join(dir, 'titled.html'), TITLED_PAGE);
+  await writeFile(join(dir, 'loose-claims.html'), LOOSE_CLAIMS_PAGE);
   await writeFile(join(dir, 'article.html'), ARTICLE_PAGE);
   await writeFile(join(dir, 'headings.html'), HEADINGS_IN_PARTS_PAGE);
   await writeFile(join(dir, 'thread.html'), THREAD_PAGE);
@@ -727,6 +738,40 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     await page.evaluate(() => document.querySelector('title')!.remove());
     await expect.poll(count, { timeout: 5000 }).toBe(2);
     expect(await marked(page)).toEqual(await wholeRead(page));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // The index a change leaves can hold blocks a fresh read does not (a change keeps
+  // any block naming a claim's topic, "I sleep on the sofa."; a fresh sparse read only
+  // those the prefilter finds a claim's words in). The claims were counted in the
+  // blocks before the read: they were kept at their old places, and the next change
+  // counted claims no longer on the page.
+  it('a claim gone from loose text in <body>, after a change that kept a block a fresh read does not: the next change counts what the page shows', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/loose-claims.html`);
+    expect(await claimCount(page, 2)).toBe(2);
+    const count = (): Promise<number> => page.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims')));
+    await afterPass(page, () =>
+      page.evaluate(() => document.getElementById('reviews')!.prepend(Object.assign(document.createElement('p'), { textContent: 'I sleep on the sofa.' }))),
+    );
+    expect(await count()).toBe(2);
+    // The form's name changes: the claim goes, and its marker with it (the page is read again).
+    await page.evaluate(() => (document.getElementById('name')!.textContent = 'Magnesium citrate'));
+    await expect.poll(count, { timeout: 5000 }).toBe(1);
+    expect(await marked(page)).toEqual(['sleep/asserted']);
+    expect(await wholeRead(page)).toEqual(['sleep/asserted']);
+    // Claims added after it: counted and marked as a whole read of the page then finds them.
+    const asWholeRead = async (): Promise<string> => JSON.stringify({ count: await count(), marked: await marked(page) });
+    for (const [text, claim] of [
+      ['Magtein improves memory.', 'memory/asserted'],
+      ['Magnesium L-threonate calms anxiety.', 'anxiety-stress/asserted'],
+      ['Neuro-Mag is not a laxative.', 'gi-tolerance/asserted'],
+    ] as const) {
+      await page.evaluate((t) => document.getElementById('reviews')!.append(Object.assign(document.createElement('p'), { textContent: t })), text);
+      const whole = await wholeRead(page);
+      expect(whole).toContain(claim);
+      await expect.poll(asWholeRead, { timeout: 5000 }).toBe(JSON.stringify({ count: whole.length, marked: whole }));
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -8,7 +8,7 @@ import { detectClaims, type SubjectState } from '../../src/core/claims/detect';
 import type { TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { aboutMgt } from '../../src/core/claims/context';
-import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit, type WindowState } from '../../src/core/claims/sections';
+import { detectSectionsSteps, rescanSectionsSteps, sameBlocks, type Detected, type SectionEdit, type WindowState } from '../../src/core/claims/sections';
 import { sharedPrefixLength, textWindows } from '../../src/core/text/windows';
 import { benchPages, generatePage } from '../../bench/pages';
 import { runToEnd } from '../../src/core/steps';
@@ -323,5 +323,23 @@ describe('rescanSectionsSteps', () => {
     const got = run(next, title, state, [{ at, removed: [], added: [para] }]);
     expect(got?.matches.length).toBe(state.matches.length + 1);
     expect(got?.matches.some((m) => m.block === at && m.claim === 'memory')).toBe(true);
+  });
+});
+
+describe('sameBlocks: whether matches found in one block list hold in another', () => {
+  const p = (text: string): TextBlock => ({ text, tag: 'p', headingLevel: 0, region: 'main' });
+  const read = [p('Magtein improves memory.'), { text: 'Reviews', tag: 'h2', headingLevel: 2, region: 'main' } as TextBlock, p('It helps you sleep.')];
+
+  it('the same blocks read again (new objects, same text, level, region and tag): yes', () => {
+    expect(sameBlocks(read, read.map((b) => ({ ...b })))).toBe(true);
+  });
+
+  it('a block more or less, other text, or a heading of another level, region or tag: no', () => {
+    expect(sameBlocks(read, [read[0]!, p('I sleep on the sofa.'), ...read.slice(1)])).toBe(false);
+    expect(sameBlocks(read, read.slice(1))).toBe(false);
+    expect(sameBlocks(read, [p('Magtein improves memory!'), ...read.slice(1)])).toBe(false);
+    for (const change of [{ headingLevel: 3 }, { region: 'footer' }, { tag: 'h3' }] as Partial<TextBlock>[]) {
+      expect(sameBlocks(read, [read[0]!, { ...read[1]!, ...change }, read[2]!])).toBe(false);
+    }
   });
 });

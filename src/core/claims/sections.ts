@@ -45,6 +45,14 @@ function sameHeading(a: TextBlock, b: TextBlock): boolean {
 }
 
 /**
+ * Whether two block lists read the same to detection, block for block (text, level,
+ * region, tag): matches found in one hold, at the same indices, in the other.
+ */
+export function sameBlocks(a: readonly TextBlock[], b: readonly TextBlock[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i] || sameHeading(x, b[i] as TextBlock));
+}
+
+/**
  * Whether two section starts give the sections under them the same subject: same
  * level, and the same subject of their own (whatever their words). A heading's text
  * set anew ("Supplements" → "Supplements on sale") changes only its own block.
