@@ -43,7 +43,7 @@ export interface RenderResult {
   marks: Mark[];
   /** Indices of claims whose text could be mapped into the page. */
   mapped: Set<number>;
-  /** Parents of newly inserted or removed markers (their blocks' text-node tables changed). */
+  /** Where markers were inserted or removed: the text node before each, else its parent (their blocks' text-node tables changed). */
   touched: Node[];
   /** Claims (indices into the scan's matches) whose marker was inserted in this pass. */
   inserted: number[];
@@ -206,16 +206,20 @@ export function* renderSteps(
   let rejoined = false;
   for (const old of before.left()) {
     onRemoved(old.marker);
-    const parent = removeMarker(old.marker.host);
-    if (parent !== null) {
-      touched.push(parent);
+    const joined = removeMarker(old.marker.host);
+    if (joined !== null) {
+      touched.push(joined);
       rejoined = true;
     }
   }
 
   const placed = (mark: Mark): void => {
-    const parent = mark.marker.host.parentNode;
-    if (parent !== null) touched.push(parent);
+    // The text the marker split, named by its node: in <body> (or a block of thousands
+    // of elements) the run of inline text around it is read again, not the whole page.
+    const host = mark.marker.host;
+    const before = host.previousSibling;
+    const at = before !== null && before.nodeType === TEXT_NODE ? before : host.parentNode;
+    if (at !== null) touched.push(at);
     inserted.push(mark.index);
     onCreated(mark);
   };
@@ -376,11 +380,11 @@ function* splitAtSpots(
 /**
  * Removes a marker and, when inserting it had split a text node, joins the two
  * pieces again: the page's own node gets its whole text back, so the page's DOM is
- * exactly what it was. Returns the parent when text nodes were joined (re-read it).
+ * exactly what it was. Returns the joined text node when there was a split (its
+ * block, or in <body> its run of inline text, is read again).
  */
 function removeMarker(host: Element): Node | null {
   const prev = host.previousSibling;
-  const parent = host.parentNode;
   if (prev === null || prev.nodeType !== TEXT_NODE) {
     host.remove();
     return null;
@@ -388,7 +392,7 @@ function removeMarker(host: Element): Node | null {
   const piece = removeWithPiece(host, () => true);
   if (piece === null) return null;
   (prev as Text).appendData(piece);
-  return parent;
+  return prev;
 }
 
 /**
