@@ -222,13 +222,7 @@ export class PageObserver {
     private readonly doc: Document,
     private readonly onChange: (changed: Node[]) => void,
   ) {
-    this.observer = new MutationObserver((records) => {
-      try {
-        this.collect(records);
-      } catch {
-        // never leak to the page
-      }
-    });
+    this.observer = new MutationObserver((records) => this.collectSafely(records));
     this.observe(doc);
   }
 
@@ -239,21 +233,21 @@ export class PageObserver {
     this.observer.observe(target, OPTIONS);
   }
 
-  /** Set while we render in slices: records between our steps are our own marker insertions. */
-  private paused = false;
-
-  /** Drops records of changes we just made ourselves. */
-  discardOwn(): void {
-    this.observer.takeRecords();
-  }
-
   /**
-   * While rendering in slices, records delivered between our steps are dropped
-   * (mostly our own text splits; a page change in those few milliseconds is
-   * missed, as it would be in the records `discardOwn` drops).
+   * Runs `step`, which changes the page (our markers, text-node splits), and drops
+   * its records: only its own, as records waiting before it are the page's and are
+   * handled first. Rendering runs each step so: the page's changes between our steps
+   * are seen (they were dropped with ours while we rendered: in a storm of changes
+   * during our pass, a claim shown or hidden then was missed until the next change).
    */
-  pause(paused: boolean): void {
-    this.paused = paused;
+  ownChanges<T>(step: () => T): T {
+    const waiting = this.observer.takeRecords();
+    if (waiting.length > 0) this.collectSafely(waiting);
+    try {
+      return step();
+    } finally {
+      this.observer.takeRecords();
+    }
   }
 
   disconnect(): void {
@@ -268,10 +262,16 @@ export class PageObserver {
   /** When the first waiting change arrived (null: none waits). */
   private pendingSince: number | null = null;
 
+  private collectSafely(records: readonly MutationRecord[]): void {
+    try {
+      this.collect(records);
+    } catch {
+      // never leak to the page
+    }
+  }
+
   private collect(records: readonly MutationRecord[]): void {
-    // (Before the pause test: while we render, the page may still move things.)
     if (removesNodes(records)) noteRemoval();
-    if (this.paused) return;
     const nodes = changedNodes(records);
     // Pieces of text the page replaced or removed must not outlive it (render.ts); the
     // records of that repair are our own.

@@ -187,23 +187,18 @@ export class Session {
       matches,
       result: { product: null, disclaimer: false, claims, dose: null, disease_claims: [] },
     };
-    this.observer.pause(true);
-    let result: RenderResult;
-    try {
-      result = await slicer.drain(
-        renderSteps(
-          doc,
-          this.marks,
-          scan,
-          index.segments,
-          (m) => this.cards.forget(m),
-          (mark) => this.wireMarker(mark),
-        ),
-      );
-    } finally {
-      this.observer.pause(false);
-    }
-    this.observer.discardOwn(); // our markers and text-node splits are not page changes
+    // Our markers and text-node splits are not page changes; the page's between our steps are.
+    const result: RenderResult = await slicer.drain(
+      renderSteps(
+        doc,
+        this.marks,
+        scan,
+        index.segments,
+        (m) => this.cards.forget(m),
+        (mark) => this.wireMarker(mark),
+      ),
+      (step) => this.observer.ownChanges(step),
+    );
     slicer.phase('reindex');
     // Markers split text nodes: point those blocks at the pieces so later offsets map
     // to the right nodes. (Their text is unchanged, so the matches stay valid.)

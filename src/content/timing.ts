@@ -173,10 +173,13 @@ export class Slicer {
     if (this.due()) await this.next();
   }
 
-  /** Drains a stepwise generator, yielding to the main thread whenever a slice is used up. */
-  async drain<T>(steps: Generator<unknown, T, void>): Promise<T> {
+  /**
+   * Drains a stepwise generator, yielding to the main thread whenever a slice is used
+   * up. `around` runs each step (the observer's `ownChanges` while we render).
+   */
+  async drain<T>(steps: Generator<unknown, T, void>, around?: (step: () => IteratorResult<unknown, T>) => IteratorResult<unknown, T>): Promise<T> {
     for (;;) {
-      const r = steps.next();
+      const r = around === undefined ? steps.next() : around(() => steps.next());
       if (r.done) return r.value;
       if (r.value instanceof Wait) {
         // Work done elsewhere (the background): the wait is not a slice of ours,

@@ -620,6 +620,33 @@ describe('dynamic pages', () => {
     expect(passes).toBeLessThan(10);
     await page.close();
   });
+
+  // The page's own MutationObserver reacts to our marker (as a framework re-rendering a
+  // list does): its change comes while we render. Records between our steps were
+  // dropped with our own, and the claim it added waited for some other change.
+  it('sees what the page changes while we render: a claim added in reaction to our marker is marked', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    await page.evaluate(() => {
+      const late = document.createElement('p');
+      late.id = 'late';
+      late.textContent = 'Reviews load here.';
+      document.getElementById('main')!.append(late);
+      const watcher = new MutationObserver((records) => {
+        if (!records.some((r) => Array.from(r.addedNodes).some((n) => n.nodeName.toLowerCase().startsWith('evidence-lens')))) return;
+        watcher.disconnect();
+        late.textContent = 'It crosses the blood-brain barrier.';
+      });
+      watcher.observe(document.body, { childList: true, subtree: true });
+      const p = document.createElement('p');
+      p.textContent = 'Magnesium L-threonate improves memory.';
+      document.getElementById('main')!.append(p);
+    });
+    expect(await claimCount(page, 1)).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => (await markers(page)).map((m) => m.claim).sort(), { timeout: 5000 }).toEqual(['brain-uptake', 'memory']);
+    expect(await claimCount(page)).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('when the first read starts', () => {
