@@ -220,7 +220,8 @@ export class PageObserver {
 
   constructor(
     private readonly doc: Document,
-    private readonly onChange: (changed: Node[]) => void,
+    /** `since`: when the first of these changes came (performance.now()). */
+    private readonly onChange: (changed: Node[], since: number) => void,
   ) {
     this.observer = new MutationObserver((records) => this.collectSafely(records));
     this.observe(doc);
@@ -285,6 +286,7 @@ export class PageObserver {
     const now = performance.now();
     const quiet = now - this.lastChange >= QUIET_MS;
     this.lastChange = now;
+    this.pendingSince ??= now;
     // A change after a quiet spell is handled at once, in this callback: before the
     // page lays it out, which on a huge page takes longer than our pass. Changes
     // that follow it wait until they stop for DEBOUNCE_MS, and are handled once.
@@ -300,7 +302,6 @@ export class PageObserver {
     // carousel). Other changes wait for quiet (QUIET_MS), at most MAX_IDLE_WAIT_MS: on
     // a huge page the page's own layout spaces a storm's changes ~250 ms apart, more
     // than the debounce, and each would otherwise start a pass of its own.
-    this.pendingSince ??= now;
     if (this.urgentSince === null && mayAddClaim(records)) this.urgentSince = now;
     const wait =
       this.urgentSince !== null
@@ -313,10 +314,11 @@ export class PageObserver {
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    const since = this.pendingSince ?? performance.now();
     this.urgentSince = null;
     this.pendingSince = null;
     const changed = this.pending;
     this.pending = [];
-    this.onChange(changed);
+    this.onChange(changed, since);
   }
 }

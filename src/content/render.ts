@@ -156,6 +156,8 @@ export function* renderSteps(
   segments: readonly TextSegment[][],
   onRemoved: (marker: Marker) => void,
   onCreated: (mark: Mark) => void,
+  /** False: marks still in place are kept, but no new marker goes in (fight-guard.ts). */
+  marksNew = true,
 ): Generator<void, RenderResult, void> {
   const before = new PreviousMarks(previous);
   const marks: Mark[] = [];
@@ -177,6 +179,7 @@ export function* renderSteps(
       mapped.add(index);
       continue;
     }
+    if (!marksNew) continue;
     const label = evidenceFor(m.claim, m.quote).label;
     const data: MarkerData = { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label };
     if (segs === undefined) continue;

@@ -20,6 +20,7 @@ import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
 import { flash } from './highlights';
 import type { Marker } from './markers';
+import { FightGuard, REMARK_QUIET_MS } from './fight-guard';
 import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain, type GateRead } from './timing';
 import type { Step } from '../core/steps';
 
@@ -82,6 +83,14 @@ export class Session {
   private readonly observer: PageObserver;
   private readonly cards: CardController;
   private hoverInstalled = false;
+  /** Holds new markers back on a page that undoes them as they appear (fight-guard.ts). */
+  private readonly fight = new FightGuard();
+  /** The marks the last pass put in (whether the page undid them tells the fight guard). */
+  private fresh: Mark[] = [];
+  /** When the first change waiting for the next pass came (null: none waits). */
+  private since: number | null = null;
+  /** While markers are held back: brings them back after a quiet spell (when the fight guard agrees). */
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -89,7 +98,7 @@ export class Session {
     private initialText: PageText | null = null,
   ) {
     loadStrings();
-    this.observer = new PageObserver(doc, (changed) => this.request(changed));
+    this.observer = new PageObserver(doc, (changed, since) => this.request(changed, since));
     this.cards = new CardController(doc, this.abort.signal, (t) => this.detailsRequested(t));
   }
 
@@ -99,8 +108,10 @@ export class Session {
     return found;
   }
 
-  /** Runs a pass now, or after the current one. `changed` null = full re-read. */
-  request(changed: Node[] | null): Promise<void> {
+  /** Runs a pass now, or after the current one. `changed` null = full re-read; `since`: when the first change came. */
+  request(changed: Node[] | null, since = performance.now()): Promise<void> {
+    clearTimeout(this.quietTimer);
+    if (changed !== null) this.since = Math.min(this.since ?? since, since);
     if (this.running) {
       this.queueChange(changed);
       return this.running;
@@ -109,6 +120,16 @@ export class Session {
       this.running = null;
     });
     return this.running;
+  }
+
+  /** Tells the fight guard whether the page undid the last pass's new markers (at a pass for the page's changes). */
+  private watchFight(changed: Node[] | null): void {
+    const since = this.since;
+    this.since = null;
+    if (changed === null || since === null) return;
+    const fresh = this.fresh;
+    this.fresh = [];
+    this.fight.beforeChange(since, fresh.length === 0 ? null : fresh.some((m) => !m.marker.host.isConnected));
   }
 
   /** Adds `changed` to what the pass after the current one reads (null: everything). */
@@ -140,6 +161,7 @@ export class Session {
     // A change is handled in the observer's callback, before the page lays it out
     // (see observer.ts); a full pass lets the page go first.
     if (changed === null) await yieldToMain();
+    this.watchFight(changed);
     markPassStart();
     this.offThreadMs = undefined;
     const slicer = new Slicer(changed === null ? SLICE_BUDGET_MS : CHANGE_BUDGET_MS);
@@ -196,9 +218,13 @@ export class Session {
         index.segments,
         (m) => this.cards.forget(m),
         (mark) => this.wireMarker(mark),
+        this.fight.marksNew,
       ),
       (step) => this.observer.ownChanges(step),
     );
+    const inserted = new Set(result.inserted);
+    this.fresh = result.marks.filter((m) => inserted.has(m.index));
+    this.fight.afterPass(performance.now(), this.fresh.length > 0);
     slicer.phase('reindex');
     // Markers split text nodes: point those blocks at the pieces so later offsets map
     // to the right nodes. (Their text is unchanged, so the matches stay valid.)
@@ -247,6 +273,11 @@ export class Session {
     // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
     void sendToBackground({ type: 'claims', count: detected.matches.length });
     slicer.end();
+    if (this.fight.holding) {
+      this.quietTimer = setTimeout(() => {
+        if (this.fight.quiet()) void this.request([]);
+      }, REMARK_QUIET_MS);
+    }
     measurePass({
       read: index.sparse ? 'sparse' : 'whole',
       blocks: index.page.blocks.length,

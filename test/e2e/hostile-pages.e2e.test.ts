@@ -15,6 +15,7 @@ import {
   invisibleCharactersCase,
   openFirstCard,
   removerCase,
+  reactorCase,
   rewriterCase,
   takenTagNameCase,
   waitLoaded,
@@ -48,6 +49,9 @@ describe('pages that fight back', () => {
   it('a page that removes our markers again and again: no endless loop, no spin', () => removerCase(open));
 
   it('a page that rewrites its whole body every 100 ms', () => rewriterCase(open));
+
+  it.each(['sync', 'async'] as const)('a page that renders its list again whenever our marker appears (%s): no endless loop; marked again once it changes on its own', (mode) =>
+    reactorCase(open, mode));
 });
 
 describe('strict pages and unusual text', () => {

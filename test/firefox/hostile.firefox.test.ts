@@ -32,6 +32,7 @@ import {
   openFirstCard as openFirstCardOf,
   passes,
   removerCase,
+  reactorCase,
   rewriterCase,
   takenTagNameCase,
   textNodesCase,
@@ -118,6 +119,9 @@ describe('pages that fight back (Firefox)', () => {
     removerCase(openCase, { pageActed: true }));
 
   it('a page that rewrites its whole body every 100 ms', () => rewriterCase(openCase));
+
+  it.each(['sync', 'async'] as const)('a page that renders its list again whenever our marker appears (%s): no endless loop; marked again once it changes on its own', (mode) =>
+    reactorCase(openCase, mode));
 });
 
 describe('strict pages and unusual text (Firefox)', () => {

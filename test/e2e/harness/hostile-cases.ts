@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { scanPage } from '../../../src/core/scan';
 import { extractPageData } from '../../../src/extract';
 import { COUNT_JS, MARKERS_JS, MARKER_SUMMARY_JS, settle, until, waitForCount, type PageReader } from './hostile-reads';
+import { FIGHTS_TO_REFRAIN } from '../../../src/content/fight-guard';
 
 /** How long a hostile page may take to load and be scanned, and to reach a claim count. */
 export const HOSTILE_BOUND_MS = 15_000;
@@ -172,6 +173,35 @@ export async function removerCase(open: OpenHostile, opts: { pageActed?: boolean
   expect(busy, 'main-thread time of all our slices, ms').toBeLessThan(2_000);
   expect(await h.read<string>(COUNT_JS)).toBe('1');
   expect(await h.probeWorks()).toBe(true);
+  expect(h.errors()).toEqual([]);
+  await h.close();
+}
+
+/**
+ * reacts.html: a page that renders its list again whenever our marker appears, at
+ * once or 30 ms later. Putting the marker back each time was a pass per answer for
+ * as long as the tab stayed open (75 passes in 4 s): after two rounds, no new marker
+ * goes in, and the page is left quiet; the claim is still counted. When the page
+ * later changes on its own, markers go back in once it is quiet, and it answers
+ * twice more at most.
+ */
+export async function reactorCase(open: OpenHostile, mode: 'sync' | 'async'): Promise<void> {
+  const h = await open(`reacts.html?${mode}`, 1, false);
+  await sleep(2_000);
+  const renders = async (): Promise<number> => Number(await h.read<string | null>(`document.documentElement.getAttribute('data-renders')`));
+  const total = await settle(h, 600);
+  expect(await renders()).toBeGreaterThanOrEqual(1); // the page did answer our marker
+  expect(await renders()).toBeLessThanOrEqual(FIGHTS_TO_REFRAIN);
+  expect(total).toBeLessThanOrEqual(FIGHTS_TO_REFRAIN + 2);
+  expect(await claimsOf(h)).toEqual([]);
+  expect(await h.read<string>(COUNT_JS)).toBe('1');
+  // Quiet: nothing runs while the page is quiet.
+  await sleep(1_000);
+  expect(await passes(h)).toBe(total);
+  // The page changes on its own (and stops answering): the marker goes back in once it is quiet.
+  await h.read(`document.dispatchEvent(new Event('hostile-stop')); document.getElementById('list').append(Object.assign(document.createElement('p'), { textContent: 'A note.' }))`);
+  await until(async () => (await claimsOf(h)).length === 1, 5_000, 'the marker back in');
+  expect(await claimsOf(h)).toEqual(['memory']);
   expect(h.errors()).toEqual([]);
   await h.close();
 }
