@@ -37,6 +37,9 @@ import type { Offloaded } from './prefilter-offload';
  */
 export const SPARSE_MIN_CHARS = 2_000;
 
+/** NodeFilter.SHOW_TEXT (no global NodeFilter in Node, where the tests run this with linkedom). */
+const SHOW_TEXT = 4;
+
 /** Past this many changed roots one full re-read is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 40;
 
@@ -292,7 +295,7 @@ export class PageIndex {
         headingsKnown = known[k] as boolean;
         if (segments.length > before) [from, to] = runOf(root, segments, from + segments.length - before);
       }
-      const moved = this.dropReadElsewhere(fresh.segments, from, to, edits);
+      const moved = this.dropReadElsewhere(fresh.segments, from, to, edits, this.heldUnder(root));
       from -= moved;
       to -= moved;
       const removed = blocks.splice(from, to - from, ...fresh.blocks);
@@ -340,14 +343,36 @@ export class PageIndex {
   }
 
   /**
+   * Text nodes under `part` that the index has held: an element moved here was
+   * indexed where it was, also when it now gives no block (moved hidden, or into a
+   * part that skips it).
+   */
+  private heldUnder(part: Part): Text[] {
+    const out: Text[] = [];
+    const visit = (n: Node): void => {
+      if (n.nodeType === TEXT_NODE) {
+        if (this.held.has(n as Text)) out.push(n as Text);
+        return;
+      }
+      if (n.nodeType !== ELEMENT_NODE) return;
+      const walker = this.doc.createTreeWalker(n, SHOW_TEXT);
+      for (let t = walker.nextNode(); t !== null; t = walker.nextNode()) if (this.held.has(t as Text)) out.push(t as Text);
+    };
+    if (part.run === null) visit(part.start);
+    else for (let n: Node | null = part.run.first; n !== null; n = n === part.run.last ? null : n.nextSibling) visit(n);
+    return out;
+  }
+
+  /**
    * An element moved here (a carousel turning, a list re-sorted) was indexed where it
    * was, and is still in the page, so no run dropped it there: drops every block
-   * outside [from, to) that holds text the fresh blocks hold, or its claims would
-   * count twice. Returns how many of them were before `from`.
+   * outside [from, to) that holds text the fresh blocks hold, or that lies in the part
+   * read (`under`: a paragraph moved here hidden gives no fresh block), or its claims
+   * would count twice, or stay counted. Returns how many of them were before `from`.
    */
-  private dropReadElsewhere(fresh: readonly TextSegment[][], from: number, to: number, edits: SectionEdit[]): number {
-    const nodes = new Set<Text>();
-    let seen = false;
+  private dropReadElsewhere(fresh: readonly TextSegment[][], from: number, to: number, edits: SectionEdit[], under: readonly Text[]): number {
+    const nodes = new Set<Text>(under);
+    let seen = under.length > 0;
     for (const segs of fresh) {
       for (const s of segs) {
         nodes.add(s.node);

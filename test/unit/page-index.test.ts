@@ -974,3 +974,34 @@ describe('a sparse index after a heading changes (hidden, a part of it hidden or
     });
   }
 });
+
+describe('PageIndex.update: an element moved where it gives no block', () => {
+  // A marked paragraph hidden, then moved into another part of the page (a tab's
+  // panel folded away and re-parented): where it went it gives no block, so only the
+  // block read where it was held its text, and no re-read dropped it. Its claim stayed
+  // counted and marked, hidden.
+  it('hidden, then moved in the same batch: its block where it was is dropped', () => {
+    const { document } = parseHTML(`<html><head><title>Notes</title></head><body>
+<article><p id="a">Magnesium L-threonate improves memory.</p><p>Plain text.</p></article>
+<details><summary>Neuro-Mag</summary><p id="moved">It is gentle on the stomach.</p></details>
+</body></html>`);
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    expect(index.page.blocks.map((b) => b.text)).toContain('It is gentle on the stomach.');
+    const moved = doc.getElementById('moved') as Element;
+    const details = moved.parentNode as Node;
+    moved.setAttribute('hidden', '');
+    const previousSibling = moved.previousSibling;
+    const nextSibling = moved.nextSibling;
+    (doc.getElementById('a') as Element).after(moved);
+    const records = [
+      { type: 'attributes', target: moved, attributeName: 'hidden', oldValue: null } as unknown as MutationRecord,
+      record(details, { removed: [moved], previousSibling, nextSibling }),
+      record(moved.parentNode as Node, { added: [moved], previousSibling: moved.previousSibling, nextSibling: moved.nextSibling }),
+    ];
+    expect(index.update(observed(records))).not.toBeNull();
+    const fresh = extractPageData(doc, null);
+    expectSame(index.page.blocks, index.segments, fresh.page.blocks, fresh.segments);
+    expect(index.page.blocks.map((b) => b.text)).not.toContain('It is gentle on the stomach.');
+  });
+});
