@@ -272,6 +272,11 @@ export class PageIndex {
     const segments = this.segments;
     const edits: SectionEdit[] = [];
     if (removed.length > 0) this.dropRemoved(removed, edits);
+    // Blocks of elements moved into the parts (indexed where they were) go first: left
+    // in the list until their own part is read, they put it out of page order, and the
+    // binary searches placing the other parts of the batch land in the wrong place.
+    const under = roots.map((root) => this.heldUnder(root));
+    this.dropOutOfPlace(roots, under, edits);
     const reads = roots.map((root) => (root.run !== null ? extractRun(root.run) : extractBlocks(root.start)));
     // Sparse: whether every heading each part holds was on the page before (its edits say so);
     // then the heading list learns the new ones, once for all parts, before any is placed.
@@ -295,7 +300,7 @@ export class PageIndex {
         headingsKnown = known[k] as boolean;
         if (segments.length > before) [from, to] = runOf(root, segments, from + segments.length - before);
       }
-      const moved = this.dropReadElsewhere(fresh.segments, from, to, edits, this.heldUnder(root));
+      const moved = this.dropReadElsewhere(fresh.segments, from, to, edits, under[k] as Text[]);
       from -= moved;
       to -= moved;
       const removed = blocks.splice(from, to - from, ...fresh.blocks);
@@ -340,6 +345,49 @@ export class PageIndex {
     }
     // The heading list must not offer them: one update for all.
     if (headingGone) this.headings?.update([]);
+  }
+
+  /**
+   * Drops the blocks holding text now under one of `roots` (`under`, per root) that
+   * sit in the list where that root is not: between two blocks outside the roots that
+   * do not enclose it in page order. (A block in its place is left to its part's read,
+   * which may keep it: a huge block read again is not detected whole again.)
+   */
+  private dropOutOfPlace(roots: readonly Part[], under: readonly Text[][], edits: SectionEdit[]): void {
+    if (!under.some((u) => u.length > 0)) return;
+    const owner = new Map<Text, number>();
+    under.forEach((nodes, k) => nodes.forEach((n) => owner.set(n, k)));
+    const segments = this.segments;
+    const blocks = this.page.blocks as TextBlock[];
+    const rootOf = (i: number): number | undefined => {
+      for (const s of segments[i] as TextSegment[]) {
+        const k = owner.get(s.node);
+        if (k !== undefined) return k;
+      }
+      return undefined;
+    };
+    const partOfBlock = segments.map((_, i) => rootOf(i));
+    /** The nearest block from `i` (by `step`) outside every root and in the page. */
+    const outside = (i: number, step: number): Text | null => {
+      for (let j = i + step; j >= 0 && j < segments.length; j += step) {
+        const node = firstNode(segments, j);
+        if (partOfBlock[j] === undefined && node !== undefined && node.isConnected) return node;
+      }
+      return null;
+    };
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const k = partOfBlock[i];
+      if (k === undefined) continue;
+      const start = (roots[k] as Part).start;
+      const before = outside(i, -1);
+      const after = outside(i, 1);
+      const inPlace = (before === null || !atOrAfter(start, before) || holds(roots[k] as Part, before)) && (after === null || atOrAfter(start, after));
+      if (inPlace) continue;
+      const gone = blocks.splice(i, 1);
+      segments.splice(i, 1);
+      partOfBlock.splice(i, 1);
+      edits.push({ at: i, removed: gone, added: [] });
+    }
   }
 
   /**

@@ -1005,3 +1005,33 @@ describe('PageIndex.update: an element moved where it gives no block', () => {
     expect(index.page.blocks.map((b) => b.text)).not.toContain('It is gentle on the stomach.');
   });
 });
+
+describe('PageIndex.update: several parts in one batch, one of them moved', () => {
+  // A batch names two parts: a paragraph added, and one moved to the end (a list
+  // re-sorted while a review loads). Read first, the added paragraph was placed by
+  // a binary search over a list that still held the moved one where it was, out of
+  // page order now: it went in the wrong place, and claims after it took their
+  // subject from the wrong blocks.
+  it('an insertion read before a move in the same batch goes where it is in the page', () => {
+    const paragraphs = Array.from({ length: 10 }, (_, i) => `<p id="p${i + 1}">Paragraph ${i + 1}.</p>`).join('');
+    const { document } = parseHTML(`<html><head><title>Notes</title></head><body><main>${paragraphs}</main></body></html>`);
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    const main = doc.querySelector('main') as Element;
+    const added = doc.createElement('p');
+    added.textContent = 'Magnesium L-threonate improves memory.';
+    (doc.getElementById('p8') as Element).after(added);
+    const moved = doc.getElementById('p6') as Element;
+    const previousSibling = moved.previousSibling;
+    const nextSibling = moved.nextSibling;
+    main.append(moved);
+    const records = [
+      record(main, { added: [added], previousSibling: added.previousSibling, nextSibling: added.nextSibling }),
+      record(main, { removed: [moved], previousSibling, nextSibling }),
+      record(main, { added: [moved], previousSibling: moved.previousSibling, nextSibling: null }),
+    ];
+    expect(index.update(observed(records))).not.toBeNull();
+    const fresh = extractPageData(doc, null);
+    expectSame(index.page.blocks, index.segments, fresh.page.blocks, fresh.segments);
+  });
+});
