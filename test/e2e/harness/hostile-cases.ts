@@ -182,8 +182,7 @@ export async function removerCase(open: OpenHostile, opts: { pageActed?: boolean
  * once or 30 ms later. Putting the marker back each time was a pass per answer for
  * as long as the tab stayed open (75 passes in 4 s): after two rounds, no new marker
  * goes in, and the page is left quiet; the claim is still counted. When the page
- * later changes on its own, markers go back in once it is quiet, and it answers
- * twice more at most.
+ * later changes on its own, markers go back in once it is quiet.
  */
 export async function reactorCase(open: OpenHostile, mode: 'sync' | 'async'): Promise<void> {
   const h = await open(`reacts.html?${mode}`, 1, false);
