@@ -300,7 +300,7 @@ export class PageIndex {
         headingsKnown = known[k] as boolean;
         if (segments.length > before) [from, to] = runOf(root, segments, from + segments.length - before);
       }
-      const moved = this.dropReadElsewhere(fresh.segments, from, to, edits, under[k] as Text[]);
+      const moved = this.dropReadElsewhere(fresh.segments, from, to, edits);
       from -= moved;
       to -= moved;
       const removed = blocks.splice(from, to - from, ...fresh.blocks);
@@ -414,13 +414,14 @@ export class PageIndex {
   /**
    * An element moved here (a carousel turning, a list re-sorted) was indexed where it
    * was, and is still in the page, so no run dropped it there: drops every block
-   * outside [from, to) that holds text the fresh blocks hold, or that lies in the part
-   * read (`under`: a paragraph moved here hidden gives no fresh block), or its claims
-   * would count twice, or stay counted. Returns how many of them were before `from`.
+   * outside [from, to) that holds text the fresh blocks hold, or its claims would
+   * count twice. (Blocks of text now under the part that sit elsewhere, fresh or not,
+   * went before the read: dropOutOfPlace. This catches what that check let stand.)
+   * Returns how many of them were before `from`.
    */
-  private dropReadElsewhere(fresh: readonly TextSegment[][], from: number, to: number, edits: SectionEdit[], under: readonly Text[]): number {
-    const nodes = new Set<Text>(under);
-    let seen = under.length > 0;
+  private dropReadElsewhere(fresh: readonly TextSegment[][], from: number, to: number, edits: SectionEdit[]): number {
+    const nodes = new Set<Text>();
+    let seen = false;
     for (const segs of fresh) {
       for (const s of segs) {
         nodes.add(s.node);
