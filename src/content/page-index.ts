@@ -13,7 +13,7 @@ import { isMarkerElement } from './markers';
 import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
-import { componentRootsUnlessPlainSteps, customShadowRootsSteps } from './shadow-hosts';
+import { componentRootsUnlessPlainSteps, pageShadowRootsSteps } from './shadow-hosts';
 import { SHADOW_LOOK_MAX_CHARS } from './shadow-text';
 import { atOrAfter, boundaryAt, firstNode, hostOf, insertionPoint, inside } from './tree-order';
 import {
@@ -153,7 +153,7 @@ export class PageIndex {
     // looked at, and a shadow root on another element makes the page read whole.
     let trees: ShadowRoot[] = [];
     if (root.nodeType === ELEMENT_NODE) {
-      const found = page.length < SHADOW_LOOK_MAX_CHARS ? yield* componentRootsUnlessPlainSteps(root as Element) : yield* customShadowRootsSteps(root as Element);
+      const found = page.length < SHADOW_LOOK_MAX_CHARS ? yield* componentRootsUnlessPlainSteps(root as Element) : yield* pageShadowRootsSteps(root as Element);
       if (found === null) return yield* PageIndex.readSteps(doc);
       trees = found;
     }

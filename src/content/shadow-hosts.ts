@@ -1,14 +1,15 @@
 // The page's open shadow roots (our markers' own are not counted). Only a whole
 // read walks into them (extract/blocks.ts); `textContent`, which the sparse read
 // starts from, leaves their text out. The sparse read adds the trees of custom
-// elements (web components: customShadowRootsSteps) to the text it looks for
-// candidates in. A page under 64,000 characters is read sparsely only when
-// componentRootsUnlessPlainSteps finds no other host (a `<div>` a widget attached a
-// root to), so it misses nothing a whole read would find.
+// elements (web components) and of empty `<div>`s (a widget's placeholder:
+// pageShadowRootsSteps) to the text it looks for candidates in. A page under 64,000
+// characters is read sparsely only when componentRootsUnlessPlainSteps finds no host
+// but custom elements, so it misses nothing a whole read would find.
 import { mayHostShadow } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { longStepNext } from './timing';
-import { customElementsUnder } from './custom-elements';
+import { customElementsUnder, emptyDivsUnder } from './host-queries';
+import { DOCUMENT_POSITION_FOLLOWING } from '../extract/node-types';
 
 /** Elements looked at between two steps (the caller may slice there). */
 const PER_STEP = 2_000;
@@ -49,25 +50,57 @@ const IN_TREES_BUDGET = 20_000;
 
 /**
  * The open shadow roots of a large page read sparsely (not our markers'): those of
- * custom elements under `root`, found by one native XPath query (custom-elements.ts):
+ * custom elements under `root`, found by one native XPath query (host-queries.ts):
  * ~4 ms for the 1 MB bench page's 27,000 elements in Chromium, ~16 ms at 5 MB,
- * Firefox ~8 and ~30; looking at each element, as componentRootsUnlessPlainSteps
- * does, ~20 ms and ~105 in Chromium, a wrapper object each. A `<div>` host is not
- * found this way (README, "How the pieces fit"). Nested roots too.
+ * Firefox ~8 and ~30; and those of `<div>`s with no child of their own, where a
+ * widget attaches one (one native query, ~1 ms and ~5). Looking at each element,
+ * as componentRootsUnlessPlainSteps does, would cost ~20 ms and ~105 in Chromium, a
+ * wrapper object each. Another plain host (a `<div>` with children, a `<section>`)
+ * is not found this way (README, "How the pieces fit"). Nested roots too; the
+ * outer ones in page order.
  */
-export function* customShadowRootsSteps(root: Element): Generator<void, ShadowRoot[], void> {
+export function* pageShadowRootsSteps(root: Element): Generator<void, ShadowRoot[], void> {
   // One native call, on a large page: it starts a slice of its own.
   longStepNext();
   yield;
   const hosts = customElementsUnder(root);
   if (hosts === null) return [];
-  const found: ShadowRoot[] = [];
+  const custom: Element[] = [];
   for (let i = 0; i < hosts.snapshotLength; i++) {
     const el = hosts.snapshotItem(i) as Element;
-    if (isPageHost(el)) found.push(el.shadowRoot as ShadowRoot);
+    if (isPageHost(el)) custom.push(el);
     if (i % PER_STEP === PER_STEP - 1) yield;
   }
-  return yield* withNestedSteps(found);
+  yield;
+  const divs = emptyDivsUnder(root);
+  const plain: Element[] = [];
+  for (let i = 0; i < divs.length; i++) {
+    const el = divs[i] as Element;
+    if (el.shadowRoot !== null) plain.push(el);
+    if (i % PER_STEP === PER_STEP - 1) yield;
+  }
+  return yield* withNestedSteps(inPageOrder(custom, plain).map((el) => el.shadowRoot as ShadowRoot));
+}
+
+/** Two lists of elements, each in page order, merged into one in page order. */
+export function inPageOrder(a: readonly Element[], b: readonly Element[]): Element[] {
+  if (b.length === 0) return [...a];
+  if (a.length === 0) return [...b];
+  const out: Element[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Element;
+    const y = b[j] as Element;
+    if ((x.compareDocumentPosition(y) & DOCUMENT_POSITION_FOLLOWING) !== 0) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out.concat(a.slice(i), b.slice(j));
 }
 
 /** `found` with the roots nested in them (inside each, every element that can host one is looked at), after their outer one. */

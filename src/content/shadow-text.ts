@@ -5,7 +5,7 @@
 // roots; only the gate's test needed them.
 import { ELEMENT_NODE } from '../extract/node-types';
 import { hasMoreDescendants, type PageText } from './page-text';
-import { customElementsUnder } from './custom-elements';
+import { customElementsUnder, emptyDivsUnder } from './host-queries';
 import { longStepNext } from './timing';
 
 /**
@@ -86,12 +86,14 @@ export const SHADOW_LOOK_MAX_CHARS = 64_000;
 
 /**
  * Whether the text of the open shadow root of a custom element under `root` (a web
- * component), or of one nested in it, passes `names`. For a page that is not an app's
- * shell yet keeps words in components (a product's description or reviews in one,
- * the site's menus in the light DOM): only custom elements are looked at, found by one
- * native query (custom-elements.ts; ~0.3 ms on a 20 KB shop page, ~0.7 at 100 KB,
- * ~4 at 1 MB and ~16 at 5 MB, in Chromium; `large`: started in a slice of its own).
- * In steps; `onRoot` sees each shadow root looked into.
+ * component) or of an empty `<div>` (a widget's placeholder), or of one nested in
+ * them, passes `names`. For a page that is not an app's shell yet keeps words in
+ * components (a product's description or reviews in one, the site's menus in the
+ * light DOM): only those elements are looked at, found by native queries
+ * (host-queries.ts; the custom elements ~0.3 ms on a 20 KB shop page, ~0.7 at 100
+ * KB, ~4 at 1 MB and ~16 at 5 MB, the `<div>`s ~1 ms at 1 MB and ~5 at 5 MB, in
+ * Chromium; `large`: each started in a slice of its own). In steps; `onRoot` sees
+ * each shadow root looked into.
  */
 export function* componentTextNames(
   root: Element,
@@ -107,10 +109,23 @@ export function* componentTextNames(
   const hosts = customElementsUnder(root);
   if (hosts === null) return false;
   for (let i = 0; i < hosts.snapshotLength && budget.left > 0; i++) {
-    const el = hosts.snapshotItem(i) as Element;
-    if (el.shadowRoot !== null && (yield* shadowTextNames(el, names, onRoot, budget))) return true;
+    if (yield* hostNames(hosts.snapshotItem(i) as Element, names, onRoot, budget)) return true;
     // (An app's page can hold tens of thousands of custom elements, each a wrapper to look at.)
     if (i % PER_STEP === PER_STEP - 1) yield;
   }
+  if (large) {
+    longStepNext();
+    yield;
+  }
+  const divs = emptyDivsUnder(root);
+  for (let i = 0; i < divs.length && budget.left > 0; i++) {
+    if (yield* hostNames(divs[i] as Element, names, onRoot, budget)) return true;
+    if (i % PER_STEP === PER_STEP - 1) yield;
+  }
   return false;
+}
+
+/** Whether `el` hosts an open shadow root whose text (nested roots' too) passes `names`. */
+function* hostNames(el: Element, names: (text: string) => boolean, onRoot: ((shadow: ShadowRoot) => void) | undefined, budget: Budget): Generator<void, boolean, void> {
+  return el.shadowRoot !== null && (yield* shadowTextNames(el, names, onRoot, budget));
 }

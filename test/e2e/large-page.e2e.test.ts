@@ -18,8 +18,12 @@ import {
   HEADINGS_IN_PARTS_PAGE,
   HUGE_SHOP_NAMING_IN_COMPONENTS,
   HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT,
+  SHOP_NAMING_IN_DIV_WIDGET,
+  SHOP_NAMING_IN_DIV_WIDGET_FLAT,
   SHOP_WITH_COMPONENTS,
   SHOP_WITH_COMPONENTS_FLAT,
+  SHOP_WITH_DIV_WIDGET,
+  SHOP_WITH_DIV_WIDGET_FLAT,
   SMALL_SHOP,
   SMALL_SHOP_SHADOW,
   SMALL_SHOP_SHADOW_FLAT,
@@ -141,6 +145,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'shop-components.html'), SHOP_WITH_COMPONENTS);
   await writeFile(join(dir, 'huge-shop-components.html'), HUGE_SHOP_NAMING_IN_COMPONENTS);
   await writeFile(join(dir, 'small-shop-components.html'), SMALL_SHOP_WITH_COMPONENTS);
+  await writeFile(join(dir, 'shop-div-widget.html'), SHOP_WITH_DIV_WIDGET);
+  await writeFile(join(dir, 'shop-naming-in-div-widget.html'), SHOP_NAMING_IN_DIV_WIDGET);
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
   await writeFile(join(dir, 'closing.html'), CLOSING_PAGE);
@@ -557,6 +563,43 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     // The gate's look: one slice of its own for the query, none past the 50 ms asked.
     const slices = await page.evaluate(() => performance.getEntriesByName('evidence-lens:slice').map((e) => e.duration));
     expect(Math.max(...slices)).toBeLessThan(50 * 3); // (a bound for slow CI machines: the query is ~20 ms here)
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("an empty <div> a widget gave an open shadow root: its claims marked as a whole read marks them, its heading giving the subjectless one its subject", async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/shop-div-widget.html`);
+    const count = await claimCount(page, 1);
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as FirstPass);
+    expect(pass.read).toBe('sparse');
+    const expected = wholeReadClaims(SHOP_WITH_DIV_WIDGET_FLAT);
+    // Two claims only the widget's tree holds: textContent, which the sparse read starts from, has neither.
+    expect(inComponents(SHOP_WITH_DIV_WIDGET, SHOP_WITH_DIV_WIDGET_FLAT)).toEqual(['brain-uptake/asserted', 'gi-tolerance/asserted']);
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(expected.length);
+    const inWidget = await page.evaluate(() =>
+      [...document.getElementById('reviews')!.shadowRoot!.querySelectorAll('[data-evidence-claim]')].map((m) => m.getAttribute('data-evidence-claim')).sort(),
+    );
+    expect(inWidget).toEqual(['brain-uptake', 'gi-tolerance']);
+    // The widget's tree is watched: a review added there later is marked.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Magnesium L-threonate improves memory, five stars.';
+      document.getElementById('reviews')!.shadowRoot!.append(p);
+    });
+    expect(await claimCount(page, count + 1)).toBe(count + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a large page that names MgT only in an empty <div>'s shadow root (its light DOM says magnesium): the gate looks into it, and its claims are marked", async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/shop-naming-in-div-widget.html`);
+    expect(await page.evaluate(() => /threon|magtein|neuro-?mag/i.test(document.body.textContent!))).toBe(false);
+    const count = await claimCount(page, 1);
+    const expected = wholeReadClaims(SHOP_NAMING_IN_DIV_WIDGET_FLAT);
+    expect(expected).toEqual(['brain-uptake/asserted', 'gi-tolerance/asserted']);
+    expect(await marked(page)).toEqual(expected);
+    expect(count).toBe(expected.length);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -13,8 +13,12 @@ import {
   HEADINGS_IN_PARTS_PAGE,
   HUGE_SHOP_NAMING_IN_COMPONENTS,
   HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT,
+  SHOP_NAMING_IN_DIV_WIDGET,
+  SHOP_NAMING_IN_DIV_WIDGET_FLAT,
   SHOP_WITH_COMPONENTS,
   SHOP_WITH_COMPONENTS_FLAT,
+  SHOP_WITH_DIV_WIDGET,
+  SHOP_WITH_DIV_WIDGET_FLAT,
   SMALL_SHOP_SHADOW,
   SMALL_SHOP_SHADOW_FLAT,
   SMALL_SHOP_WITH_COMPONENTS,
@@ -42,6 +46,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'shop-components.html'), SHOP_WITH_COMPONENTS);
   await writeFile(join(dir, 'small-shop-components.html'), SMALL_SHOP_WITH_COMPONENTS);
   await writeFile(join(dir, 'huge-shop-components.html'), HUGE_SHOP_NAMING_IN_COMPONENTS);
+  await writeFile(join(dir, 'shop-div-widget.html'), SHOP_WITH_DIV_WIDGET);
+  await writeFile(join(dir, 'shop-naming-in-div-widget.html'), SHOP_NAMING_IN_DIV_WIDGET);
   server = await serveStatic(dir);
   firefox = await launchFirefoxWithExtension();
 });
@@ -107,4 +113,15 @@ it.each([
   expect(expected).toContain('brain-uptake/asserted');
   expect(expected).toContain('sleep/asserted');
   expect(expected.length).toBeGreaterThan(wholeReadClaims(html).length);
+});
+
+it.each([
+  ['shop-div-widget.html', SHOP_WITH_DIV_WIDGET, SHOP_WITH_DIV_WIDGET_FLAT],
+  // (Its light DOM says magnesium and names no form: the gate finds MgT in the widget's tree.)
+  ['shop-naming-in-div-widget.html', SHOP_NAMING_IN_DIV_WIDGET, SHOP_NAMING_IN_DIV_WIDGET_FLAT],
+])("a 400 KB shop page with an empty <div> a widget gave an open shadow root (%s): the claims in its tree marked", async (file, html, flat) => {
+  const expected = await markedAsWholeRead(file, flat);
+  expect(expected).toContain('brain-uptake/asserted');
+  expect(expected).toContain('gi-tolerance/asserted');
+  expect(expected.length).toBe(wholeReadClaims(html).length + 2);
 });

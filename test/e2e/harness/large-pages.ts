@@ -105,6 +105,33 @@ function withComponents(shop: string, script = WIDGETS_SCRIPT): { page: string; 
   };
 }
 
+/**
+ * A reviews widget's way on a large page: an empty `<div>` (its placeholder, after
+ * the product cards begin) given an open shadow root that holds a heading and two
+ * claims, one without a subject of its own. Built by a script before load. `page`
+ * and the same page as a whole read sees it (`flat`).
+ */
+const DIV_WIDGET_SHADOW = '<h3>Reviews</h3><p>Magtein crosses the blood-brain barrier, the label says.</p><p>It is gentle on the stomach.</p>';
+function withDivWidget(shop: string): { page: string; flat: string } {
+  const at = shop.indexOf('<div class="card"', shop.length / 2);
+  // The tree's words in a <template>, which `textContent` leaves out (a script's text is in it).
+  const script = `<template id="reviews-tree">${DIV_WIDGET_SHADOW}</template><script>document.getElementById('reviews').attachShadow({ mode: 'open' }).innerHTML = document.getElementById('reviews-tree').innerHTML;</script>`;
+  return {
+    page: `${shop.slice(0, at)}<div id="reviews"></div>${shop.slice(at)}`.replace('</body>', `${script}</body>`),
+    flat: `${shop.slice(0, at)}<div id="reviews">${DIV_WIDGET_SHADOW}</div>${shop.slice(at)}`,
+  };
+}
+/** A large shop (over SHADOW_LOOK_MAX_CHARS) with that widget. */
+const SHOP_DIV = withDivWidget(generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 8 }));
+export const SHOP_WITH_DIV_WIDGET = SHOP_DIV.page;
+export const SHOP_WITH_DIV_WIDGET_FLAT = SHOP_DIV.flat;
+/** A large shop whose light DOM says "Magnesium" (breadcrumbs) and names no form: MgT is named in that widget alone. */
+const SHOP_DIV_ONLY = withDivWidget(
+  generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 0, seed: 9 }).replace('<body>', '<body><p class="breadcrumbs">Home › Minerals › Magnesium</p>'),
+);
+export const SHOP_NAMING_IN_DIV_WIDGET = SHOP_DIV_ONLY.page;
+export const SHOP_NAMING_IN_DIV_WIDGET_FLAT = SHOP_DIV_ONLY.flat;
+
 /** A large shop page (over SHADOW_LOOK_MAX_CHARS) with those components, and its flat form. */
 const SHOP_COMPONENTS = withComponents(generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 9, seed: 7 }));
 export const SHOP_WITH_COMPONENTS = SHOP_COMPONENTS.page;

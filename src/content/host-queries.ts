@@ -1,0 +1,30 @@
+// Native queries for the elements that may host a large page's shadow roots, where
+// looking at each element would cost a wrapper object in our isolated world (~0.7 µs
+// an element in Chromium, against ~0.2 for what a query passes over). The gate (in
+// the script every page loads) and the sparse read (in the scanner chunk) both use
+// them.
+
+/** XPathResult.ORDERED_NODE_SNAPSHOT_TYPE (the global may be missing outside a browser). */
+const ORDERED_SNAPSHOT = 7;
+
+/**
+ * The custom elements under `root` (a name with a hyphen: `<review-list>`, what web
+ * components host their roots on) in page order, in a snapshot; null in a DOM
+ * without XPath (the unit tests' linkedom: no web components either).
+ */
+export function customElementsUnder(root: Element): XPathResult | null {
+  const doc = root.ownerDocument;
+  if (typeof doc.evaluate !== 'function') return null;
+  return doc.evaluate(".//*[contains(local-name(), '-')]", root, null, ORDERED_SNAPSHOT, null);
+}
+
+/**
+ * The `<div>`s under `root` with no child of their own, in page order: the
+ * placeholder a widget attaches its shadow root to (`<div id="reviews"></div>`).
+ * ~1 ms on the 1 MB bench page, ~5 at 5 MB, in Chromium (the same query over all
+ * 17 kinds of element that can host a root: ~4 and ~22). A plain element that
+ * holds children as well as a root is not found this way (README).
+ */
+export function emptyDivsUnder(root: Element): NodeListOf<Element> {
+  return root.querySelectorAll('div:empty');
+}
