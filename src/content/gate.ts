@@ -4,7 +4,8 @@
 import { MAGNESIUM, MgtNameSearch, lookAtText, mayMentionMgt } from '../core/claims/gate';
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
-import { SHADOW_LOOK_MAX_CHARS, componentTextNames, isShell, shadowTextNames, type Budget } from './shadow-text';
+import { SHADOW_LOOK_MAX_CHARS, componentTextNames, isShell, shadowTextNames, type Budget, type Seen } from './shadow-text';
+import { MAX_WAITING, lookAgainLater } from './late-roots';
 import { ELEMENT_NODE } from '../extract/node-types';
 import { runToEnd } from '../core/steps';
 
@@ -19,6 +20,8 @@ export interface GateResult {
   shadows?: ShadowRoot[];
   /** On another page that says magnesium but names no form: its components' shadow roots looked into (`watchRoots`). */
   components?: ShadowRoot[];
+  /** On either: the elements looked at that may be given a shadow root later (`watchWaiting`). */
+  waiting?: Element[];
 }
 
 /** HTML below this size (as loaded) is read in one call, unless the page has more elements than such HTML makes. */
@@ -108,18 +111,19 @@ export async function readGate(doc: Document): Promise<GateResult> {
   // product described by one, the site's menus around it).
   let shadows: ShadowRoot[] | undefined;
   let components: ShadowRoot[] | undefined;
+  const roots: ShadowRoot[] = [];
+  const waiting: Element[] = [];
+  const seen: Seen = { root: (shadow) => roots.push(shadow), waiting: (el) => waiting.push(el) };
   if (!named && isShell(root, text)) {
-    const seen: ShadowRoot[] = [];
-    named = await slicer.drain(shadowTextNames(root, mentionsMgT, (shadow) => seen.push(shadow)));
-    if (!named) shadows = seen;
+    named = await slicer.drain(shadowTextNames(root, mentionsMgT, seen));
+    if (!named) shadows = roots;
   } else if (!named && (magnesium || MAGNESIUM.test(doc.title))) {
-    const seen: ShadowRoot[] = [];
     // (On a large page the query is one long native call: a slice of its own.)
-    named = await slicer.drain(componentTextNames(root, mentionsMgT, (shadow) => seen.push(shadow), undefined, text.length >= SHADOW_LOOK_MAX_CHARS));
-    if (!named && seen.length > 0) components = seen;
+    named = await slicer.drain(componentTextNames(root, mentionsMgT, seen, undefined, text.length >= SHADOW_LOOK_MAX_CHARS));
+    if (!named && roots.length > 0) components = roots;
   }
   slicer.end();
-  return { named, text, ...(shadows ? { shadows } : {}), ...(components ? { components } : {}) };
+  return { named, text, ...(shadows ? { shadows } : {}), ...(components ? { components } : {}), ...(!named && waiting.length > 0 ? { waiting } : {}) };
 }
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -136,6 +140,11 @@ export interface GateWatch {
   watchShell(shadows: readonly ShadowRoot[]): void;
   /** Watch these shadow roots too (a page's components, where their words may arrive later), and nothing more. */
   watchRoots(shadows: readonly ShadowRoot[]): void;
+  /**
+   * Look at these elements again a few times (late-roots.ts): a root given to one
+   * (a component defined late) is looked into, and watched.
+   */
+  watchWaiting(elements: readonly Element[]): void;
 }
 
 /** Elements the added nodes' shadow roots are looked through, at most, per change (within a MutationObserver callback: no slices there). */
@@ -152,7 +161,13 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
   let budget: Budget = { left: ADDED_BUDGET };
   /** On a shell: whether the shadow roots of an added node (or under it) name MgT; watches them from now on. */
   const inShadows = (n: Node): boolean =>
-    shell && n.nodeType === ELEMENT_NODE && runToEnd(shadowTextNames(n as Element, mentionsMgT, watch, budget));
+    shell && n.nodeType === ELEMENT_NODE && runToEnd(shadowTextNames(n as Element, mentionsMgT, { root: watch }, budget));
+  let stopped = false;
+  const match = (): void => {
+    stopped = true;
+    observer.disconnect();
+    onMatch();
+  };
   const observer = new MutationObserver((records) => {
     const start = performance.now();
     try {
@@ -163,11 +178,7 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
           r.type === 'characterData'
             ? mentionsMgT(r.target.textContent)
             : Array.prototype.some.call(r.addedNodes, (n: Node) => mentionsMgT(n.textContent) || inShadows(n));
-        if (named) {
-          observer.disconnect();
-          onMatch();
-          return;
-        }
+        if (named) return match();
       }
     } catch {
       // never leak to the page
@@ -177,8 +188,29 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
     }
   });
   observer.observe(doc, OPTIONS);
+  let waiting: Element[] = [];
+  /** One later look at the waiting elements: true while some may still get a root. */
+  const lookAtWaiting = (): boolean => {
+    if (stopped) return false;
+    const still: Element[] = [];
+    const look: Budget = { left: ADDED_BUDGET };
+    const seen: Seen = { root: watch, waiting: (el) => still.push(el) };
+    for (const el of waiting) {
+      if (el.shadowRoot !== null) {
+        if (runToEnd(shadowTextNames(el, mentionsMgT, seen, look))) {
+          match();
+          return false;
+        }
+      } else if (el.isConnected) still.push(el);
+    }
+    waiting = still;
+    return still.length > 0;
+  };
   return {
-    stop: () => observer.disconnect(),
+    stop: () => {
+      stopped = true;
+      observer.disconnect();
+    },
     changed: () => changed,
     watchShell: (shadows) => {
       shell = true;
@@ -186,6 +218,10 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
     },
     watchRoots: (shadows) => {
       for (const shadow of shadows) watch(shadow);
+    },
+    watchWaiting: (elements) => {
+      waiting = elements.slice(0, MAX_WAITING);
+      if (waiting.length > 0) lookAgainLater(lookAtWaiting);
     },
   };
 }

@@ -28,3 +28,15 @@ export function customElementsUnder(root: Element): XPathResult | null {
 export function emptyDivsUnder(root: Element): NodeListOf<Element> {
   return root.querySelectorAll('div:empty');
 }
+
+/**
+ * Whether `el` may be given an open shadow root later, by no change a
+ * MutationObserver reports (`attachShadow` makes no record): a custom element its
+ * page has not defined yet (a component whose module loads after ours ran), or an
+ * empty `<div>` (a widget's placeholder), while it has no root.
+ */
+export function mayGetRootLater(el: Element): boolean {
+  if (el.shadowRoot !== null) return false;
+  const name = el.localName;
+  return name.includes('-') || (name === 'div' && el.firstChild === null);
+}

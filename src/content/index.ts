@@ -59,7 +59,7 @@ async function main(): Promise<void> {
         // never leak to the page
       });
     });
-    return readGate(doc).then(({ named, text, shadows, components }) => {
+    return readGate(doc).then(({ named, text, shadows, components, waiting }) => {
       gateChecked = true;
       if (named) {
         const fresh = !watch.changed();
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       }
       if (shadows) watch.watchShell(shadows);
       if (components) watch.watchRoots(components);
+      if (waiting) watch.watchWaiting(waiting);
       if (loading === null) setCount(doc, 0); // (added text may have started a scan meanwhile)
       return undefined;
     });

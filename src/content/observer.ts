@@ -153,6 +153,24 @@ export function changedNodes(records: readonly MutationRecord[]): Node[] {
 }
 
 /**
+ * What changedNodes names for a shadow tree found with content already in it (a
+ * component given its root and filled with no record we saw: PageIndex.attachedRoots),
+ * as if the page had put that content in now.
+ */
+export function treeContentNodes(root: ShadowRoot): Node[] {
+  const none = root.ownerDocument.createDocumentFragment().childNodes;
+  const record: Pick<MutationRecord, 'type' | 'target' | 'addedNodes' | 'removedNodes' | 'previousSibling' | 'nextSibling'> = {
+    type: 'childList',
+    target: root,
+    addedNodes: root.childNodes,
+    removedNodes: none,
+    previousSibling: null,
+    nextSibling: null,
+  };
+  return changedNodes([record as MutationRecord]);
+}
+
+/**
  * Inline nodes removed straight from a block (`r.target`): a neighbour left in the
  * run they were in names it (the index reads the run around it), looking past
  * scripts and comments, which the index cannot name; with blocks (or nothing) on

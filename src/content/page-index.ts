@@ -13,7 +13,9 @@ import { isMarkerElement } from './markers';
 import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
-import { componentRootsUnlessPlainSteps, pageShadowRootsSteps } from './shadow-hosts';
+import { componentRootsUnlessPlainSteps, pageShadowRootsSteps, waitingHostsSteps } from './shadow-hosts';
+import { mayGetRootLater } from './host-queries';
+import { MAX_WAITING } from './late-roots';
 import { SHADOW_LOOK_MAX_CHARS } from './shadow-text';
 import { atOrAfter, boundaryAt, firstNode, hostOf, insertionPoint, inside } from './tree-order';
 import {
@@ -102,6 +104,12 @@ export class PageIndex {
    * (reviews loaded after the page) is read as a change.
    */
   private trees: readonly ShadowRoot[] = [];
+  /**
+   * Elements that may be given a shadow root later with no record of it (a component
+   * defined after our first pass, a widget's empty `<div>`: `mayGetRootLater`),
+   * looked at again by `attachedRoots()`; at most MAX_WAITING.
+   */
+  private waiting: Element[] = [];
   /** How a sparse index finds the prefilter's offsets again when it is rebuilt (readAutoSteps). */
   private offload: Offload | undefined = undefined;
 
@@ -129,7 +137,10 @@ export class PageIndex {
 
   /** Reads the whole document, in steps (see extractBlocksSteps). */
   static *readSteps(doc: Document): Generator<void, PageIndex, void> {
-    return new PageIndex(doc, yield* extractPageDataSteps(doc, doc.location?.href ?? null));
+    const index = new PageIndex(doc, yield* extractPageDataSteps(doc, doc.location?.href ?? null));
+    const root = doc.body ?? doc.documentElement;
+    if (root !== null) index.wait(yield* waitingHostsSteps(root));
+    return index;
   }
 
   static read(doc: Document): PageIndex {
@@ -152,8 +163,9 @@ export class PageIndex {
     // out, goes after the light DOM's. Below SHADOW_LOOK_MAX_CHARS every element is
     // looked at, and a shadow root on another element makes the page read whole.
     let trees: ShadowRoot[] = [];
+    const waiting: Element[] = [];
     if (root.nodeType === ELEMENT_NODE) {
-      const found = page.length < SHADOW_LOOK_MAX_CHARS ? yield* componentRootsUnlessPlainSteps(root as Element) : yield* pageShadowRootsSteps(root as Element);
+      const found = page.length < SHADOW_LOOK_MAX_CHARS ? yield* componentRootsUnlessPlainSteps(root as Element, waiting) : yield* pageShadowRootsSteps(root as Element, waiting);
       if (found === null) return yield* PageIndex.readSteps(doc);
       trees = found;
     }
@@ -175,6 +187,7 @@ export class PageIndex {
     const index = new PageIndex(doc, { page: data, segments: sparse.segments }, headings);
     index.offload = offload;
     index.trees = trees;
+    index.wait(waiting);
     return index;
   }
 
@@ -186,12 +199,49 @@ export class PageIndex {
     this.headings = fresh.headings;
     this.unchecked = [fresh.segments];
     this.trees = fresh.trees;
+    this.waiting = fresh.waiting;
     this.held = fresh.held;
   }
 
   /** The whole page's data (meta, JSON-LD, every block): what the product summary reads. */
   wholePage(): PageData {
     return this.sparse ? extractPageData(this.doc, this.doc.location?.href ?? null).page : this.page;
+  }
+
+  /** Looks at `elements` again in `attachedRoots()` (the first MAX_WAITING kept). */
+  private wait(elements: readonly Element[]): void {
+    for (const el of elements) {
+      if (this.waiting.length >= MAX_WAITING) break;
+      this.waiting.push(el);
+    }
+  }
+
+  /** Whether some element may still be given a shadow root that `attachedRoots()` would find. */
+  get waitsForRoots(): boolean {
+    return this.waiting.length > 0;
+  }
+
+  /**
+   * The open shadow roots given since the last look to the elements kept as able to
+   * get one (`waiting`), which no MutationObserver record reports: a component
+   * upgraded once its module loaded, a widget that attached its root to its
+   * placeholder. Those elements, and elements removed from the page, are no longer
+   * looked at; the elements inside the new trees that may get one are (what the
+   * trees hold now; a component fills its tree as it likes). One property read per
+   * element waiting.
+   */
+  attachedRoots(): ShadowRoot[] {
+    const roots: ShadowRoot[] = [];
+    const still: Element[] = [];
+    for (const el of this.waiting) {
+      const root = el.shadowRoot;
+      if (root !== null) roots.push(root);
+      else if (el.isConnected) still.push(el);
+    }
+    if (roots.length === 0 && still.length === this.waiting.length) return roots;
+    this.waiting = still;
+    for (const root of roots) this.wait([...root.querySelectorAll('*')].filter(mayGetRootLater));
+    return roots;
   }
 
   /**

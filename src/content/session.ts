@@ -15,13 +15,14 @@ import { keptBlocksSteps } from './kept-blocks';
 import { setCount } from './count';
 import { loadStrings } from './strings';
 import { claimKey, followTables, renderSteps, type Mark, type RenderResult } from './render';
-import { PageObserver } from './observer';
+import { PageObserver, treeContentNodes } from './observer';
 import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
 import { flash } from './highlights';
 import type { Marker } from './markers';
 import { FightGuard, REMARK_QUIET_MS } from './fight-guard';
 import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain, type GateRead } from './timing';
+import { lookAgainLater } from './late-roots';
 import type { Step } from '../core/steps';
 
 /**
@@ -111,6 +112,8 @@ export class Session {
   /** Runs a pass now, or after the current one. `changed` null = full re-read; `since`: when the first change came. */
   request(changed: Node[] | null, since = performance.now()): Promise<void> {
     clearTimeout(this.quietTimer);
+    // A change may come with shadow roots no record reports (a component defined meanwhile).
+    if (changed !== null) changed = [...changed, ...this.lateRoots()];
     if (changed !== null) this.since = Math.min(this.since ?? since, since);
     if (this.running) {
       this.queueChange(changed);
@@ -120,6 +123,27 @@ export class Session {
       this.running = null;
     });
     return this.running;
+  }
+
+  /**
+   * Shadow roots given since the last look to elements that may get one
+   * (PageIndex.attachedRoots), watched from now on: the nodes naming what they hold
+   * already, for a pass to read.
+   */
+  private lateRoots(): Node[] {
+    const roots = this.index?.attachedRoots() ?? [];
+    for (const root of roots) this.observer.observe(root);
+    return roots.flatMap(treeContentNodes);
+  }
+
+  /** Looks for such roots a few times after the first pass (late-roots.ts); a pass reads those found. */
+  private lookForRootsLater(): void {
+    if (this.index?.waitsForRoots !== true) return;
+    lookAgainLater(() => {
+      const changed = this.lateRoots();
+      if (changed.length > 0) void this.request(changed).catch(() => undefined);
+      return this.index?.waitsForRoots === true;
+    });
   }
 
   /** Tells the fight guard whether the page undid the last pass's new markers (at a pass for the page's changes). */
@@ -177,6 +201,7 @@ export class Session {
       gate = text?.readAs;
       this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text, this.offload));
       longestRead = takeLongestRead();
+      this.lookForRootsLater();
     }
     else {
       if (changed !== null) edits = this.index.update(changed);

@@ -8,7 +8,7 @@
 import { mayHostShadow } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { longStepNext } from './timing';
-import { customElementsUnder, emptyDivsUnder } from './host-queries';
+import { customElementsUnder, emptyDivsUnder, mayGetRootLater } from './host-queries';
 import { DOCUMENT_POSITION_FOLLOWING } from '../extract/node-types';
 
 /** Elements looked at between two steps (the caller may slice there). */
@@ -23,9 +23,10 @@ const PER_STEP = 2_000;
  * Chromium, where reading that page whole cost ~11 ms more than reading it sparsely.
  * Our markers (open shadow roots, already on the page when a change's pass reads it
  * again) are passed over: counted, they turned a page read sparsely into one read
- * whole at its first full re-read.
+ * whole at its first full re-read. `waiting` gets the elements that may be given a
+ * root later (`mayGetRootLater`: the page index looks at them again).
  */
-export function* componentRootsUnlessPlainSteps(root: Element, perStep = PER_STEP): Generator<void, ShadowRoot[] | null, void> {
+export function* componentRootsUnlessPlainSteps(root: Element, waiting: Element[] = [], perStep = PER_STEP): Generator<void, ShadowRoot[] | null, void> {
   const found: ShadowRoot[] = [];
   const all = root.getElementsByTagName('*');
   for (let i = -1; ; i++) {
@@ -34,10 +35,10 @@ export function* componentRootsUnlessPlainSteps(root: Element, perStep = PER_STE
     if (isPageHost(el)) {
       if (!el.localName.includes('-')) return null;
       found.push(el.shadowRoot as ShadowRoot);
-    }
+    } else if (mayGetRootLater(el)) waiting.push(el);
     if (i % perStep === perStep - 1) yield;
   }
-  return yield* withNestedSteps(found);
+  return yield* withNestedSteps(found, waiting);
 }
 
 /** Whether `el` hosts an open shadow root of the page's (not one of our markers). */
@@ -57,9 +58,9 @@ const IN_TREES_BUDGET = 20_000;
  * as componentRootsUnlessPlainSteps does, would cost ~20 ms and ~105 in Chromium, a
  * wrapper object each. Another plain host (a `<div>` with children, a `<section>`)
  * is not found this way (README, "How the pieces fit"). Nested roots too; the
- * outer ones in page order.
+ * outer ones in page order. `waiting` gets those elements without a root yet.
  */
-export function* pageShadowRootsSteps(root: Element): Generator<void, ShadowRoot[], void> {
+export function* pageShadowRootsSteps(root: Element, waiting: Element[] = []): Generator<void, ShadowRoot[], void> {
   // One native call, on a large page: it starts a slice of its own.
   longStepNext();
   yield;
@@ -69,6 +70,7 @@ export function* pageShadowRootsSteps(root: Element): Generator<void, ShadowRoot
   for (let i = 0; i < hosts.snapshotLength; i++) {
     const el = hosts.snapshotItem(i) as Element;
     if (isPageHost(el)) custom.push(el);
+    else if (el.shadowRoot === null) waiting.push(el);
     if (i % PER_STEP === PER_STEP - 1) yield;
   }
   yield;
@@ -77,9 +79,10 @@ export function* pageShadowRootsSteps(root: Element): Generator<void, ShadowRoot
   for (let i = 0; i < divs.length; i++) {
     const el = divs[i] as Element;
     if (el.shadowRoot !== null) plain.push(el);
+    else waiting.push(el);
     if (i % PER_STEP === PER_STEP - 1) yield;
   }
-  return yield* withNestedSteps(inPageOrder(custom, plain).map((el) => el.shadowRoot as ShadowRoot));
+  return yield* withNestedSteps(inPageOrder(custom, plain).map((el) => el.shadowRoot as ShadowRoot), waiting);
 }
 
 /** Two lists of elements, each in page order, merged into one in page order. */
@@ -103,16 +106,42 @@ export function inPageOrder(a: readonly Element[], b: readonly Element[]): Eleme
   return out.concat(a.slice(i), b.slice(j));
 }
 
-/** `found` with the roots nested in them (inside each, every element that can host one is looked at), after their outer one. */
-function* withNestedSteps(found: ShadowRoot[]): Generator<void, ShadowRoot[], void> {
+/**
+ * `found` with the roots nested in them (inside each, every element that can host one
+ * is looked at), after their outer one; `waiting` gets the elements in them that may
+ * be given a root later.
+ */
+function* withNestedSteps(found: ShadowRoot[], waiting: Element[] = []): Generator<void, ShadowRoot[], void> {
   let left = IN_TREES_BUDGET;
   for (let k = 0; k < found.length && left > 0; k++) {
     const all = (found[k] as ShadowRoot).querySelectorAll('*');
     for (let i = 0; i < all.length && left > 0; i++, left--) {
       const el = all[i] as Element;
       if (isPageHost(el)) found.push(el.shadowRoot as ShadowRoot);
+      else if (mayGetRootLater(el)) waiting.push(el);
       if (left % PER_STEP === 0) yield;
     }
   }
   return found;
+}
+
+/**
+ * The elements under `root` (the light DOM of a page read whole) that may be given a
+ * shadow root later (`mayGetRootLater`), found by the native queries of a large page.
+ */
+export function* waitingHostsSteps(root: Element): Generator<void, Element[], void> {
+  const waiting: Element[] = [];
+  const hosts = customElementsUnder(root);
+  for (let i = 0; hosts !== null && i < hosts.snapshotLength; i++) {
+    const el = hosts.snapshotItem(i) as Element;
+    if (el.shadowRoot === null) waiting.push(el);
+    if (i % PER_STEP === PER_STEP - 1) yield;
+  }
+  const divs = emptyDivsUnder(root);
+  for (let i = 0; i < divs.length; i++) {
+    const el = divs[i] as Element;
+    if (el.shadowRoot === null) waiting.push(el);
+    if (i % PER_STEP === PER_STEP - 1) yield;
+  }
+  return waiting;
 }

@@ -5,7 +5,7 @@
 // roots; only the gate's test needed them.
 import { ELEMENT_NODE } from '../extract/node-types';
 import { hasMoreDescendants, type PageText } from './page-text';
-import { customElementsUnder, emptyDivsUnder } from './host-queries';
+import { customElementsUnder, emptyDivsUnder, mayGetRootLater } from './host-queries';
 import { longStepNext } from './timing';
 
 /**
@@ -28,17 +28,24 @@ export interface Budget {
   left: number;
 }
 
+/** What a look into shadow roots tells its caller as it goes (the gate's watcher watches those roots, and looks at those elements again later). */
+export interface Seen {
+  /** Each shadow root looked into. */
+  root?(shadow: ShadowRoot): void;
+  /** Each element passed that may be given a root later (`mayGetRootLater`). */
+  waiting?(el: Element): void;
+}
+
 /**
  * Whether the text of some open shadow root of `root` or under it (nested ones
  * too, each read natively in one `textContent` call) passes `names`. In steps;
  * stops at the first that does, or when `budget` is spent (ELEMENT_BUDGET
- * elements by default). `onRoot` sees each shadow root looked into (the gate's
- * watcher then watches it).
+ * elements by default). `seen` hears of the roots and elements it passes.
  */
 export function* shadowTextNames(
   root: Element,
   names: (text: string) => boolean,
-  onRoot?: (shadow: ShadowRoot) => void,
+  seen: Seen = {},
   budget: Budget = { left: ELEMENT_BUDGET },
 ): Generator<void, boolean, void> {
   const doc = root.ownerDocument;
@@ -47,8 +54,11 @@ export function* shadowTextNames(
   /** Looks into the shadow root of `el`, if open: true when its text names MgT. */
   const look = (el: Element): boolean => {
     const shadow = el.shadowRoot;
-    if (shadow === null) return false;
-    onRoot?.(shadow);
+    if (shadow === null) {
+      if (seen.waiting !== undefined && mayGetRootLater(el)) seen.waiting(el);
+      return false;
+    }
+    seen.root?.(shadow);
     if (names(shadow.textContent ?? '')) return true;
     trees.push(shadow);
     return false;
@@ -92,13 +102,13 @@ export const SHADOW_LOOK_MAX_CHARS = 64_000;
  * light DOM): only those elements are looked at, found by native queries
  * (host-queries.ts; the custom elements ~0.3 ms on a 20 KB shop page, ~0.7 at 100
  * KB, ~4 at 1 MB and ~16 at 5 MB, the `<div>`s ~1 ms at 1 MB and ~5 at 5 MB, in
- * Chromium; `large`: each started in a slice of its own). In steps; `onRoot` sees
- * each shadow root looked into.
+ * Chromium; `large`: each started in a slice of its own). In steps; `seen` hears of
+ * the roots looked into and the elements without one.
  */
 export function* componentTextNames(
   root: Element,
   names: (text: string) => boolean,
-  onRoot?: (shadow: ShadowRoot) => void,
+  seen: Seen = {},
   budget: Budget = { left: ELEMENT_BUDGET },
   large = false,
 ): Generator<void, boolean, void> {
@@ -109,7 +119,7 @@ export function* componentTextNames(
   const hosts = customElementsUnder(root);
   if (hosts === null) return false;
   for (let i = 0; i < hosts.snapshotLength && budget.left > 0; i++) {
-    if (yield* hostNames(hosts.snapshotItem(i) as Element, names, onRoot, budget)) return true;
+    if (yield* hostNames(hosts.snapshotItem(i) as Element, names, seen, budget)) return true;
     // (An app's page can hold tens of thousands of custom elements, each a wrapper to look at.)
     if (i % PER_STEP === PER_STEP - 1) yield;
   }
@@ -119,13 +129,15 @@ export function* componentTextNames(
   }
   const divs = emptyDivsUnder(root);
   for (let i = 0; i < divs.length && budget.left > 0; i++) {
-    if (yield* hostNames(divs[i] as Element, names, onRoot, budget)) return true;
+    if (yield* hostNames(divs[i] as Element, names, seen, budget)) return true;
     if (i % PER_STEP === PER_STEP - 1) yield;
   }
   return false;
 }
 
-/** Whether `el` hosts an open shadow root whose text (nested roots' too) passes `names`. */
-function* hostNames(el: Element, names: (text: string) => boolean, onRoot: ((shadow: ShadowRoot) => void) | undefined, budget: Budget): Generator<void, boolean, void> {
-  return el.shadowRoot !== null && (yield* shadowTextNames(el, names, onRoot, budget));
+/** Whether `el` hosts an open shadow root whose text (nested roots' too) passes `names`; `seen` hears of an element without one. */
+function* hostNames(el: Element, names: (text: string) => boolean, seen: Seen, budget: Budget): Generator<void, boolean, void> {
+  if (el.shadowRoot !== null) return yield* shadowTextNames(el, names, seen, budget);
+  seen.waiting?.(el);
+  return false;
 }

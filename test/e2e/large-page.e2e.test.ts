@@ -18,6 +18,11 @@ import {
   HEADINGS_IN_PARTS_PAGE,
   HUGE_SHOP_NAMING_IN_COMPONENTS,
   HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT,
+  LATE_SHELL,
+  LATE_SHOP,
+  LATE_SHOP_SAYING_MAGNESIUM,
+  LATE_SMALL_SHOP,
+  LATE_TREES,
   SHOP_NAMING_IN_DIV_WIDGET,
   SHOP_NAMING_IN_DIV_WIDGET_FLAT,
   SHOP_WITH_COMPONENTS,
@@ -29,7 +34,7 @@ import {
   SMALL_SHOP_SHADOW_FLAT,
   SMALL_SHOP_WITH_COMPONENTS,
   SMALL_SHOP_WITH_COMPONENTS_FLAT,
-  filler, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
+  filler, giveLateRoots, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
 import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
 
 let browser: ExtensionBrowser;
@@ -146,6 +151,10 @@ beforeAll(async () => {
   await writeFile(join(dir, 'huge-shop-components.html'), HUGE_SHOP_NAMING_IN_COMPONENTS);
   await writeFile(join(dir, 'small-shop-components.html'), SMALL_SHOP_WITH_COMPONENTS);
   await writeFile(join(dir, 'shop-div-widget.html'), SHOP_WITH_DIV_WIDGET);
+  await writeFile(join(dir, 'late-shop.html'), LATE_SHOP.page);
+  await writeFile(join(dir, 'late-small-shop.html'), LATE_SMALL_SHOP.page);
+  await writeFile(join(dir, 'late-shop-magnesium.html'), LATE_SHOP_SAYING_MAGNESIUM.page);
+  await writeFile(join(dir, 'late-shell.html'), LATE_SHELL.page);
   await writeFile(join(dir, 'shop-naming-in-div-widget.html'), SHOP_NAMING_IN_DIV_WIDGET);
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
@@ -895,6 +904,46 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     });
     await expect.poll(() => page.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims'))), { timeout: 5000 }).toBe(before);
     expect(await marked(page)).toEqual(await wholeRead(page));
+    await page.close();
+  });
+});
+
+// `attachShadow` makes no MutationObserver record: a component defined after our
+// first pass, or a widget attaching its root to its placeholder then, was never read.
+describe('shadow roots given after the first pass (a component defined late, a widget filling its placeholder)', () => {
+  it.each([
+    ['late-shop.html', 'a 400 KB shop read sparsely', LATE_SHOP.flat],
+    ['late-small-shop.html', 'a 10 KB shop', LATE_SMALL_SHOP.flat],
+  ])('%s (%s): their claims counted and marked as a whole read of the page with its trees marks them', async (file, _what, flat) => {
+    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
+    const before = await claimCount(page, 1);
+    const expected = wholeReadClaims(flat);
+    expect(expected.length).toBeGreaterThan(before);
+    await page.evaluate(giveLateRoots, LATE_TREES);
+    expect(await claimCount(page, expected.length)).toBe(expected.length);
+    await page.waitForTimeout(300); // (nothing more comes)
+    expect(await claimCount(page)).toBe(expected.length);
+    expect(await marked(page)).toEqual(expected);
+    const inTree = await page.evaluate(() =>
+      [...document.querySelector('review-box')!.shadowRoot!.querySelectorAll('[data-evidence-claim]')].map((m) => m.getAttribute('data-evidence-claim')).sort(),
+    );
+    expect(inTree).toEqual(['gi-tolerance', 'sleep']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['late-shop-magnesium.html', 'a 400 KB shop that says magnesium and names no form', LATE_SHOP_SAYING_MAGNESIUM.flat],
+    ['late-shell.html', "an app's shell", LATE_SHELL.flat],
+  ])('%s (%s): the gate finds MgT in the late tree, and its claims are marked', async (file, _what, flat) => {
+    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
+    expect(await claimCount(page)).toBe(0); // the gate has looked: nothing names MgT yet
+    const expected = wholeReadClaims(flat);
+    expect(expected).toEqual(['gi-tolerance/asserted', 'sleep/asserted']);
+    await page.evaluate(giveLateRoots, LATE_TREES);
+    expect(await claimCount(page, 2)).toBe(2);
+    expect(await marked(page)).toEqual(expected);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

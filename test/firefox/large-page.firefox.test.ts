@@ -13,6 +13,9 @@ import {
   HEADINGS_IN_PARTS_PAGE,
   HUGE_SHOP_NAMING_IN_COMPONENTS,
   HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT,
+  LATE_SHELL,
+  LATE_SHOP,
+  LATE_TREES,
   SHOP_NAMING_IN_DIV_WIDGET,
   SHOP_NAMING_IN_DIV_WIDGET_FLAT,
   SHOP_WITH_COMPONENTS,
@@ -23,6 +26,7 @@ import {
   SMALL_SHOP_SHADOW_FLAT,
   SMALL_SHOP_WITH_COMPONENTS,
   SMALL_SHOP_WITH_COMPONENTS_FLAT,
+  giveLateRoots,
   readWaits,
   wholeReadClaims,
 } from '../e2e/harness/large-pages';
@@ -47,6 +51,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'small-shop-components.html'), SMALL_SHOP_WITH_COMPONENTS);
   await writeFile(join(dir, 'huge-shop-components.html'), HUGE_SHOP_NAMING_IN_COMPONENTS);
   await writeFile(join(dir, 'shop-div-widget.html'), SHOP_WITH_DIV_WIDGET);
+  await writeFile(join(dir, 'late-shop.html'), LATE_SHOP.page);
+  await writeFile(join(dir, 'late-shell.html'), LATE_SHELL.page);
   await writeFile(join(dir, 'shop-naming-in-div-widget.html'), SHOP_NAMING_IN_DIV_WIDGET);
   server = await serveStatic(dir);
   firefox = await launchFirefoxWithExtension();
@@ -124,4 +130,19 @@ it.each([
   expect(expected).toContain('brain-uptake/asserted');
   expect(expected).toContain('gi-tolerance/asserted');
   expect(expected.length).toBe(wholeReadClaims(html).length + 2);
+});
+
+it.each([
+  ['late-shop.html', 'a 400 KB shop', LATE_SHOP.flat, 1],
+  // (The gate has named nothing there before.)
+  ['late-shell.html', "an app's shell", LATE_SHELL.flat, 0],
+])("%s (%s): shadow roots given after the first look (a component defined late, a widget's placeholder filled) are read, their claims marked", async (file, _what, flat, first) => {
+  const { page, errors } = await openPage(firefox, `${server.origin}/${file}`);
+  await claimCount(page, first);
+  const expected = wholeReadClaims(flat);
+  await page.evaluate(giveLateRoots, LATE_TREES);
+  expect(await claimCount(page, expected.length)).toBe(expected.length);
+  expect((await page.evaluate(readMarkers)).map((m) => `${m.claim}/${m.stance}`).sort()).toEqual(expected);
+  expect(errors).toEqual([]);
+  await page.close();
 });

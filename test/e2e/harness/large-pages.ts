@@ -159,3 +159,54 @@ export const HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT = HUGE_COMPONENTS.flat;
 const SMALL_COMPONENTS = withComponents(SMALL_SHOP);
 export const SMALL_SHOP_WITH_COMPONENTS = SMALL_COMPONENTS.page;
 export const SMALL_SHOP_WITH_COMPONENTS_FLAT = SMALL_COMPONENTS.flat;
+
+/**
+ * Shadow roots given after our first pass, which no MutationObserver record
+ * announces: a component whose definition comes late (`<review-box>`: its
+ * constructor attaches a tree with a heading and two claims) and a widget that
+ * attaches its root to an empty `<div id="reviews">`, "Loading…" first and its
+ * review 100 ms later. `giveLateRoots` does both in the page (its own world).
+ */
+const REVIEW_BOX_TREE = '<h3>Reviews</h3><p>Magtein improves sleep quality for me.</p><p>It is gentle on the stomach.</p>';
+const REVIEWS_TREE = '<p>Magnesium L-threonate crosses the blood-brain barrier.</p>';
+export function giveLateRoots([box, reviews]: [string, string]): void {
+  const placeholder = document.getElementById('reviews');
+  if (placeholder !== null) {
+    const root = placeholder.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Loading…</p>';
+    setTimeout(() => {
+      root.innerHTML = reviews;
+    }, 100);
+  }
+  customElements.define(
+    'review-box',
+    class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' }).innerHTML = box;
+      }
+    },
+  );
+}
+export const LATE_TREES: [string, string] = [REVIEW_BOX_TREE, REVIEWS_TREE];
+
+/** `page` with the two hosts (a third and half of the way in, before a product card), and as a whole read sees it once they hold their trees (`flat`). */
+function withLateHosts(shop: string, placeholder = true): { page: string; flat: string } {
+  const third = shop.indexOf('<div class="card"', shop.length / 3);
+  const half = shop.indexOf('<div class="card"', shop.length / 2);
+  const place = (box: string, reviews: string): string =>
+    placeholder && half > third
+      ? `${shop.slice(0, third)}<review-box>${box}</review-box>${shop.slice(third, half)}<div id="reviews">${reviews}</div>${shop.slice(half)}`
+      : shop.replace('</body>', `<review-box>${box}</review-box></body>`);
+  return { page: place('', ''), flat: place(REVIEW_BOX_TREE, REVIEWS_TREE) };
+}
+/** A 400 KB shop (read sparsely) and a 10 KB one (read sparsely too) with both hosts. */
+export const LATE_SHOP = withLateHosts(generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 6, seed: 10 }));
+export const LATE_SMALL_SHOP = withLateHosts(generatePage({ name: 'tiny shop', bytes: 10_000, claimParagraphs: 1, seed: 10 }), false);
+/** A 400 KB shop whose light DOM says "Magnesium" and names no form: MgT comes only with the late component. */
+export const LATE_SHOP_SAYING_MAGNESIUM = withLateHosts(
+  generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 0, seed: 11 }).replace('<body>', '<body><p class="breadcrumbs">Home › Minerals › Magnesium</p>'),
+  false,
+);
+/** An app's shell: nothing but the late component. */
+export const LATE_SHELL = withLateHosts('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body></body></html>', false);
