@@ -18,12 +18,12 @@ export const ROOT_LOOKS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_0
 
 /**
  * Calls `look` at each time of ROOT_LOOKS_MS from now on (k: from the k-th), for as
- * long as it returns true (something may still get a root). Each call is our work
- * on the page's thread: measured as a slice.
+ * long as it returns true (something may still get a root); then `done`. Each call is
+ * our work on the page's thread: measured as a slice.
  */
-export function lookAgainLater(look: () => boolean, k = 0): void {
+export function lookAgainLater(look: () => boolean, done?: () => void, k = 0): void {
   const at = ROOT_LOOKS_MS[k];
-  if (at === undefined) return;
+  if (at === undefined) return done?.();
   setTimeout(() => {
     const start = performance.now();
     let again = false;
@@ -34,6 +34,7 @@ export function lookAgainLater(look: () => boolean, k = 0): void {
     } finally {
       measureSlice(start, 'roots');
     }
-    if (again) lookAgainLater(look, k + 1);
+    if (again) lookAgainLater(look, done, k + 1);
+    else done?.();
   }, at - (ROOT_LOOKS_MS[k - 1] ?? 0));
 }

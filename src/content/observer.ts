@@ -11,6 +11,7 @@ import { mayHoldCandidate } from '../core/claims/prefilter';
 import { dropStaleSplits } from './render';
 import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 import { noteRemoval } from './removals';
+import { hostsIn } from './shadow-hosts';
 
 const DEBOUNCE_MS = 50;
 /** The longest a change that may add a claim waits while the page keeps changing. */
@@ -240,6 +241,8 @@ export class PageObserver {
     private readonly doc: Document,
     /** `since`: when the first of these changes came (performance.now()). */
     private readonly onChange: (changed: Node[], since: number) => void,
+    /** Elements the page added that may be given a shadow root later, with no record of it (shadow-hosts.ts, hostsIn). */
+    private readonly onWaiting: (elements: Element[]) => void = () => undefined,
   ) {
     this.observer = new MutationObserver((records) => this.collectSafely(records));
     this.observe(doc);
@@ -299,6 +302,7 @@ export class PageObserver {
     const copiesDropped = dropCopiedMarkers(records);
     if (repaired.length > 0 || copiesDropped) this.observer.takeRecords();
     nodes.push(...repaired);
+    this.watchAddedHosts(records);
     if (nodes.length === 0) return;
     this.pending.push(...nodes);
     const now = performance.now();
@@ -327,6 +331,23 @@ export class PageObserver {
         : Math.min(QUIET_MS, this.pendingSince + MAX_IDLE_WAIT_MS - now);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
+  }
+
+  /**
+   * The shadow roots in what the page added, watched from now on, even empty (a
+   * component fills its tree a microtask after it is added, and its text comes as a
+   * change inside it); elements there that may be given one later go to `onWaiting`.
+   * Also for additions that change no text (an empty custom element, defined later).
+   */
+  private watchAddedHosts(records: readonly MutationRecord[]): void {
+    const roots: ShadowRoot[] = [];
+    const waiting: Element[] = [];
+    for (const r of records) {
+      if (r.type !== 'childList') continue;
+      for (const n of Array.from(r.addedNodes)) if (n.nodeType === ELEMENT_NODE && n.isConnected && !ours(n)) hostsIn(n, roots, waiting);
+    }
+    for (const root of roots) this.observe(root);
+    if (waiting.length > 0) this.onWaiting(waiting);
   }
 
   private flush(): void {

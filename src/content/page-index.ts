@@ -109,7 +109,7 @@ export class PageIndex {
    * defined after our first pass, a widget's empty `<div>`: `mayGetRootLater`),
    * looked at again by `attachedRoots()`; at most MAX_WAITING.
    */
-  private waiting: Element[] = [];
+  private waiting = new Set<Element>();
   /** How a sparse index finds the prefilter's offsets again when it is rebuilt (readAutoSteps). */
   private offload: Offload | undefined = undefined;
 
@@ -208,17 +208,21 @@ export class PageIndex {
     return this.sparse ? extractPageData(this.doc, this.doc.location?.href ?? null).page : this.page;
   }
 
-  /** Looks at `elements` again in `attachedRoots()` (the first MAX_WAITING kept). */
+  /** Looks at `elements` again in `attachedRoots()` (at most MAX_WAITING in all): the page added them (observer.ts). */
+  waitFor(elements: readonly Element[]): void {
+    this.wait(elements);
+  }
+
   private wait(elements: readonly Element[]): void {
     for (const el of elements) {
-      if (this.waiting.length >= MAX_WAITING) break;
-      this.waiting.push(el);
+      if (this.waiting.size >= MAX_WAITING) break;
+      this.waiting.add(el);
     }
   }
 
   /** Whether some element may still be given a shadow root that `attachedRoots()` would find. */
   get waitsForRoots(): boolean {
-    return this.waiting.length > 0;
+    return this.waiting.size > 0;
   }
 
   /**
@@ -232,14 +236,11 @@ export class PageIndex {
    */
   attachedRoots(): ShadowRoot[] {
     const roots: ShadowRoot[] = [];
-    const still: Element[] = [];
     for (const el of this.waiting) {
       const root = el.shadowRoot;
       if (root !== null) roots.push(root);
-      else if (el.isConnected) still.push(el);
+      if (root !== null || !el.isConnected) this.waiting.delete(el);
     }
-    if (roots.length === 0 && still.length === this.waiting.length) return roots;
-    this.waiting = still;
     for (const root of roots) this.wait([...root.querySelectorAll('*')].filter(mayGetRootLater));
     return roots;
   }

@@ -90,6 +90,8 @@ export class Session {
   private fresh: Mark[] = [];
   /** When the first change waiting for the next pass came (null: none waits). */
   private since: number | null = null;
+  /** Whether the later looks for shadow roots are under way (lookForRootsLater). */
+  private looking = false;
   /** While markers are held back: brings them back after a quiet spell (when the fight guard agrees). */
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -99,7 +101,14 @@ export class Session {
     private initialText: PageText | null = null,
   ) {
     loadStrings();
-    this.observer = new PageObserver(doc, (changed, since) => this.request(changed, since));
+    this.observer = new PageObserver(
+      doc,
+      (changed, since) => this.request(changed, since),
+      (waiting) => {
+        this.index?.waitFor(waiting);
+        this.lookForRootsLater();
+      },
+    );
     this.cards = new CardController(doc, this.abort.signal, (t) => this.detailsRequested(t));
   }
 
@@ -136,14 +145,23 @@ export class Session {
     return roots.flatMap(treeContentNodes);
   }
 
-  /** Looks for such roots a few times after the first pass (late-roots.ts); a pass reads those found. */
+  /**
+   * Looks for such roots a few times (late-roots.ts) after a pass that left elements
+   * that may get one, unless looks are under way; a pass reads those found.
+   */
   private lookForRootsLater(): void {
-    if (this.index?.waitsForRoots !== true) return;
-    lookAgainLater(() => {
-      const changed = this.lateRoots();
-      if (changed.length > 0) void this.request(changed).catch(() => undefined);
-      return this.index?.waitsForRoots === true;
-    });
+    if (this.looking || this.index?.waitsForRoots !== true) return;
+    this.looking = true;
+    lookAgainLater(
+      () => {
+        const changed = this.lateRoots();
+        if (changed.length > 0) void this.request(changed).catch(() => undefined);
+        return this.index?.waitsForRoots === true;
+      },
+      () => {
+        this.looking = false;
+      },
+    );
   }
 
   /** Tells the fight guard whether the page undid the last pass's new markers (at a pass for the page's changes). */
@@ -201,7 +219,6 @@ export class Session {
       gate = text?.readAs;
       this.index = await slicer.drain(PageIndex.readAutoSteps(doc, text, this.offload));
       longestRead = takeLongestRead();
-      this.lookForRootsLater();
     }
     else {
       if (changed !== null) edits = this.index.update(changed);
@@ -286,6 +303,7 @@ export class Session {
       }
     }
     for (const root of index.newShadowRoots()) this.observer.observe(root);
+    this.lookForRootsLater();
 
     this.detected = detected;
     this.claims = claims;

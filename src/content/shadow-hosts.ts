@@ -9,7 +9,7 @@ import { mayHostShadow } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { longStepNext } from './timing';
 import { customElementsUnder, emptyDivsUnder, mayGetRootLater } from './host-queries';
-import { DOCUMENT_POSITION_FOLLOWING } from '../extract/node-types';
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE } from '../extract/node-types';
 
 /** Elements looked at between two steps (the caller may slice there). */
 const PER_STEP = 2_000;
@@ -144,4 +144,33 @@ export function* waitingHostsSteps(root: Element): Generator<void, Element[], vo
     if (i % PER_STEP === PER_STEP - 1) yield;
   }
   return waiting;
+}
+
+/**
+ * In and under `node`, a node the page added (an element; for a shadow root, what it
+ * holds): the open shadow roots (`roots`; ours left out) and the elements that may be
+ * given one later (`waiting`). A component added after the first pass whose tree is
+ * still empty when its change is read (it fills it a microtask later), or that is
+ * defined later still, is otherwise never watched: only trees holding text read are.
+ * Under an element, the native queries of a large page (no wrapper per element
+ * passed over); in a tree, every element.
+ */
+export function hostsIn(node: Node, roots: ShadowRoot[], waiting: Element[]): void {
+  const look = (el: Element): void => {
+    if (isPageHost(el)) roots.push(el.shadowRoot as ShadowRoot);
+    else if (mayGetRootLater(el)) waiting.push(el);
+  };
+  if (node.nodeType === DOCUMENT_FRAGMENT_NODE) {
+    const all = (node as ShadowRoot).querySelectorAll('*');
+    for (let i = 0; i < all.length && i < IN_TREES_BUDGET; i++) look(all[i] as Element);
+    return;
+  }
+  if (node.nodeType !== ELEMENT_NODE) return;
+  const el = node as Element;
+  look(el);
+  if (el.firstElementChild === null) return;
+  const hosts = customElementsUnder(el);
+  for (let i = 0; hosts !== null && i < hosts.snapshotLength; i++) look(hosts.snapshotItem(i) as Element);
+  const divs = emptyDivsUnder(el);
+  for (let i = 0; i < divs.length; i++) look(divs[i] as Element);
 }

@@ -34,6 +34,8 @@ import {
   SMALL_SHOP_SHADOW_FLAT,
   SMALL_SHOP_WITH_COMPONENTS,
   SMALL_SHOP_WITH_COMPONENTS_FLAT,
+  ADDED_TREES,
+  addLateComponents,
   filler, giveLateRoots, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
 import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
 
@@ -928,6 +930,24 @@ describe('shadow roots given after the first pass (a component defined late, a w
       [...document.querySelector('review-box')!.shadowRoot!.querySelectorAll('[data-evidence-claim]')].map((m) => m.getAttribute('data-evidence-claim')).sort(),
     );
     expect(inTree).toEqual(['gi-tolerance', 'sleep']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['late-shop.html', 'a 400 KB shop read sparsely'],
+    ['late-small-shop.html', 'a 10 KB shop'],
+  ])('%s (%s): components added after it, one filled a microtask later and one defined later, are read: their claims counted and marked', async (file) => {
+    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
+    const before = await claimCount(page, 1);
+    const marks = await marked(page);
+    await page.evaluate(addLateComponents, ADDED_TREES);
+    expect(await claimCount(page, before + 2)).toBe(before + 2);
+    expect(await marked(page)).toEqual([...marks, 'gi-tolerance/asserted', 'memory/asserted'].sort());
+    const inTrees = await page.evaluate(() =>
+      ['review-now', 'review-later'].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[data-evidence-claim]')?.getAttribute('data-evidence-claim') ?? null),
+    );
+    expect(inTrees).toEqual(['memory', 'gi-tolerance']);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -27,13 +27,25 @@ describe('lookAgainLater', () => {
     expect(at).toHaveLength(ROOT_LOOKS_MS.length);
     // Each look is a slice of our work on the page's thread.
     expect(performance.getEntriesByName('evidence-lens:slice').filter((e) => (e as PerformanceMeasure).detail === 'roots')).toHaveLength(ROOT_LOOKS_MS.length);
+    let done = 0;
+    lookAgainLater(
+      () => true,
+      () => done++,
+    );
+    vi.advanceTimersByTime(600_000);
+    expect(done).toBe(1); // (after the last look)
   });
 
   it('stops once a look says nothing more may get a root, and after a look that throws', () => {
     let looks = 0;
-    lookAgainLater(() => ++looks < 3);
+    let done = 0;
+    lookAgainLater(
+      () => ++looks < 3,
+      () => done++,
+    );
     vi.advanceTimersByTime(600_000);
     expect(looks).toBe(3);
+    expect(done).toBe(1);
     let thrown = 0;
     lookAgainLater(() => {
       thrown++;

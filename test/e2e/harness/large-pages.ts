@@ -210,3 +210,40 @@ export const LATE_SHOP_SAYING_MAGNESIUM = withLateHosts(
 );
 /** An app's shell: nothing but the late component. */
 export const LATE_SHELL = withLateHosts('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body></body></html>', false);
+
+/**
+ * Components the page adds after our first pass, at the end of its `<main>` (or
+ * `<body>`): `<review-now>`, defined already, whose tree is filled a microtask after
+ * it is added (after the change is read: a Lit element renders so), and
+ * `<review-later>`, added empty and defined 200 ms later (its module came late).
+ * Runs in the page (its own world).
+ */
+export function addLateComponents([now, later]: [string, string]): void {
+  customElements.define(
+    'review-now',
+    class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' });
+      }
+      connectedCallback(): void {
+        queueMicrotask(() => {
+          (this.shadowRoot as ShadowRoot).innerHTML = now;
+        });
+      }
+    },
+  );
+  (document.querySelector('main') ?? document.body).insertAdjacentHTML('beforeend', '<review-now></review-now><review-later></review-later>');
+  setTimeout(() => {
+    customElements.define(
+      'review-later',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = later;
+        }
+      },
+    );
+  }, 200);
+}
+export const ADDED_TREES: [string, string] = ['<p>Magnesium L-threonate improves memory, my father says.</p>', '<p>Neuro-Mag is not a laxative.</p>'];
