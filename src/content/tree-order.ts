@@ -60,15 +60,27 @@ export function boundaryAt(node: Node, segments: readonly TextSegment[][], at: n
   return next === null || (next.isConnected && next.getRootNode() === tree && atOrAfter(node, next));
 }
 
-/** Where a block starting at `node` goes in the (page-ordered) index; `hint`: the likely place. */
+/**
+ * Where a block starting at `node` goes in the (page-ordered) index; `hint`: the likely place.
+ * A block whose text the page removed (its part not read again yet) has no place in
+ * the page: the search probes the next block still in it instead. Taken for one after
+ * `node`, such a block cut the search short: a heading that the read of a part just
+ * below it added (open above it) went in far too early, before the text the page had
+ * replaced in another heading of the same batch, between blocks it follows in the page.
+ */
 export function insertionPoint(node: Node, segments: readonly TextSegment[][], hint?: number): number {
   if (hint !== undefined && boundaryAt(node, segments, hint)) return hint;
   let lo = 0;
   let hi = segments.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const other = firstNode(segments, mid);
-    if (other !== undefined && other.isConnected && !atOrAfter(node, other)) lo = mid + 1;
+    let j = mid;
+    while (j < hi && firstNode(segments, j)?.isConnected !== true) j++;
+    if (j === hi) {
+      hi = mid;
+      continue;
+    }
+    if (!atOrAfter(node, firstNode(segments, j) as Text)) lo = j + 1;
     else hi = mid;
   }
   return lo;
