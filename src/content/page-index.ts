@@ -13,8 +13,7 @@ import { isMarkerElement } from './markers';
 import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-text';
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
-import { componentRootsUnlessPlainSteps, pageShadowRootsSteps, waitingHostsSteps } from './shadow-hosts';
-import { mayGetRootLater } from './host-queries';
+import { componentRootsUnlessPlainSteps, hostsIn, pageShadowRootsSteps } from './shadow-hosts';
 import { MAX_WAITING } from './late-roots';
 import { SHADOW_LOOK_MAX_CHARS } from './shadow-text';
 import { atOrAfter, boundaryAt, firstNode, hostOf, insertionPoint, inside } from './tree-order';
@@ -139,7 +138,13 @@ export class PageIndex {
   static *readSteps(doc: Document): Generator<void, PageIndex, void> {
     const index = new PageIndex(doc, yield* extractPageDataSteps(doc, doc.location?.href ?? null));
     const root = doc.body ?? doc.documentElement;
-    if (root !== null) index.wait(yield* waitingHostsSteps(root));
+    // Its shadow roots (read already: a whole read looks into every open one) are
+    // watched even while empty, as a sparse read's are; and the elements that may get one are kept.
+    const trees: ShadowRoot[] = [];
+    const waiting: Element[] = [];
+    if (root !== null) hostsIn(root, trees, waiting);
+    index.trees = trees;
+    index.wait(waiting);
     return index;
   }
 
@@ -230,9 +235,9 @@ export class PageIndex {
    * get one (`waiting`), which no MutationObserver record reports: a component
    * upgraded once its module loaded, a widget that attached its root to its
    * placeholder. Those elements, and elements removed from the page, are no longer
-   * looked at; the elements inside the new trees that may get one are (what the
-   * trees hold now; a component fills its tree as it likes). One property read per
-   * element waiting.
+   * looked at; the elements inside the new trees that may get one are, and the trees
+   * nested in them are handed out by `newShadowRoots` (to watch, even empty: what a
+   * new tree holds is read with it). One property read per element waiting.
    */
   attachedRoots(): ShadowRoot[] {
     const roots: ShadowRoot[] = [];
@@ -241,7 +246,11 @@ export class PageIndex {
       if (root !== null) roots.push(root);
       if (root !== null || !el.isConnected) this.waiting.delete(el);
     }
-    for (const root of roots) this.wait([...root.querySelectorAll('*')].filter(mayGetRootLater));
+    const nested: ShadowRoot[] = [];
+    const waiting: Element[] = [];
+    for (const root of roots) hostsIn(root, nested, waiting);
+    if (nested.length > 0) this.trees = [...this.trees, ...nested];
+    this.wait(waiting);
     return roots;
   }
 

@@ -126,30 +126,9 @@ function* withNestedSteps(found: ShadowRoot[], waiting: Element[] = []): Generat
 }
 
 /**
- * The elements under `root` (the light DOM of a page read whole) that may be given a
- * shadow root later (`mayGetRootLater`), found by the native queries of a large page.
- */
-export function* waitingHostsSteps(root: Element): Generator<void, Element[], void> {
-  const waiting: Element[] = [];
-  const hosts = customElementsUnder(root);
-  for (let i = 0; hosts !== null && i < hosts.snapshotLength; i++) {
-    const el = hosts.snapshotItem(i) as Element;
-    if (el.shadowRoot === null) waiting.push(el);
-    if (i % PER_STEP === PER_STEP - 1) yield;
-  }
-  const divs = emptyDivsUnder(root);
-  for (let i = 0; i < divs.length; i++) {
-    const el = divs[i] as Element;
-    if (el.shadowRoot === null) waiting.push(el);
-    if (i % PER_STEP === PER_STEP - 1) yield;
-  }
-  return waiting;
-}
-
-/**
  * In and under `node`, a node the page added (an element; for a shadow root, what it
- * holds): the open shadow roots (`roots`; ours left out) and the elements that may be
- * given one later (`waiting`). A component added after the first pass whose tree is
+ * holds), or the `<body>` of a page read whole (a small one): the open shadow roots
+ * (`roots`; ours left out) and the elements that may be given one later (`waiting`). A component added after the first pass whose tree is
  * still empty when its change is read (it fills it a microtask later), or that is
  * defined later still, is otherwise never watched: only trees holding text read are.
  * Under an element, the native queries of a large page (no wrapper per element

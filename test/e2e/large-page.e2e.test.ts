@@ -23,6 +23,7 @@ import {
   LATE_SHOP_SAYING_MAGNESIUM,
   LATE_SMALL_SHOP,
   LATE_TREES,
+  TINY_PAGE_EMPTY_ROOT,
   SHOP_NAMING_IN_DIV_WIDGET,
   SHOP_NAMING_IN_DIV_WIDGET_FLAT,
   SHOP_WITH_COMPONENTS,
@@ -157,6 +158,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'late-small-shop.html'), LATE_SMALL_SHOP.page);
   await writeFile(join(dir, 'late-shop-magnesium.html'), LATE_SHOP_SAYING_MAGNESIUM.page);
   await writeFile(join(dir, 'late-shell.html'), LATE_SHELL.page);
+  await writeFile(join(dir, 'tiny-empty-root.html'), TINY_PAGE_EMPTY_ROOT);
   await writeFile(join(dir, 'shop-naming-in-div-widget.html'), SHOP_NAMING_IN_DIV_WIDGET);
   await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'sections.html'), SECTIONS_PAGE);
@@ -948,6 +950,20 @@ describe('shadow roots given after the first pass (a component defined late, a w
       ['review-now', 'review-later'].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[data-evidence-claim]')?.getAttribute('data-evidence-claim') ?? null),
     );
     expect(inTrees).toEqual(['memory', 'gi-tolerance']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a page read whole: a shadow root there but empty at the first pass is watched, and what fills it later is read', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/tiny-empty-root.html`);
+    const before = await claimCount(page, 1);
+    const pass = await page.evaluate(() => (performance.getEntriesByName('evidence-lens:scan')[0] as PerformanceMeasure).detail as FirstPass);
+    expect(pass.read).toBe('whole');
+    await page.evaluate(() => {
+      document.querySelector('review-box')!.shadowRoot!.innerHTML = '<p>Neuro-Mag is not a laxative.</p>';
+    });
+    expect(await claimCount(page, before + 1)).toBe(before + 1);
+    expect(await page.evaluate(() => document.querySelector('review-box')!.shadowRoot!.querySelector('[data-evidence-claim]')?.getAttribute('data-evidence-claim'))).toBe('gi-tolerance');
     expect(errors).toEqual([]);
     await page.close();
   });

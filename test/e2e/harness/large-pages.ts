@@ -247,3 +247,9 @@ export function addLateComponents([now, later]: [string, string]): void {
   }, 200);
 }
 export const ADDED_TREES: [string, string] = ['<p>Magnesium L-threonate improves memory, my father says.</p>', '<p>Neuro-Mag is not a laxative.</p>'];
+
+/**
+ * A page read whole (under 2,000 characters) whose component's shadow root is there,
+ * empty, at our first pass (attached by a script before load), and filled later.
+ */
+export const TINY_PAGE_EMPTY_ROOT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head><body><main><h1>Magnesium L-threonate</h1><p>Magtein improves memory in older adults.</p><review-box></review-box></main><script>document.querySelector('review-box').attachShadow({ mode: 'open' });</script></body></html>`;
