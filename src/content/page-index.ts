@@ -664,6 +664,13 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
   const found = new Set<Node>();
   const runs = new Map<Node, InlineRun>();
   const removed = new Set<Node>();
+  /** The nodes of the runs found so far (the siblings from each run's first to its last). */
+  const inRuns = new Set<Node>();
+  /** Whether `node` is in a run found already, below block `n`: its run is that one. */
+  const inFoundRun = (node: Node, n: Node): boolean => {
+    for (let x: Node | null = node; x !== null && x !== n; x = x.parentNode) if (inRuns.has(x)) return true;
+    return false;
+  };
   const large = new Map<Node, boolean>();
   const isLarge = (el: Node): boolean => {
     let is = large.get(el);
@@ -702,12 +709,16 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
     if (n !== node && node.isConnected && (whole || isLarge(n))) {
       // Loose text in <body> or a large block (an app's root, a <main> of thousands of
       // elements): its run, not the block, which would be re-read with the whole page.
+      // (Finding a run walks it: 1,000 inline rows appended to a run of 4,000 walked it
+      // 1,000 times, ~1.4 s in one task, where the first walk tells where each lies.)
+      if (inFoundRun(node, n)) continue;
       const run = inlineRunAround(node);
       // Inside a skipped subtree (a button's label, a hidden part): nothing read there
       // changed. (Its root being hidden or shown names the root, whose run is read.)
       if (run === null) continue;
       if (run.container === n) {
         runs.set(run.first, run);
+        for (let x: Node | null = run.first; x !== null; x = x === run.last ? null : x.nextSibling) inRuns.add(x);
         continue;
       }
       // A role=heading element in between: a block of its own (blocks.ts), read alone.
@@ -719,5 +730,35 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
   }
   const parts: Part[] = [...runs.values()].map((run) => ({ start: run.first, run }));
   for (const r of found) parts.push({ start: r, run: null });
-  return { roots: parts.filter((r) => !parts.some((other) => other !== r && holds(other, r.start))), removed: [...removed] };
+  return { roots: outermost(parts), removed: [...removed] };
+}
+
+/** Up to this many parts, each is compared with every other (`holds`); past it, a walk up from each. */
+const PAIRWISE_PARTS = 32;
+
+/**
+ * The parts no other part holds. Compared pairwise, 1,000 rows appended at once (a
+ * list rendered again) cost ~115 ms in one task, a million comparisons; past
+ * PAIRWISE_PARTS each part's start walks up its ancestors (out of shadow trees to
+ * their hosts) looking for the start of an element part or a node of a run: the same
+ * answer (`holds`), in time proportional to the parts' depth and the runs' length.
+ */
+function outermost(parts: Part[]): Part[] {
+  if (parts.length <= PAIRWISE_PARTS) return parts.filter((r) => !parts.some((other) => other !== r && holds(other, r.start)));
+  const owners = new Map<Node, Part[]>();
+  const own = (node: Node, part: Part): void => {
+    const list = owners.get(node);
+    if (list === undefined) owners.set(node, [part]);
+    else list.push(part);
+  };
+  for (const part of parts) {
+    if (part.run === null) own(part.start, part);
+    else for (let n: Node | null = part.run.first; n !== null; n = n === part.run.last ? null : n.nextSibling) own(n, part);
+  }
+  return parts.filter((r) => {
+    for (let x: Node | null = r.start; x !== null; x = x.parentNode ?? hostOf(x)) {
+      if (owners.get(x)?.some((other) => other !== r)) return false;
+    }
+    return true;
+  });
 }

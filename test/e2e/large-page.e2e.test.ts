@@ -617,6 +617,30 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     await page.close();
   });
 
+  it('1,000 rows appended at once, twice (blocks, then inline custom elements): counted and marked as a whole read marks them', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
+    const before = await claimCount(page, 1);
+    for (const tag of ['div', 'x-row']) {
+      await afterPass(page, () =>
+        page.evaluate((tag) => {
+          const rows = document.createDocumentFragment();
+          for (let i = 0; i < 1000; i++) {
+            const row = document.createElement(tag);
+            row.innerHTML = i % 250 === 7 ? '<b>Neuro-Mag</b> is not a laxative. ' : `<span>Row ${i}</span> <b>in stock</b> `;
+            rows.append(row);
+          }
+          document.querySelector('main')!.append(rows);
+        }, tag),
+      );
+    }
+    expect(await claimCount(page, before + 8)).toBe(before + 8);
+    const expected = await wholeRead(page);
+    expect(expected.length).toBe(before + 8);
+    expect(await marked(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a late claim inside a shadow root: marked, and the page stays responsive', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/shop.html`);
     const before = await claimCount(page, 1);

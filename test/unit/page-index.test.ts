@@ -1079,3 +1079,33 @@ describe('PageIndex.update: two headings renamed in one batch, an unlisted headi
     expect(places.every((p, i) => p >= 0 && (i === 0 || p > (places[i - 1] as number)))).toBe(true);
   });
 });
+
+describe('PageIndex.update: many parts at once', () => {
+  // 1,000 rows appended in one batch (a list rendered again) named 1,000 parts, and
+  // each was compared with every other to drop those another holds: ~115 ms in one
+  // task. Past 32 parts, a walk up from each part finds the same outermost ones.
+  it('drops the parts another part holds, and reads each block once (past the pairwise bound)', () => {
+    const sections = Array.from({ length: 40 }, (_, i) => `<section id="s${i}"><p>Section ${i}: the parcel came on time.</p></section>`).join('');
+    const { document } = parseHTML(`<html><head><title>Notes</title></head><body><main>${sections}</main></body></html>`);
+    const doc = document as unknown as Document;
+    const index = PageIndex.read(doc);
+    const records: MutationRecord[] = [];
+    for (let i = 0; i < 40; i++) {
+      const section = doc.getElementById(`s${i}`) as Element;
+      const div = doc.createElement('div');
+      section.append(div);
+      records.push(record(section, { added: [div], previousSibling: div.previousSibling }));
+      const p = doc.createElement('p');
+      p.textContent = i % 7 === 0 ? 'Magnesium L-threonate improves memory.' : `Row ${i}: in stock.`;
+      div.append(p);
+      records.push(record(div, { added: [p] }));
+    }
+    const changed = observed(records);
+    expect(changed.length).toBeGreaterThan(32);
+    const edits = index.update(changed, Infinity);
+    // One part per section: each <p> is inside the <div> added with it.
+    expect(edits?.length).toBe(40);
+    const fresh = extractPageData(doc, null);
+    expectSame(index.page.blocks, index.segments, fresh.page.blocks, fresh.segments);
+  });
+});
