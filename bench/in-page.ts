@@ -184,6 +184,41 @@ export async function lateInsertion({ html, storm, timeoutMs }: { html: string; 
   return { latency: (countedAt as number) - t0, work, passes: starts() - passesBefore };
 }
 
+/** What a list appended at once cost us: the longest of our slices after it, and their sum. */
+export interface RowsRun {
+  longestSlice: number;
+  work: number;
+}
+
+/**
+ * Appends `rows` elements named `tag` at once to the page's `<main>` (or `<body>`), a
+ * list rendered again, one of them holding a claim; waits until it is counted and
+ * the passes are done. `<div>` rows are blocks, each a part of the change; rows of an
+ * unknown tag (`x-row`) are inline, one run of siblings with all that came before.
+ */
+export async function rowsAppended({ tag, rows, timeoutMs }: { tag: string; rows: number; timeoutMs: number }): Promise<RowsRun> {
+  const root = document.documentElement;
+  const before = Number(root.getAttribute('data-evidence-lens-claims'));
+  const scans = (): number => performance.getEntriesByName('evidence-lens:scan').length;
+  const starts = (): number => performance.getEntriesByName('evidence-lens:start').length;
+  const fragment = document.createDocumentFragment();
+  for (let i = 0; i < rows; i++) {
+    const row = document.createElement(tag);
+    row.innerHTML = i === rows >> 1 ? '<b>Neuro-Mag</b> is not a laxative. ' : `<span>Row ${i}</span> <b>in stock</b> `;
+    fragment.append(row);
+  }
+  const t0 = performance.now();
+  (document.querySelector('main') ?? document.body).append(fragment);
+  const deadline = t0 + timeoutMs;
+  while (Number(root.getAttribute('data-evidence-lens-claims')) <= before || scans() < starts()) {
+    if (performance.now() > deadline) throw new Error('appended rows were not annotated');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  const slices = performance.getEntriesByName('evidence-lens:slice').filter((s) => s.startTime >= t0);
+  return { longestSlice: Math.max(0, ...slices.map((s) => s.duration)), work: slices.reduce((a, s) => a + s.duration, 0) };
+}
+
 /**
  * Opens the first marker's card (a click on its button) and waits until the card
  * is placed: placing it measures layout, by design, so it serves as the control

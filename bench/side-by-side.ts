@@ -7,7 +7,9 @@
 // 1-mb.html); runs default to 7. Builds: copy dist/ aside before and after a change.
 // On pages with claims it also inserts the late paragraph after each first pass,
 // then a storm (another paragraph and 20 small changes), as the benchmark does,
-// and prints each change's work and the storm's passes.
+// and prints each change's work and the storm's passes; then 1,000 rows appended at
+// once, as blocks (`<div>`) and as inline elements (`<x-row>`), with the longest
+// slice and the work of each.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, chromiumArgs } from '../scripts/chromium';
 import { serveStatic } from '../test/e2e/harness/server';
-import { installProbes, lateInsertion, readExtensionRun } from './in-page';
+import { installProbes, lateInsertion, readExtensionRun, rowsAppended } from './in-page';
 import { LATE_CLAIM } from './pages';
 import { median } from './stats';
 import { abArgs } from './ab-args';
@@ -40,6 +42,9 @@ try {
   const late: number[][] = [[], []];
   const storm: number[][] = [[], []];
   const stormPasses: number[][] = [[], []];
+  const ROW_TAGS = ['div', 'x-row'];
+  /** Per build, per row tag: longest slice, and work, of each run. */
+  const rows = [0, 1].map(() => ROW_TAGS.map(() => ({ longest: [] as number[], work: [] as number[] })));
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < 2; k++) {
       const page = await (contexts[k] as BrowserContext).newPage();
@@ -54,6 +59,11 @@ try {
         const storming = await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 20, timeoutMs: 120_000 });
         (storm[k] as number[]).push(storming.work);
         (stormPasses[k] as number[]).push(storming.passes);
+        for (const [t, tag] of ROW_TAGS.entries()) {
+          const appended = await page.evaluate(rowsAppended, { tag, rows: 1000, timeoutMs: 120_000 });
+          rows[k]![t]!.longest.push(appended.longestSlice);
+          rows[k]![t]!.work.push(appended.work);
+        }
       }
       await page.close();
     }
@@ -70,6 +80,10 @@ try {
     const sw = storm[k] as number[];
     if (sw.length > 0) {
       console.log(`  storm ${sw.map((x) => x.toFixed(1)).join(' ')} ms; median ${median(sw).toFixed(1)} ms; passes ${(stormPasses[k] as number[]).join(' ')}`);
+      for (const [t, tag] of ROW_TAGS.entries()) {
+        const { longest, work } = rows[k]![t]!;
+        console.log(`  1,000 <${tag}> rows: longest slice ${longest.map((x) => x.toFixed(1)).join(' ')} ms, median ${median(longest).toFixed(1)}; work median ${median(work).toFixed(0)} ms`);
+      }
     }
   });
 } finally {
