@@ -19,22 +19,54 @@ export const ROOT_LOOKS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_0
 /**
  * Calls `look` at each time of ROOT_LOOKS_MS from now on (k: from the k-th), for as
  * long as it returns true (something may still get a root); then `done`. Each call is
- * our work on the page's thread: measured as a slice.
+ * our work on the page's thread: measured as a slice. Returns `soon`: brings the next
+ * look to ROOT_LOOKS_MS[0] from now if it was due later, the looks going on from there
+ * as from the first (elements the page added meanwhile may get their root soon); if
+ * it is due sooner, the looks after it go on as from the first.
  */
-export function lookAgainLater(look: () => boolean, done?: () => void, k = 0): void {
-  const at = ROOT_LOOKS_MS[k];
-  if (at === undefined) return done?.();
-  setTimeout(() => {
-    const start = performance.now();
-    let again = false;
-    try {
-      again = look();
-    } catch {
-      // never leak to the page
-    } finally {
-      measureSlice(start, 'roots');
+export function lookAgainLater(look: () => boolean, done?: () => void, k = 0): { soon(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let due = 0;
+  let fresh = false;
+  const next = (k: number): void => {
+    const at = ROOT_LOOKS_MS[k];
+    if (at === undefined) {
+      timer = undefined;
+      done?.();
+      return;
     }
-    if (again) lookAgainLater(look, done, k + 1);
-    else done?.();
-  }, at - (ROOT_LOOKS_MS[k - 1] ?? 0));
+    const wait = at - (ROOT_LOOKS_MS[k - 1] ?? 0);
+    due = Date.now() + wait;
+    timer = setTimeout(() => {
+      const start = performance.now();
+      let again = false;
+      try {
+        again = look();
+      } catch {
+        // never leak to the page
+      } finally {
+        measureSlice(start, 'roots');
+      }
+      const from = fresh ? 0 : k + 1;
+      fresh = false;
+      if (again) next(from);
+      else {
+        timer = undefined;
+        done?.();
+      }
+    }, wait);
+  };
+  next(k);
+  return {
+    soon: () => {
+      if (timer === undefined) return;
+      // Due soon: the looks after it go on as from the first.
+      if (due <= Date.now() + (ROOT_LOOKS_MS[0] as number)) {
+        fresh = true;
+        return;
+      }
+      clearTimeout(timer);
+      next(0);
+    },
+  };
 }

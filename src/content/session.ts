@@ -91,7 +91,7 @@ export class Session {
   /** When the first change waiting for the next pass came (null: none waits). */
   private since: number | null = null;
   /** Whether the later looks for shadow roots are under way (lookForRootsLater). */
-  private looking = false;
+  private looking: { soon(): void } | null = null;
   /** While markers are held back: brings them back after a quiet spell (when the fight guard agrees). */
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -106,7 +106,7 @@ export class Session {
       (changed, since) => this.request(changed, since),
       (waiting) => {
         this.index?.waitFor(waiting);
-        this.lookForRootsLater();
+        this.lookForRootsLater(true);
       },
     );
     this.cards = new CardController(doc, this.abort.signal, (t) => this.detailsRequested(t));
@@ -149,17 +149,21 @@ export class Session {
    * Looks for such roots a few times (late-roots.ts) after a pass that left elements
    * that may get one, unless looks are under way; a pass reads those found.
    */
-  private lookForRootsLater(): void {
-    if (this.looking || this.index?.waitsForRoots !== true) return;
-    this.looking = true;
-    lookAgainLater(
+  private lookForRootsLater(added = false): void {
+    if (this.index?.waitsForRoots !== true) return;
+    // Elements the page just added: the next look soon, not at the schedule's next (up to 16 s on).
+    if (this.looking !== null) {
+      if (added) this.looking.soon();
+      return;
+    }
+    this.looking = lookAgainLater(
       () => {
         const changed = this.lateRoots();
         if (changed.length > 0) void this.request(changed).catch(() => undefined);
         return this.index?.waitsForRoots === true;
       },
       () => {
-        this.looking = false;
+        this.looking = null;
       },
     );
   }

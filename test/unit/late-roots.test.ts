@@ -54,4 +54,24 @@ describe('lookAgainLater', () => {
     vi.advanceTimersByTime(600_000);
     expect(thrown).toBe(1);
   });
+
+  it('soon(): a look due later comes 250 ms from now, the looks then going on as from the first; one due sooner is kept', () => {
+    const at: number[] = [];
+    const start = Date.now();
+    const looks = lookAgainLater(() => {
+      at.push(Date.now() - start);
+      return true;
+    });
+    vi.advanceTimersByTime(2_100); // looks at 250, 500, 1,000, 2,000; the next due at 4,000
+    looks.soon(); // elements the page just added
+    vi.advanceTimersByTime(1_000);
+    expect(at).toEqual([250, 500, 1_000, 2_000, 2_350, 2_600, 3_100]);
+    // Due within 250 ms: not put off (a page adding elements all the time cannot starve the looks).
+    vi.advanceTimersByTime(900); // now 4,000; the next look due at 4,100 (3,100 + 1,000)
+    const before = at.length;
+    looks.soon();
+    vi.advanceTimersByTime(100);
+    expect(at.length).toBe(before + 1);
+  });
 });
+
