@@ -90,7 +90,7 @@ export class Session {
   private fresh: Mark[] = [];
   /** When the first change waiting for the next pass came (null: none waits). */
   private since: number | null = null;
-  /** Whether the later looks for shadow roots are under way (lookForRootsLater). */
+  /** The later looks for shadow roots under way (lookForRootsLater; `soon` brings the next forward), or null. */
   private looking: { soon(): void } | null = null;
   /** While markers are held back: brings them back after a quiet spell (when the fight guard agrees). */
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
