@@ -38,14 +38,9 @@ export class FightGuard {
     if (this.fights >= FIGHTS_TO_REFRAIN) this.refraining = true;
   }
 
-  /** Whether a pass may put in new markers now. */
+  /** Whether a pass may put in new markers now (false: held back until a quiet spell, `quiet`). */
   get marksNew(): boolean {
     return !this.refraining;
-  }
-
-  /** Whether markers are held back (a quiet spell may bring them back: `quiet`). */
-  get holding(): boolean {
-    return this.refraining;
   }
 
   /** After a pass, at `now`: whether it put in new markers. */

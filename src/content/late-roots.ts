@@ -17,14 +17,14 @@ export const MAX_WAITING = 10_000;
 export const ROOT_LOOKS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000];
 
 /**
- * Calls `look` at each time of ROOT_LOOKS_MS from now on (k: from the k-th), for as
+ * Calls `look` at each time of ROOT_LOOKS_MS from now on, for as
  * long as it returns true (something may still get a root); then `done`. Each call is
  * our work on the page's thread: measured as a slice. Returns `soon`: brings the next
  * look to ROOT_LOOKS_MS[0] from now if it was due later, the looks going on from there
  * as from the first (elements the page added meanwhile may get their root soon); if
  * it is due sooner, the looks after it go on as from the first.
  */
-export function lookAgainLater(look: () => boolean, done?: () => void, k = 0): { soon(): void } {
+export function lookAgainLater(look: () => boolean, done?: () => void): { soon(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let due = 0;
   let fresh = false;
@@ -56,7 +56,7 @@ export function lookAgainLater(look: () => boolean, done?: () => void, k = 0): {
       }
     }, wait);
   };
-  next(k);
+  next(0);
   return {
     soon: () => {
       if (timer === undefined) return;

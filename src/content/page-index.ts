@@ -144,7 +144,7 @@ export class PageIndex {
     const waiting: Element[] = [];
     if (root !== null) hostsIn(root, trees, waiting);
     index.trees = trees;
-    index.wait(waiting);
+    index.waitFor(waiting);
     return index;
   }
 
@@ -192,7 +192,7 @@ export class PageIndex {
     const index = new PageIndex(doc, { page: data, segments: sparse.segments }, headings);
     index.offload = offload;
     index.trees = trees;
-    index.wait(waiting);
+    index.waitFor(waiting);
     return index;
   }
 
@@ -213,12 +213,8 @@ export class PageIndex {
     return this.sparse ? extractPageData(this.doc, this.doc.location?.href ?? null).page : this.page;
   }
 
-  /** Looks at `elements` again in `attachedRoots()` (at most MAX_WAITING in all): the page added them (observer.ts). */
+  /** Looks at `elements` again in `attachedRoots()` (at most MAX_WAITING in all): found by a read, or added by the page (observer.ts). */
   waitFor(elements: readonly Element[]): void {
-    this.wait(elements);
-  }
-
-  private wait(elements: readonly Element[]): void {
     for (const el of elements) {
       if (this.waiting.size >= MAX_WAITING) break;
       this.waiting.add(el);
@@ -250,7 +246,7 @@ export class PageIndex {
     const waiting: Element[] = [];
     for (const root of roots) hostsIn(root, nested, waiting);
     if (nested.length > 0) this.trees = [...this.trees, ...nested];
-    this.wait(waiting);
+    this.waitFor(waiting);
     return roots;
   }
 

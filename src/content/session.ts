@@ -320,7 +320,7 @@ export class Session {
     // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
     void sendToBackground({ type: 'claims', count: detected.matches.length });
     slicer.end();
-    if (this.fight.holding) {
+    if (!this.fight.marksNew) {
       this.quietTimer = setTimeout(() => {
         if (this.fight.quiet()) void this.request([]);
       }, REMARK_QUIET_MS);

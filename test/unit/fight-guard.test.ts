@@ -16,7 +16,6 @@ describe('FightGuard', () => {
     expect(g.marksNew).toBe(true);
     round(g, 1000, 5);
     expect(g.marksNew).toBe(false);
-    expect(g.holding).toBe(true);
   });
 
   it('a change that answers within the reaction time counts, also one that came before the pass ended', () => {
@@ -58,7 +57,6 @@ describe('FightGuard', () => {
     expect(g.marksNew).toBe(false);
     expect(g.quiet()).toBe(true);
     expect(g.marksNew).toBe(true);
-    expect(g.holding).toBe(false);
     // And it takes as many rounds again to hold them back.
     round(g, 2000, 5);
     expect(g.marksNew).toBe(FIGHTS_TO_REFRAIN > 1);
