@@ -5,7 +5,7 @@ import { MAGNESIUM, MgtNameSearch, lookAtText, mayMentionMgt } from '../core/cla
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
 import { SHADOW_LOOK_MAX_CHARS, componentTextNames, isShell, shadowTextNames, type Budget, type Seen } from './shadow-text';
-import { MAX_WAITING, lookAgainLater } from './late-roots';
+import { MAX_WAITING, lookAgainLater, type LaterLooks } from './late-roots';
 import { ELEMENT_NODE } from '../extract/node-types';
 import { runToEnd } from '../core/steps';
 
@@ -163,9 +163,15 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
   const inShadows = (n: Node): boolean =>
     shell && n.nodeType === ELEMENT_NODE && runToEnd(shadowTextNames(n as Element, mentionsMgT, { root: watch }, budget));
   let stopped = false;
-  const match = (): void => {
+  /** The later looks at `waiting` (watchWaiting), while under way or asleep. */
+  let looks: LaterLooks | null = null;
+  const stop = (): void => {
     stopped = true;
     observer.disconnect();
+    looks?.stop();
+  };
+  const match = (): void => {
+    stop();
     onMatch();
   };
   const observer = new MutationObserver((records) => {
@@ -207,10 +213,7 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
     return still.length > 0;
   };
   return {
-    stop: () => {
-      stopped = true;
-      observer.disconnect();
-    },
+    stop,
     changed: () => changed,
     watchShell: (shadows) => {
       shell = true;
@@ -221,7 +224,7 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
     },
     watchWaiting: (elements) => {
       waiting = elements.slice(0, MAX_WAITING);
-      if (waiting.length > 0) lookAgainLater(lookAtWaiting);
+      if (waiting.length > 0) looks = lookAgainLater(lookAtWaiting, undefined, doc);
     },
   };
 }

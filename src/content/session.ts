@@ -147,7 +147,8 @@ export class Session {
 
   /**
    * Looks for such roots a few times (late-roots.ts) after a pass that left elements
-   * that may get one, unless looks are under way; a pass reads those found.
+   * that may get one, and again when the person scrolls, clicks or types, unless
+   * looks are under way; a pass reads those found.
    */
   private lookForRootsLater(added = false): void {
     if (this.index?.waitsForRoots !== true) return;
@@ -165,6 +166,7 @@ export class Session {
       () => {
         this.looking = null;
       },
+      this.doc, // (the person scrolling to a widget that attaches its root then)
     );
   }
 

@@ -992,6 +992,47 @@ describe('shadow roots given after the first pass (a component defined late, a w
     await page.close();
   });
 
+  // A widget attached when the person scrolls to it gives its root with no change a
+  // record reports, maybe minutes after load, when the later looks (every few
+  // seconds at first) are far apart or over: the scroll brings the next look.
+  it.each([
+    ['late-shop.html', 'a 400 KB shop read sparsely', '#reviews', LATE_SHOP.flat],
+    ['late-shop-magnesium.html', 'a 400 KB shop that names MgT only there (the gate)', 'review-box', LATE_SHOP_SAYING_MAGNESIUM.flat],
+  ])('%s (%s): a widget given its root when scrolled into view, 9 s after load, is read within 3 s of the scroll', async (file, _what, selector, flat) => {
+    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
+    await claimCount(page);
+    const expected = wholeReadClaims(flat);
+    // Past the look 8 s after the first pass (or the gate's read): the next is due 8 s later.
+    await page.waitForFunction(() => {
+      const slices = performance.getEntriesByName('evidence-lens:slice').filter((e) => (e as PerformanceMeasure).detail !== 'roots');
+      const end = Math.max(0, ...slices.map((e) => e.startTime + e.duration));
+      return performance.now() > end + 8_600;
+    }, undefined, { polling: 100, timeout: 20_000 });
+    await page.evaluate(
+      (sel) =>
+        new Promise<void>((resolve) => {
+          const el = document.querySelector(sel)!;
+          const seen = new IntersectionObserver((entries) => {
+            if (!entries.some((e) => e.isIntersecting)) return;
+            seen.disconnect();
+            resolve();
+          });
+          seen.observe(el);
+          el.scrollIntoView();
+        }),
+      selector,
+    );
+    await page.evaluate(giveLateRoots, LATE_TREES);
+    await page.waitForFunction(
+      (n) => Number(document.documentElement.getAttribute('data-evidence-lens-claims')) >= n,
+      expected.length,
+      { timeout: 3_000 },
+    );
+    expect(await marked(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it.each([
     ['late-shop-magnesium.html', 'a 400 KB shop that says magnesium and names no form', LATE_SHOP_SAYING_MAGNESIUM.flat],
     ['late-shell.html', "an app's shell", LATE_SHELL.flat],

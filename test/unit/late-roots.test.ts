@@ -73,5 +73,61 @@ describe('lookAgainLater', () => {
     vi.advanceTimersByTime(100);
     expect(at.length).toBe(before + 1);
   });
-});
 
+  it("the person's actions (wake): bring the next look forward, and after the last look start the looks again", () => {
+    const page = new EventTarget();
+    const at: number[] = [];
+    const start = Date.now();
+    const last = ROOT_LOOKS_MS[ROOT_LOOKS_MS.length - 1] as number;
+    lookAgainLater(
+      () => {
+        at.push(Date.now() - start);
+        return true;
+      },
+      undefined,
+      page,
+    );
+    vi.advanceTimersByTime(2_100); // looks at 250, 500, 1,000, 2,000; the next due at 4,000
+    page.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(300);
+    expect(at).toEqual([250, 500, 1_000, 2_000, 2_350]);
+    // After the last look: none until the person does something.
+    vi.advanceTimersByTime(600_000);
+    const asleep = at.length;
+    expect(at[asleep - 1]).toBe(2_350 + last - 250);
+    vi.advanceTimersByTime(600_000);
+    expect(at).toHaveLength(asleep);
+    const woken = Date.now() - start;
+    page.dispatchEvent(new Event('scroll')); // a widget attached when scrolled into view
+    vi.advanceTimersByTime(1_000);
+    expect(at.slice(asleep)).toEqual([woken + 250, woken + 500, woken + 1_000]);
+  });
+
+  it('stop(), or a look saying nothing more may get a root, ends the looks and the listening', () => {
+    const page = new EventTarget();
+    let looks = 0;
+    let done = 0;
+    const later = lookAgainLater(
+      () => {
+        looks++;
+        return true;
+      },
+      () => done++,
+      page,
+    );
+    vi.advanceTimersByTime(600);
+    expect(looks).toBe(2);
+    later.stop();
+    vi.advanceTimersByTime(600_000);
+    page.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(600_000);
+    expect(looks).toBe(2);
+    expect(done).toBe(1);
+    let more = 0;
+    lookAgainLater(() => ++more < 2, undefined, page);
+    vi.advanceTimersByTime(600_000);
+    page.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersByTime(600_000);
+    expect(more).toBe(2);
+  });
+});
