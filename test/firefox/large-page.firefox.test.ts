@@ -132,6 +132,32 @@ it.each([
   expect(expected.length).toBe(wholeReadClaims(html).length + 2);
 });
 
+// (Chromium: test/e2e/large-page, with the gate's case too.)
+it('late-shop.html: a widget given its root when scrolled into view, 9.5 s after the first pass, is read within 3 s of the scroll (the scroll brings the next look)', async () => {
+  const { page, errors } = await openPage(firefox, `${server.origin}/late-shop.html`);
+  await claimCount(page, 1);
+  const expected = wholeReadClaims(LATE_SHOP.flat);
+  await new Promise((r) => setTimeout(r, 9_500)); // past the look 8 s after the pass: the next is due 8 s later
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const el = document.getElementById('reviews')!;
+        const seen = new IntersectionObserver((entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          seen.disconnect();
+          resolve();
+        });
+        seen.observe(el);
+        el.scrollIntoView();
+      }),
+  );
+  await page.evaluate(giveLateRoots, LATE_TREES);
+  await page.waitForFunction((n: number) => Number(document.documentElement.getAttribute('data-evidence-lens-claims')) >= n, { timeout: 3_000 }, expected.length);
+  expect((await page.evaluate(readMarkers)).map((m) => `${m.claim}/${m.stance}`).sort()).toEqual(expected);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 it.each([
   ['late-shop.html', 'a 400 KB shop', LATE_SHOP.flat, 1],
   // (The gate has named nothing there before.)
