@@ -8,7 +8,7 @@
 import { mayHostShadow } from '../extract/blocks';
 import { isMarkerElement } from './markers';
 import { longStepNext } from './timing';
-import { customElementsUnder, emptyDivsUnder, mayGetRootLater } from './host-queries';
+import { hostCandidates, mayGetRootLater } from './host-queries';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE } from '../extract/node-types';
 
 /** Elements looked at between two steps (the caller may slice there). */
@@ -61,26 +61,19 @@ const IN_TREES_BUDGET = 20_000;
  * outer ones in page order. `waiting` gets those elements without a root yet.
  */
 export function* pageShadowRootsSteps(root: Element, waiting: Element[] = []): Generator<void, ShadowRoot[], void> {
-  // One native call, on a large page: it starts a slice of its own.
-  longStepNext();
-  yield;
-  const hosts = customElementsUnder(root);
-  if (hosts === null) return [];
   const custom: Element[] = [];
-  for (let i = 0; i < hosts.snapshotLength; i++) {
-    const el = hosts.snapshotItem(i) as Element;
-    if (isPageHost(el)) custom.push(el);
-    else if (el.shadowRoot === null) waiting.push(el);
-    if (i % PER_STEP === PER_STEP - 1) yield;
-  }
-  yield;
-  const divs = emptyDivsUnder(root);
   const plain: Element[] = [];
-  for (let i = 0; i < divs.length; i++) {
-    const el = divs[i] as Element;
-    if (el.shadowRoot !== null) plain.push(el);
-    else waiting.push(el);
-    if (i % PER_STEP === PER_STEP - 1) yield;
+  let n = 0;
+  for (const el of hostCandidates(root)) {
+    if (el === null) {
+      // One native call, on a large page: it starts a slice of its own.
+      longStepNext();
+      yield;
+    } else {
+      if (isPageHost(el)) (el.localName.includes('-') ? custom : plain).push(el);
+      else if (mayGetRootLater(el)) waiting.push(el);
+      if (++n % PER_STEP === 0) yield;
+    }
   }
   return yield* withNestedSteps(inPageOrder(custom, plain).map((el) => el.shadowRoot as ShadowRoot), waiting);
 }
@@ -148,8 +141,5 @@ export function hostsIn(node: Node, roots: ShadowRoot[], waiting: Element[]): vo
   const el = node as Element;
   look(el);
   if (el.firstElementChild === null) return;
-  const hosts = customElementsUnder(el);
-  for (let i = 0; hosts !== null && i < hosts.snapshotLength; i++) look(hosts.snapshotItem(i) as Element);
-  const divs = emptyDivsUnder(el);
-  for (let i = 0; i < divs.length; i++) look(divs[i] as Element);
+  for (const host of hostCandidates(el)) if (host !== null) look(host);
 }

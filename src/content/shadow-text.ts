@@ -5,7 +5,7 @@
 // roots; only the gate's test needed them.
 import { ELEMENT_NODE } from '../extract/node-types';
 import { hasMoreDescendants, type PageText } from './page-text';
-import { customElementsUnder, emptyDivsUnder, mayGetRootLater } from './host-queries';
+import { hostCandidates, mayGetRootLater } from './host-queries';
 import { longStepNext } from './timing';
 
 /**
@@ -112,25 +112,20 @@ export function* componentTextNames(
   budget: Budget = { left: ELEMENT_BUDGET },
   large = false,
 ): Generator<void, boolean, void> {
-  if (large) {
-    longStepNext();
-    yield;
-  }
-  const hosts = customElementsUnder(root);
-  if (hosts === null) return false;
-  for (let i = 0; i < hosts.snapshotLength && budget.left > 0; i++) {
-    if (yield* hostNames(hosts.snapshotItem(i) as Element, names, seen, budget)) return true;
-    // (An app's page can hold tens of thousands of custom elements, each a wrapper to look at.)
-    if (i % PER_STEP === PER_STEP - 1) yield;
-  }
-  if (large) {
-    longStepNext();
-    yield;
-  }
-  const divs = emptyDivsUnder(root);
-  for (let i = 0; i < divs.length && budget.left > 0; i++) {
-    if (yield* hostNames(divs[i] as Element, names, seen, budget)) return true;
-    if (i % PER_STEP === PER_STEP - 1) yield;
+  let n = 0;
+  for (const el of hostCandidates(root)) {
+    if (budget.left <= 0) return false;
+    if (el === null) {
+      // (On a large page each query is one long native call: a slice of its own.)
+      if (large) {
+        longStepNext();
+        yield;
+      }
+    } else {
+      if (yield* hostNames(el, names, seen, budget)) return true;
+      // (An app's page can hold tens of thousands of custom elements, each a wrapper to look at.)
+      if (++n % PER_STEP === 0) yield;
+    }
   }
   return false;
 }

@@ -4,7 +4,9 @@
 // compareDocumentPosition. (Stand-ins that know their place in the page: linkedom
 // answers that comparison wrongly for an element inside an earlier one.)
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { inPageOrder } from '../../src/content/shadow-hosts';
+import { mayGetRootLater } from '../../src/content/host-queries';
 
 const PAGE = 'a b c d e f'.split(' ');
 const FOLLOWING = 4;
@@ -27,5 +29,15 @@ describe('inPageOrder', () => {
     expect(ids(merged)).toBe('a c f');
     expect(merged).not.toBe(custom);
     expect(ids(inPageOrder([], byIds('b e')))).toBe('b e');
+  });
+});
+
+describe('mayGetRootLater (host-queries.ts)', () => {
+  it("a custom element or a <div> the native query takes for empty (a comment in it too) without a root; not a <div> with text, nor another element", () => {
+    const { document } = parseHTML(
+      '<html><body><review-box></review-box><div id="a"></div><div id="b"><!-- reviews --></div><div id="c">Loading…</div><div id="d"><span></span></div><section id="e"></section></body></html>',
+    );
+    const at = (sel: string): boolean => mayGetRootLater(document.querySelector(sel) as Element);
+    expect(['review-box', '#a', '#b', '#c', '#d', '#e'].map(at)).toEqual([true, true, true, false, false, false]);
   });
 });
