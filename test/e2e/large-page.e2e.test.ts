@@ -37,7 +37,7 @@ import {
   SMALL_SHOP_WITH_COMPONENTS_FLAT,
   ADDED_TREES,
   addLateComponents,
-  filler, giveLateRoots, readWaits, wholeReadClaims, wholeReadData } from './harness/large-pages';
+  filler, giveLateRoots, readWaits, scrollIntoSight, wholeReadClaims, wholeReadData } from './harness/large-pages';
 import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
 
 let browser: ExtensionBrowser;
@@ -1008,20 +1008,7 @@ describe('shadow roots given after the first pass (a component defined late, a w
       const end = Math.max(0, ...slices.map((e) => e.startTime + e.duration));
       return performance.now() > end + 8_600;
     }, undefined, { polling: 100, timeout: 20_000 });
-    await page.evaluate(
-      (sel) =>
-        new Promise<void>((resolve) => {
-          const el = document.querySelector(sel)!;
-          const seen = new IntersectionObserver((entries) => {
-            if (!entries.some((e) => e.isIntersecting)) return;
-            seen.disconnect();
-            resolve();
-          });
-          seen.observe(el);
-          el.scrollIntoView();
-        }),
-      selector,
-    );
+    await page.evaluate(scrollIntoSight, selector);
     await page.evaluate(giveLateRoots, LATE_TREES);
     await page.waitForFunction(
       (n) => Number(document.documentElement.getAttribute('data-evidence-lens-claims')) >= n,

@@ -28,6 +28,7 @@ import {
   SMALL_SHOP_WITH_COMPONENTS_FLAT,
   giveLateRoots,
   readWaits,
+  scrollIntoSight,
   wholeReadClaims,
 } from '../e2e/harness/large-pages';
 import { serveStatic, type StaticServer } from '../e2e/harness/server';
@@ -138,19 +139,7 @@ it('late-shop.html: a widget given its root when scrolled into view, 9.5 s after
   await claimCount(page, 1);
   const expected = wholeReadClaims(LATE_SHOP.flat);
   await new Promise((r) => setTimeout(r, 9_500)); // past the look 8 s after the pass: the next is due 8 s later
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const el = document.getElementById('reviews')!;
-        const seen = new IntersectionObserver((entries) => {
-          if (!entries.some((e) => e.isIntersecting)) return;
-          seen.disconnect();
-          resolve();
-        });
-        seen.observe(el);
-        el.scrollIntoView();
-      }),
-  );
+  await page.evaluate(scrollIntoSight, '#reviews');
   await page.evaluate(giveLateRoots, LATE_TREES);
   await page.waitForFunction((n: number) => Number(document.documentElement.getAttribute('data-evidence-lens-claims')) >= n, { timeout: 3_000 }, expected.length);
   expect((await page.evaluate(readMarkers)).map((m) => `${m.claim}/${m.stance}`).sort()).toEqual(expected);

@@ -190,6 +190,24 @@ export function giveLateRoots([box, reviews]: [string, string]): void {
 }
 export const LATE_TREES: [string, string] = [REVIEW_BOX_TREE, REVIEWS_TREE];
 
+/**
+ * Scrolls the element `selector` finds into view and resolves once an
+ * IntersectionObserver sees it there: what a widget attached when scrolled to waits
+ * for (no node changes). Runs in the page (its own world).
+ */
+export function scrollIntoSight(selector: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const el = document.querySelector(selector)!;
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      resolve();
+    });
+    seen.observe(el);
+    el.scrollIntoView();
+  });
+}
+
 /** `page` with the two hosts (a third and half of the way in, before a product card), and as a whole read sees it once they hold their trees (`flat`). */
 function withLateHosts(shop: string, placeholder = true): { page: string; flat: string } {
   const third = shop.indexOf('<div class="card"', shop.length / 3);
