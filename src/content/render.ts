@@ -2,7 +2,7 @@
 // matches into live Ranges (highlights) and markers, reusing the marks of
 // claims that are still there so a rescan does not flicker or move focus.
 import type { ClaimMatch, ClaimReport } from '../core/types';
-import type { PageScan } from '../core/scan';
+import { claimReport, type PageScan } from '../core/scan';
 import { evidenceFor } from '../core/evidence/claims';
 import { offsetToPosition, type TextSegment } from '../extract';
 import { createMarker, isMarkerElement, updateMarker, type Marker, type MarkerData } from './markers';
@@ -55,8 +55,7 @@ export interface RenderResult {
 function reportFor(scan: PageScan, i: number, m: ClaimMatch): ClaimReport {
   const r = scan.result.claims[i];
   if (r !== undefined && r.claim === m.claim) return r;
-  const ev = evidenceFor(m.claim, m.quote);
-  return { claim: m.claim, stance: m.stance, verdict: ev.verdict, quote: m.quote, note: ev.note, sources: ev.sources };
+  return claimReport(m);
 }
 
 /** What identifies a claim on the page, apart from where it is: its id, stance and quoted sentence. */
@@ -64,8 +63,8 @@ export function claimKey(c: Pick<ClaimMatch, 'claim' | 'stance' | 'quote'>): str
   return `${c.claim}\u0000${c.stance}\u0000${c.quote}`;
 }
 
-/** Whether a match is the claim a mark was made for: same id, stance and quoted sentence. */
-function sameClaim(r: ClaimReport, m: ClaimMatch): boolean {
+/** Whether a match is the claim a report (a mark's) was made for: same id, stance and quoted sentence. */
+export function sameClaim(r: ClaimReport, m: ClaimMatch): boolean {
   return r.claim === m.claim && r.stance === m.stance && r.quote === m.quote;
 }
 

@@ -1,8 +1,7 @@
 // One run of Evidence Lens in one document: passes (read → scan → render),
 // the observer, the card, hover and the answers to the popup. Passes never
 // overlap: a change during a pass queues one more pass.
-import { summarize, type PageScan } from '../core/scan';
-import { evidenceFor } from '../core/evidence/claims';
+import { claimReport, summarize, type PageScan } from '../core/scan';
 import { summarizeProduct } from '../core/product';
 import type { ClaimMatch, ClaimReport, ScanResult } from '../core/types';
 import type { ClaimRef, PageReport, RevealResponse } from '../shared/messages';
@@ -14,7 +13,7 @@ import { detectSectionsSteps, rescanSectionsSteps, sameBlocks, type Detected, ty
 import { keptBlocksSteps } from './kept-blocks';
 import { setCount } from './count';
 import { loadStrings } from './strings';
-import { claimKey, followTables, renderSteps, type Mark, type RenderResult } from './render';
+import { claimKey, followTables, renderSteps, sameClaim, type Mark, type RenderResult } from './render';
 import { PageObserver, treeContentNodes } from './observer';
 import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
@@ -31,24 +30,30 @@ import type { Step } from '../core/steps';
  * taken from the last pass's instead of being made again.
  */
 function claimReports(matches: readonly ClaimMatch[], previous: readonly ClaimReport[]): ClaimReport[] {
-  // After a change the claims mostly come in the last pass's order: the report
-  // expected next is tried first, with no key built.
+  // After a change the claims mostly come in the last pass's order, with one more or
+  // one less: the report expected next is tried first, then the one after it (a claim
+  // gone), and a claim the expected one follows is new; no key is built for those.
+  // (A report made again is the same report: reusing one only saves making it.)
   let next = 0;
-  let known: Map<string, ClaimReport> | null = null;
-  return matches.map((m) => {
+  let known: Map<string, number> | null = null;
+  return matches.map((m, i) => {
     const expected = previous[next];
-    if (expected !== undefined && expected.claim === m.claim && expected.stance === m.stance && expected.quote === m.quote) {
+    if (expected !== undefined && sameClaim(expected, m)) {
       next++;
       return expected;
     }
-    known ??= new Map(previous.map((r) => [claimKey(r), r]));
-    const same = known.get(claimKey(m));
-    if (same !== undefined) {
-      next = previous.indexOf(same) + 1;
-      return same;
+    const after = previous[next + 1];
+    if (after !== undefined && sameClaim(after, m)) {
+      next += 2;
+      return after;
     }
-    const e = evidenceFor(m.claim, m.quote);
-    return { claim: m.claim, stance: m.stance, verdict: e.verdict, quote: m.quote, note: e.note, sources: [...e.sources] };
+    const following = matches[i + 1];
+    if (expected === undefined || (following !== undefined && sameClaim(expected, following))) return claimReport(m);
+    known ??= new Map(previous.map((r, k) => [claimKey(r), k]));
+    const at = known.get(claimKey(m));
+    if (at === undefined) return claimReport(m);
+    next = at + 1;
+    return previous[at] as ClaimReport;
   });
 }
 

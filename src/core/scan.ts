@@ -26,12 +26,15 @@ export function* scanPageSteps(page: PageData): Generator<number, PageScan, void
   return { matches, result: summarize(page, product, matches) };
 }
 
+/** What the evidence says of a match: its verdict, note and sources. */
+export function claimReport(m: ClaimMatch): ClaimReport {
+  const e = evidenceFor(m.claim, m.quote);
+  return { claim: m.claim, stance: m.stance, verdict: e.verdict, quote: m.quote, note: e.note, sources: [...e.sources] };
+}
+
 /** Claim reports, dose context, disclaimer and disease claims for a page's matches. */
 export function summarize(page: PageData, product: ScanResult['product'], matches: readonly ClaimMatch[]): ScanResult {
-  const claims: ClaimReport[] = matches.map((m) => {
-    const e = evidenceFor(m.claim, m.quote);
-    return { claim: m.claim, stance: m.stance, verdict: e.verdict, quote: m.quote, note: e.note, sources: [...e.sources] };
-  });
+  const claims = matches.map(claimReport);
   const disease = new Set<ClaimId>();
   for (const c of claims) {
     if (c.stance !== 'asserted') continue;
