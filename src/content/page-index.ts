@@ -526,7 +526,12 @@ export class PageIndex {
         // cards, asked once per card): placed by heading counts, as a run is, not by
         // comparisons across the long list (~60 ms for those 20 cards).
         const at = boundaryAt(node, segments, hint) ? hint : insertionPoint(node, segments, placeByHeadings(node, segments, headings) ?? undefined);
-        if (firstNode(segments, at) === node) continue;
+        // (Past blocks whose text left the page: the searches place a block before them.
+        // Taken for missing, a heading there was indexed twice, and the part read next
+        // stopped at the copy, leaving a removed block's claims counted.)
+        let there = at;
+        while (there < segments.length && !connected(segments, there)) there++;
+        if (firstNode(segments, there) === node) continue;
         if (at <= hint) hint++;
         blocks.splice(at, 0, h.block);
         segments.splice(at, 0, h.segments);
@@ -674,7 +679,9 @@ function blockRoots(changed: Iterable<Node>, doc: Document): { roots: Part[]; re
     return is;
   };
   for (const node of changed) {
-    let n: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode;
+    // (A shadow root named itself, its content's neighbour neither a block nor text: a
+    // nested component. Its parentNode is null, and the change was taken for nothing.)
+    let n: Node | null = node.nodeType === ELEMENT_NODE || node.nodeType === DOCUMENT_FRAGMENT_NODE ? node : node.parentNode;
     while (n !== null) {
       if (n.nodeType === DOCUMENT_FRAGMENT_NODE) break; // a shadow root: its own block run
       if (n.nodeType === ELEMENT_NODE) {

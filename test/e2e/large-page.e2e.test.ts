@@ -37,7 +37,7 @@ import {
   SMALL_SHOP_WITH_COMPONENTS_FLAT,
   ADDED_TREES,
   addLateComponents,
-  filler, giveLateRoots, readWaits, scrollIntoSight, wholeReadClaims, wholeReadData } from './harness/large-pages';
+  changeBeforeNested, filler, giveLateRoots, nestedTreesPage, readWaits, scrollIntoSight, wholeReadClaims, wholeReadData } from './harness/large-pages';
 import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
 
 let browser: ExtensionBrowser;
@@ -932,6 +932,34 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     });
     await expect.poll(() => page.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims'))), { timeout: 5000 }).toBe(before);
     expect(await marked(page)).toEqual(await wholeRead(page));
+    await page.close();
+  });
+});
+
+// A change inside a shadow tree whose neighbour is neither a block nor text (a nested
+// component) names the tree's root, which the index took for nothing to read: the
+// removed claim stayed counted (the popup listed it), an added one was never read.
+describe('a paragraph removed or added right before a nested component, inside a shadow tree', () => {
+  it.each([
+    [0, 'read whole'],
+    [20, 'read sparsely'],
+    [700, 'read sparsely, a large page'],
+  ])('a page with %i filler paragraphs (%s): counted and marked as a whole read of it', async (paragraphs) => {
+    const { page: html, flat } = nestedTreesPage(paragraphs);
+    const file = `nested-trees-${paragraphs}.html`;
+    await writeFile(join(dir, file), html);
+    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
+    const expected = wholeReadClaims(flat);
+    expect(expected).toHaveLength(5);
+    expect(await claimCount(page, 5)).toBe(5);
+    await page.evaluate(changeBeforeNested, true);
+    const less = expected.filter((c, i) => i !== expected.indexOf('brain-uptake/asserted'));
+    await expect.poll(() => marked(page)).toEqual(less);
+    await expect.poll(() => page.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims'))), { timeout: 3000 }).toBe(4);
+    await page.evaluate(changeBeforeNested, false);
+    await expect.poll(() => marked(page), { timeout: 3000 }).toEqual([...less, 'gi-tolerance/asserted'].sort());
+    expect(await claimCount(page)).toBe(5);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

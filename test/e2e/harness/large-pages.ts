@@ -271,3 +271,31 @@ export const ADDED_TREES: [string, string] = ['<p>Magnesium L-threonate improves
  * empty, at our first pass (attached by a script before load), and filled later.
  */
 export const TINY_PAGE_EMPTY_ROOT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head><body><main><h1>Magnesium L-threonate</h1><p>Magtein improves memory in older adults.</p><review-box></review-box></main><script>document.querySelector('review-box').attachShadow({ mode: 'open' });</script></body></html>`;
+
+/**
+ * A review component whose tree holds a heading, two claims and, last, a nested
+ * component with a claim of its own: the page removes the paragraph right before
+ * the nested one, or adds one there (`changeBeforeNested`). With its light DOM's
+ * `paragraphs` of filler it is read whole (0), sparsely (20) or sparsely with the
+ * native queries of a large page (700).
+ */
+const OUTER_TREE = '<h3>Reviews</h3><p>Magnesium L-threonate reduces stress and anxiety.</p><p id="before-nested">Neuro-Mag delivers magnesium directly into the brain.</p><x-rev data-i="1"></x-rev>';
+const NESTED_TREE = '<p>Magnesium is a cofactor in more than 300 enzyme systems.</p><p>Magtein stops night-time leg cramps.</p>';
+export function nestedTreesPage(paragraphs: number): { page: string; flat: string } {
+  const light = (outer: string): string =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reviews</title></head><body><main><p>Magnesium L-threonate reverses brain aging by nine years.</p>${filler(paragraphs, 'Review')}<x-rev data-i="0">${outer}</x-rev></main>`;
+  const script = `<template id="t0">${OUTER_TREE}</template><template id="t1">${NESTED_TREE}</template><script>customElements.define('x-rev', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = document.getElementById('t' + this.dataset.i).innerHTML; } });</script></body></html>`;
+  return { page: light('') + script, flat: `${light(OUTER_TREE.replace('<x-rev data-i="1"></x-rev>', `<x-rev data-i="1">${NESTED_TREE}</x-rev>`))}</body></html>` };
+}
+
+/** In the page: removes the paragraph before the nested component (`remove`), or adds a claim there. */
+export function changeBeforeNested(remove: boolean): void {
+  const outer = document.querySelector('x-rev')!.shadowRoot!;
+  if (remove) outer.getElementById('before-nested')!.remove();
+  else {
+    const p = document.createElement('p');
+    p.textContent = 'Magtein is not a laxative.';
+    outer.querySelector('x-rev')!.before(p);
+  }
+}
+
