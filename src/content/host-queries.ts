@@ -47,6 +47,7 @@ export function* hostCandidates(root: Element): Generator<Element | null, void, 
 export function mayGetRootLater(el: Element): boolean {
   if (el.shadowRoot !== null) return false;
   const name = el.localName;
-  // (`:empty` lets a comment in: the native query finds `<div><!-- reviews --></div>` too.)
-  return name.includes('-') || (name === 'div' && (el.firstChild === null || el.matches(':empty')));
+  // (`:empty` lets a comment in: the native query finds `<div><!-- reviews --></div>` too.
+  // Asked only of a `<div>` with no element child: most have one, and a small page's read asks this of every element.)
+  return name.includes('-') || (name === 'div' && (el.firstChild === null || (el.firstElementChild === null && el.matches(':empty'))));
 }

@@ -529,9 +529,7 @@ export class PageIndex {
         // (Past blocks whose text left the page: the searches place a block before them.
         // Taken for missing, a heading there was indexed twice, and the part read next
         // stopped at the copy, leaving a removed block's claims counted.)
-        let there = at;
-        while (there < segments.length && !connected(segments, there)) there++;
-        if (firstNode(segments, there) === node) continue;
+        if (firstNode(segments, nextConnected(segments, at)) === node) continue;
         if (at <= hint) hint++;
         blocks.splice(at, 0, h.block);
         segments.splice(at, 0, h.segments);
@@ -545,6 +543,12 @@ export class PageIndex {
 
 function connected(segments: readonly TextSegment[][], i: number): boolean {
   return firstNode(segments, i)?.isConnected === true;
+}
+
+/** The first block from `i` (before `hi`) whose text is still in the page, or `hi`. */
+function nextConnected(segments: readonly TextSegment[][], i: number, hi = segments.length): number {
+  while (i < hi && !connected(segments, i)) i++;
+  return i;
 }
 
 /**
@@ -572,8 +576,7 @@ function placeByHeadings(root: Node, segments: readonly TextSegment[][], heading
 function firstAtOrAfter(segments: readonly TextSegment[][], lo: number, hi: number, isAfter: (node: Text) => boolean | null): number | null {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    let j = mid;
-    while (j < hi && !connected(segments, j)) j++;
+    const j = nextConnected(segments, mid, hi);
     if (j === hi) {
       hi = mid;
       continue;

@@ -21,7 +21,7 @@ import { flash } from './highlights';
 import type { Marker } from './markers';
 import { FightGuard, REMARK_QUIET_MS } from './fight-guard';
 import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain, type GateRead } from './timing';
-import { lookAgainLater } from './late-roots';
+import { lookAgainLater, type LaterLooks } from './late-roots';
 import type { Step } from '../core/steps';
 
 /**
@@ -96,7 +96,7 @@ export class Session {
   /** When the first change waiting for the next pass came (null: none waits). */
   private since: number | null = null;
   /** The later looks for shadow roots under way (lookForRootsLater; `soon` brings the next forward), or null. */
-  private looking: { soon(): void } | null = null;
+  private looking: LaterLooks | null = null;
   /** While markers are held back: brings them back after a quiet spell (when the fight guard agrees). */
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
 

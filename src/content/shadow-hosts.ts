@@ -121,7 +121,8 @@ function* withNestedSteps(found: ShadowRoot[], waiting: Element[] = []): Generat
 /**
  * In and under `node`, a node the page added (an element; for a shadow root, what it
  * holds), or the `<body>` of a page read whole (a small one): the open shadow roots
- * (`roots`; ours left out) and the elements that may be given one later (`waiting`). A component added after the first pass whose tree is
+ * (`roots`; ours left out) and the elements that may be given one later (`waiting`).
+ * A component added after the first pass whose tree is
  * still empty when its change is read (it fills it a microtask later), or that is
  * defined later still, is otherwise never watched: only trees holding text read are.
  * Under an element, the native queries of a large page (no wrapper per element
