@@ -5,7 +5,7 @@ import { MAGNESIUM, MgtNameSearch, lookAtText, mayMentionMgt } from '../core/cla
 import { PageText, hasMoreDescendants, readPageTextSteps, type ReadMode } from './page-text';
 import { Slicer, measureSlice } from './timing';
 import { SHADOW_LOOK_MAX_CHARS, componentTextNames, isShell, shadowTextNames, type Budget, type Seen } from './shadow-text';
-import { MAX_WAITING, lookAgainLater, type LaterLooks } from './late-roots';
+import { MAX_WAITING, lookAgainLater, takeGivenRoots, type LaterLooks } from './late-roots';
 import { ELEMENT_NODE } from '../extract/node-types';
 import { runToEnd } from '../core/steps';
 
@@ -194,23 +194,23 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
     }
   });
   observer.observe(doc, OPTIONS);
-  let waiting: Element[] = [];
+  /** The elements that may still be given a root (at most MAX_WAITING). */
+  const waiting = new Set<Element>();
+  const keep = (el: Element): void => {
+    if (waiting.size < MAX_WAITING) waiting.add(el);
+  };
   /** One later look at the waiting elements: true while some may still get a root. */
   const lookAtWaiting = (): boolean => {
     if (stopped) return false;
-    const still: Element[] = [];
     const look: Budget = { left: ADDED_BUDGET };
-    const seen: Seen = { root: watch, waiting: (el) => still.push(el) };
-    for (const el of waiting) {
-      if (el.shadowRoot !== null) {
-        if (runToEnd(shadowTextNames(el, mentionsMgT, seen, look))) {
-          match();
-          return false;
-        }
-      } else if (el.isConnected) still.push(el);
+    const seen: Seen = { root: watch, waiting: keep };
+    for (const root of takeGivenRoots(waiting)) {
+      if (runToEnd(shadowTextNames(root.host, mentionsMgT, seen, look))) {
+        match();
+        return false;
+      }
     }
-    waiting = still;
-    return still.length > 0;
+    return waiting.size > 0;
   };
   return {
     stop,
@@ -223,8 +223,8 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
       for (const shadow of shadows) watch(shadow);
     },
     watchWaiting: (elements) => {
-      waiting = elements.slice(0, MAX_WAITING);
-      if (waiting.length > 0) looks = lookAgainLater(lookAtWaiting, undefined, doc);
+      for (const el of elements) keep(el);
+      if (waiting.size > 0) looks = lookAgainLater(lookAtWaiting, undefined, doc);
     },
   };
 }

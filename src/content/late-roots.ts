@@ -25,6 +25,22 @@ export const ROOT_LOOKS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_0
  */
 export const WAKE_EVENTS = ['scroll', 'pointerdown', 'keydown'] as const;
 
+/**
+ * One look at `waiting`: takes out the elements given an open root since the last
+ * look (their roots are returned, in the set's order) and those no longer in the
+ * page; the rest stay. One property read per element (`isConnected` only for
+ * those without a root).
+ */
+export function takeGivenRoots(waiting: Set<Element>): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (const el of waiting) {
+    const root = el.shadowRoot;
+    if (root !== null) roots.push(root);
+    if (root !== null || !el.isConnected) waiting.delete(el);
+  }
+  return roots;
+}
+
 export interface LaterLooks {
   /** Brings the next look forward (see lookAgainLater). */
   soon(): void;

@@ -14,7 +14,7 @@ import { hasMoreDescendants, readPageTextSteps, type PageText } from './page-tex
 import { PiecedText, type TextSource } from '../core/text/text-source';
 import { HeadingIndex, headingHolding, readSparseSteps } from './sparse-read';
 import { componentRootsUnlessPlainSteps, hostsIn, pageShadowRootsSteps } from './shadow-hosts';
-import { MAX_WAITING } from './late-roots';
+import { MAX_WAITING, takeGivenRoots } from './late-roots';
 import { SHADOW_LOOK_MAX_CHARS } from './shadow-text';
 import { atOrAfter, boundaryAt, firstNode, hostOf, insertionPoint, inside } from './tree-order';
 import {
@@ -236,12 +236,7 @@ export class PageIndex {
    * new tree holds is read with it). One property read per element waiting.
    */
   attachedRoots(): ShadowRoot[] {
-    const roots: ShadowRoot[] = [];
-    for (const el of this.waiting) {
-      const root = el.shadowRoot;
-      if (root !== null) roots.push(root);
-      if (root !== null || !el.isConnected) this.waiting.delete(el);
-    }
+    const roots = takeGivenRoots(this.waiting);
     const nested: ShadowRoot[] = [];
     const waiting: Element[] = [];
     for (const root of roots) hostsIn(root, nested, waiting);

@@ -3,7 +3,7 @@
 // first look, for as long as something may still get one, each look measured as
 // our work.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ROOT_LOOKS_MS, lookAgainLater } from '../../src/content/late-roots';
+import { ROOT_LOOKS_MS, lookAgainLater, takeGivenRoots } from '../../src/content/late-roots';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }); // (the real performance: User Timing entries)
@@ -129,5 +129,27 @@ describe('lookAgainLater', () => {
     page.dispatchEvent(new Event('scroll'));
     vi.advanceTimersByTime(600_000);
     expect(more).toBe(2);
+  });
+});
+
+describe('takeGivenRoots', () => {
+  // Stand-ins: an element is its shadowRoot (null until given) and whether it is in the page.
+  const el = (name: string, shadowRoot: object | null, isConnected = true): Element => ({ name, shadowRoot, isConnected }) as unknown as Element;
+
+  it('takes out the elements given a root, and those gone from the page; keeps the rest', () => {
+    const rootA = { host: 'a' };
+    const rootD = { host: 'd' };
+    const a = el('a', rootA);
+    const b = el('b', null);
+    const c = el('c', null, false);
+    const d = el('d', rootD);
+    const waiting = new Set([a, b, c, d]);
+    expect(takeGivenRoots(waiting)).toEqual([rootA, rootD]);
+    expect([...waiting]).toEqual([b]);
+    // A root given later is found at the next look, once.
+    (b as unknown as { shadowRoot: object }).shadowRoot = { host: 'b' };
+    expect(takeGivenRoots(waiting)).toEqual([{ host: 'b' }]);
+    expect(waiting.size).toBe(0);
+    expect(takeGivenRoots(waiting)).toEqual([]);
   });
 });
