@@ -152,16 +152,38 @@ const ADDED_BUDGET = 2_000;
 
 /**
  * Before any MgT text was seen: look only at added text, and call `onMatch` once
- * when some of it names MgT.
+ * when some of it names MgT, with the elements seen given a root after load whose
+ * trees the scan's first pass may not read (a plain element's: `inGivenRoot`).
  */
-export function watchGate(doc: Document, onMatch: () => void): GateWatch {
+export function watchGate(doc: Document, onMatch: (givenRoots: readonly Element[]) => void): GateWatch {
   let changed = false;
   let shell = false;
-  const watch = (shadow: ShadowRoot): void => observer.observe(shadow, OPTIONS);
+  const watched = new WeakSet<ShadowRoot>();
+  const watch = (shadow: ShadowRoot): void => {
+    if (watched.has(shadow)) return;
+    watched.add(shadow);
+    observer.observe(shadow, OPTIONS);
+  };
   let budget: Budget = { left: ADDED_BUDGET };
   /** On a shell: whether the shadow roots of an added node (or under it) name MgT; watches them from now on. */
   const inShadows = (n: Node): boolean =>
     shell && n.nodeType === ELEMENT_NODE && runToEnd(shadowTextNames(n as Element, mentionsMgT, { root: watch }, budget));
+  /** The hosts inGivenRoot found, for the scan to read (onMatch). */
+  const given: Element[] = [];
+  /**
+   * Whether a record's element holds an open root not watched yet whose text (nested
+   * trees too) names MgT; watches it from now on. A widget that attaches its root to
+   * a plain element holding its fallback, then empties it, makes a record only on the
+   * host (observer.ts, rootsGivenTo). One property read per record.
+   */
+  const inGivenRoot = (target: Node): boolean => {
+    if (target.nodeType !== ELEMENT_NODE) return false;
+    const root = (target as Element).shadowRoot;
+    if (root === null || watched.has(root)) return false;
+    given.push(target as Element);
+    return runToEnd(shadowTextNames(target as Element, mentionsMgT, { root: watch }, budget));
+  };
+
   let stopped = false;
   /** The later looks at `waiting` (watchWaiting), while under way or asleep. */
   let looks: LaterLooks | null = null;
@@ -172,7 +194,7 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
   };
   const match = (): void => {
     stop();
-    onMatch();
+    onMatch(given);
   };
   const observer = new MutationObserver((records) => {
     const start = performance.now();
@@ -183,7 +205,7 @@ export function watchGate(doc: Document, onMatch: () => void): GateWatch {
         const named =
           r.type === 'characterData'
             ? mentionsMgT(r.target.textContent)
-            : Array.prototype.some.call(r.addedNodes, (n: Node) => mentionsMgT(n.textContent) || inShadows(n));
+            : Array.prototype.some.call(r.addedNodes, (n: Node) => mentionsMgT(n.textContent) || inShadows(n)) || inGivenRoot(r.target);
         if (named) return match();
       }
     } catch {

@@ -24,10 +24,13 @@ async function main(): Promise<void> {
   let session: Session | null = null;
   let loading: Promise<void> | null = null;
   let gateChecked = false;
-  const start = (text: PageText | null): Promise<void> =>
-    (loading ??= import('./session').then(({ Session }) => {
-      session = new Session(doc, text);
-      return session.request(null);
+  /** Starts the scan; `hosts`: elements the gate found given a shadow root after load, whose trees the first pass may not read. */
+  const start = (text: PageText | null, hosts: readonly Element[] = []): Promise<void> =>
+    (loading ??= import('./session').then(async ({ Session }) => {
+      const s = new Session(doc, text);
+      session = s;
+      await s.request(null);
+      if (hosts.length > 0) await s.readTreesOf(hosts);
     }));
 
   const emptyReport = (ready: boolean): PageReport => ({
@@ -54,8 +57,8 @@ async function main(): Promise<void> {
     if (begun || blocked) return Promise.resolve();
     begun = true;
     // Watch added text from now on: the gate reads in slices, and the page may change meanwhile.
-    const watch = watchGate(doc, () => {
-      start(null).catch(() => {
+    const watch = watchGate(doc, (hosts) => {
+      start(null, hosts).catch(() => {
         // never leak to the page
       });
     });

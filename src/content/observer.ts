@@ -303,6 +303,7 @@ export class PageObserver {
     if (repaired.length > 0 || copiesDropped) this.observer.takeRecords();
     nodes.push(...repaired);
     this.watchAddedHosts(records);
+    nodes.push(...this.unwatchedTrees(records.map((r) => r.target)));
     if (nodes.length === 0) return;
     this.pending.push(...nodes);
     const now = performance.now();
@@ -348,6 +349,26 @@ export class PageObserver {
     }
     for (const root of roots) this.observe(root);
     if (waiting.length > 0) this.onWaiting(waiting);
+  }
+
+  /**
+   * The content of the open shadow roots of `hosts` not watched yet, for a pass to
+   * read; each such tree is watched from now on. A widget that attaches its root to a
+   * plain element still holding its fallback ("Loading…"), then empties it, makes a
+   * record only on the host (`attachShadow` makes none, and such a host is not kept
+   * as one that may get a root: host-queries.ts), and a sparse read does not look
+   * for it. One property read per host; never our markers' trees (they hold our cards).
+   */
+  unwatchedTrees(hosts: Iterable<Node>): Node[] {
+    let out: Node[] | null = null;
+    for (const host of hosts) {
+      if (host.nodeType !== ELEMENT_NODE) continue;
+      const root = (host as Element).shadowRoot;
+      if (root === null || this.observed.has(root) || ours(host)) continue;
+      this.observe(root);
+      (out ??= []).push(...treeContentNodes(root));
+    }
+    return out ?? [];
   }
 
   private flush(): void {

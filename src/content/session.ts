@@ -140,6 +140,16 @@ export class Session {
   }
 
   /**
+   * Reads the open shadow trees of `hosts` that no pass has read: the gate found MgT
+   * in a root given to a plain element after load (gate.ts, `inGivenRoot`), which the
+   * first pass's sparse read does not look for.
+   */
+  readTreesOf(hosts: readonly Element[]): Promise<void> {
+    const nodes = this.observer.unwatchedTrees(hosts);
+    return nodes.length > 0 ? this.request(nodes) : Promise.resolve();
+  }
+
+  /**
    * Shadow roots given since the last look to elements that may get one
    * (PageIndex.attachedRoots), watched from now on: the nodes naming what they hold
    * already, for a pass to read.

@@ -123,6 +123,28 @@ describe('evidence card', () => {
     await page.close();
   });
 
+  // Our markers' shadow trees hold our cards' words: a page touching a marker must
+  // not make us read them as its own (the observer reads a tree it first sees on a
+  // record's element, never a marker's; extraction skips our markers too).
+  it('a page changing an open card\'s marker: the card\'s words are not read as the page\'s', async () => {
+    const { page, errors } = await seed();
+    const count = await claimCount(page);
+    const button = page.locator('evidence-lens-marker[data-evidence-claim="brain-uptake"] button').first();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll('evidence-lens-marker')) {
+        host.setAttribute('role', 'note');
+        host.append(document.createComment('seen'));
+      }
+    });
+    await page.waitForTimeout(1_000);
+    expect(await claimCount(page)).toBe(count);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('closes when keyboard focus leaves the marker and its card', async () => {
     const { page } = await seed();
     const button = page.locator('evidence-lens-marker[data-evidence-claim="memory"] button').first();

@@ -1048,6 +1048,52 @@ describe('shadow roots given after the first pass (a component defined late, a w
     await page.close();
   });
 
+  // A widget may attach its root to a plain element that still holds its fallback
+  // ("Loading…"), then empty it: the only record is a child list change on the host.
+  // On the gate's pages the tree is the first to name MgT, and a sparse read does not
+  // look for roots on plain elements.
+  it.each([
+    ['late-shop.html', 'a 400 KB shop read sparsely'],
+    ['late-small-shop.html', 'a 10 KB shop'],
+    ['plain.html', 'a 400 KB shop that never says magnesium (the gate)'],
+    ['late-shop-magnesium.html', 'a 400 KB shop that says magnesium and names no form (the gate)'],
+  ])('%s (%s): a root given to a plain element holding its fallback, then emptied: the tree is read, and watched for what comes later', async (file) => {
+    const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
+    const before = await claimCount(page);
+    await page.evaluate(() => {
+      const section = document.createElement('section');
+      section.id = 'plain-widget';
+      section.innerHTML = '<p>Loading reviews…</p>';
+      document.querySelector('main, body')!.append(section);
+    });
+    await page.waitForTimeout(1_000); // (its pass: nothing to count)
+    expect(await claimCount(page)).toBe(before);
+    const inTree = (): Promise<string[]> =>
+      page.evaluate(() => [...document.getElementById('plain-widget')!.shadowRoot!.querySelectorAll('[data-evidence-claim]')].map((m) => m.getAttribute('data-evidence-claim')!).sort());
+    await page.evaluate(() => {
+      const host = document.getElementById('plain-widget')!;
+      host.attachShadow({ mode: 'open' }).innerHTML = '<p>Magnesium L-threonate improved sleep in my case.</p>';
+      host.replaceChildren();
+    });
+    await claimCount(page, before + 1);
+    await expect.poll(inTree, { timeout: 3_000 }).toEqual(['sleep']);
+    // A review added to the tree later is a change inside it: seen only if the tree is watched.
+    const review = '<p>Neuro-Mag is not a laxative.</p>';
+    const count = await claimCount(page);
+    await page.evaluate((html) => document.getElementById('plain-widget')!.shadowRoot!.firstElementChild!.insertAdjacentHTML('afterend', html), review);
+    await claimCount(page, count + 1);
+    await expect.poll(inTree, { timeout: 3_000 }).toEqual(['gi-tolerance', 'sleep']);
+    // As a whole read of the page with the tree in place of its host's content marks it.
+    await page.waitForTimeout(300); // (nothing more comes)
+    const tree = '<p>Magnesium L-threonate improved sleep in my case.</p>' + review;
+    const flat = (await page.content()).replace('<section id="plain-widget"></section>', `<section id="plain-widget">${tree}</section>`);
+    const expected = wholeReadClaims(flat);
+    expect(await claimCount(page)).toBe(expected.length);
+    expect(await marked(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it.each([
     ['late-shop-magnesium.html', 'a 400 KB shop that says magnesium and names no form', LATE_SHOP_SAYING_MAGNESIUM.flat],
     ['late-shell.html', "an app's shell", LATE_SHELL.flat],
