@@ -23,6 +23,13 @@ import {
   LATE_SHOP_SAYING_MAGNESIUM,
   LATE_SMALL_SHOP,
   LATE_TREES,
+  PLAIN_WIDGET_REVIEW,
+  PLAIN_WIDGET_TREE,
+  addPlainWidget,
+  addToPlainWidget,
+  fillPlainWidget,
+  plainWidgetMarks,
+  withPlainWidgetTree,
   TINY_PAGE_EMPTY_ROOT,
   SHOP_NAMING_IN_DIV_WIDGET,
   SHOP_NAMING_IN_DIV_WIDGET_FLAT,
@@ -1060,34 +1067,20 @@ describe('shadow roots given after the first pass (a component defined late, a w
   ])('%s (%s): a root given to a plain element holding its fallback, then emptied: the tree is read, and watched for what comes later', async (file) => {
     const { page, errors } = await openPage(browser, `${server.origin}/${file}`);
     const before = await claimCount(page);
-    await page.evaluate(() => {
-      const section = document.createElement('section');
-      section.id = 'plain-widget';
-      section.innerHTML = '<p>Loading reviews…</p>';
-      document.querySelector('main, body')!.append(section);
-    });
+    await page.evaluate(addPlainWidget);
     await page.waitForTimeout(1_000); // (its pass: nothing to count)
     expect(await claimCount(page)).toBe(before);
-    const inTree = (): Promise<string[]> =>
-      page.evaluate(() => [...document.getElementById('plain-widget')!.shadowRoot!.querySelectorAll('[data-evidence-claim]')].map((m) => m.getAttribute('data-evidence-claim')!).sort());
-    await page.evaluate(() => {
-      const host = document.getElementById('plain-widget')!;
-      host.attachShadow({ mode: 'open' }).innerHTML = '<p>Magnesium L-threonate improved sleep in my case.</p>';
-      host.replaceChildren();
-    });
+    await page.evaluate(fillPlainWidget, PLAIN_WIDGET_TREE);
     await claimCount(page, before + 1);
-    await expect.poll(inTree, { timeout: 3_000 }).toEqual(['sleep']);
+    await expect.poll(() => page.evaluate(plainWidgetMarks), { timeout: 3_000 }).toEqual(['sleep']);
     // A review added to the tree later is a change inside it: seen only if the tree is watched.
-    const review = '<p>Neuro-Mag is not a laxative.</p>';
     const count = await claimCount(page);
-    await page.evaluate((html) => document.getElementById('plain-widget')!.shadowRoot!.firstElementChild!.insertAdjacentHTML('afterend', html), review);
+    await page.evaluate(addToPlainWidget, PLAIN_WIDGET_REVIEW);
     await claimCount(page, count + 1);
-    await expect.poll(inTree, { timeout: 3_000 }).toEqual(['gi-tolerance', 'sleep']);
+    await expect.poll(() => page.evaluate(plainWidgetMarks), { timeout: 3_000 }).toEqual(['gi-tolerance', 'sleep']);
     // As a whole read of the page with the tree in place of its host's content marks it.
     await page.waitForTimeout(300); // (nothing more comes)
-    const tree = '<p>Magnesium L-threonate improved sleep in my case.</p>' + review;
-    const flat = (await page.content()).replace('<section id="plain-widget"></section>', `<section id="plain-widget">${tree}</section>`);
-    const expected = wholeReadClaims(flat);
+    const expected = wholeReadClaims(withPlainWidgetTree(await page.content()));
     expect(await claimCount(page)).toBe(expected.length);
     expect(await marked(page)).toEqual(expected);
     expect(errors).toEqual([]);

@@ -16,6 +16,8 @@ import {
   LATE_SHELL,
   LATE_SHOP,
   LATE_TREES,
+  PLAIN_WIDGET_REVIEW,
+  PLAIN_WIDGET_TREE,
   SHOP_NAMING_IN_DIV_WIDGET,
   SHOP_NAMING_IN_DIV_WIDGET_FLAT,
   SHOP_WITH_COMPONENTS,
@@ -26,10 +28,15 @@ import {
   SMALL_SHOP_SHADOW_FLAT,
   SMALL_SHOP_WITH_COMPONENTS,
   SMALL_SHOP_WITH_COMPONENTS_FLAT,
+  addPlainWidget,
+  addToPlainWidget,
+  fillPlainWidget,
   giveLateRoots,
+  plainWidgetMarks,
   readWaits,
   scrollIntoSight,
   wholeReadClaims,
+  withPlainWidgetTree,
 } from '../e2e/harness/large-pages';
 import { serveStatic, type StaticServer } from '../e2e/harness/server';
 import { claimCount, launchFirefoxWithExtension, openPage, type FirefoxWithExtension } from './harness';
@@ -54,6 +61,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'shop-div-widget.html'), SHOP_WITH_DIV_WIDGET);
   await writeFile(join(dir, 'late-shop.html'), LATE_SHOP.page);
   await writeFile(join(dir, 'late-shell.html'), LATE_SHELL.page);
+  await writeFile(join(dir, 'plain.html'), generatePage({ name: 'plain', bytes: 400_000, claimParagraphs: 0, seed: 8 }));
   await writeFile(join(dir, 'shop-naming-in-div-widget.html'), SHOP_NAMING_IN_DIV_WIDGET);
   server = await serveStatic(dir);
   firefox = await launchFirefoxWithExtension();
@@ -157,6 +165,32 @@ it.each([
   const expected = wholeReadClaims(flat);
   await page.evaluate(giveLateRoots, LATE_TREES);
   expect(await claimCount(page, expected.length)).toBe(expected.length);
+  expect((await page.evaluate(readMarkers)).map((m) => `${m.claim}/${m.stance}`).sort()).toEqual(expected);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it.each([
+  ['late-shop.html', 'a 400 KB shop read sparsely'],
+  ['plain.html', 'a 400 KB shop that never says magnesium (the gate)'],
+])('%s (%s): a root given to a plain element holding its fallback, then emptied: the tree is read, and watched for what comes later', async (file) => {
+  const { page, errors } = await openPage(firefox, `${server.origin}/${file}`);
+  const before = await claimCount(page);
+  await page.evaluate(addPlainWidget);
+  await new Promise((r) => setTimeout(r, 1_000)); // (its pass: nothing to count)
+  expect(await claimCount(page)).toBe(before);
+  await page.evaluate(fillPlainWidget, PLAIN_WIDGET_TREE);
+  await claimCount(page, before + 1);
+  await page.waitForFunction(() => document.getElementById('plain-widget')!.shadowRoot!.querySelector('[data-evidence-claim]') !== null, { timeout: 3_000 });
+  expect(await page.evaluate(plainWidgetMarks)).toEqual(['sleep']);
+  const count = await claimCount(page);
+  await page.evaluate(addToPlainWidget, PLAIN_WIDGET_REVIEW);
+  await claimCount(page, count + 1);
+  await page.waitForFunction(() => document.getElementById('plain-widget')!.shadowRoot!.querySelectorAll('[data-evidence-claim]').length === 2, { timeout: 3_000 });
+  expect(await page.evaluate(plainWidgetMarks)).toEqual(['gi-tolerance', 'sleep']);
+  await new Promise((r) => setTimeout(r, 300)); // (nothing more comes)
+  const expected = wholeReadClaims(withPlainWidgetTree(await page.content()));
+  expect(await claimCount(page)).toBe(expected.length);
   expect((await page.evaluate(readMarkers)).map((m) => `${m.claim}/${m.stance}`).sort()).toEqual(expected);
   expect(errors).toEqual([]);
   await page.close();

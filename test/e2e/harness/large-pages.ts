@@ -299,3 +299,39 @@ export function changeBeforeNested(remove: boolean): void {
   }
 }
 
+
+/**
+ * A widget's placeholder that is a plain element: a `<section>` holding its
+ * fallback, appended to the page's main content. Runs in the page.
+ */
+export function addPlainWidget(): void {
+  const section = document.createElement('section');
+  section.id = 'plain-widget';
+  section.innerHTML = '<p>Loading reviews…</p>';
+  document.querySelector('main, body')!.append(section);
+}
+
+/** The widget gives its placeholder an open root holding `tree`, then empties its fallback: the only record is on the host. Runs in the page. */
+export function fillPlainWidget(tree: string): void {
+  const host = document.getElementById('plain-widget')!;
+  host.attachShadow({ mode: 'open' }).innerHTML = tree;
+  host.replaceChildren();
+}
+
+/** A review the widget adds to its tree later, after the first. Runs in the page. */
+export function addToPlainWidget(html: string): void {
+  document.getElementById('plain-widget')!.shadowRoot!.firstElementChild!.insertAdjacentHTML('afterend', html);
+}
+
+/** The claims of the marks inside the widget's tree, sorted. Runs in the page. */
+export function plainWidgetMarks(): string[] {
+  return [...document.getElementById('plain-widget')!.shadowRoot!.querySelectorAll('[data-evidence-claim]')].map((m) => m.getAttribute('data-evidence-claim')!).sort();
+}
+
+export const PLAIN_WIDGET_TREE = '<p>Magnesium L-threonate improved sleep in my case.</p>';
+export const PLAIN_WIDGET_REVIEW = '<p>Neuro-Mag is not a laxative.</p>';
+
+/** `html` (the page's as serialized now) with the widget's tree in place of its emptied host's content, as a whole read would see the page. */
+export function withPlainWidgetTree(html: string): string {
+  return html.replace('<section id="plain-widget"></section>', `<section id="plain-widget">${PLAIN_WIDGET_TREE}${PLAIN_WIDGET_REVIEW}</section>`);
+}
