@@ -174,12 +174,13 @@ export function watchGate(doc: Document, onMatch: (givenRoots: readonly Element[
    * Whether a record's element holds an open root not watched yet whose text (nested
    * trees too) names MgT; watches it from now on. A widget that attaches its root to
    * a plain element holding its fallback, then empties it, makes a record only on the
-   * host (observer.ts, rootsGivenTo). One property read per record.
+   * host (observer.ts, `unwatchedTrees`). One property read per record.
    */
   const inGivenRoot = (target: Node): boolean => {
     if (target.nodeType !== ELEMENT_NODE) return false;
     const root = (target as Element).shadowRoot;
     if (root === null || watched.has(root)) return false;
+    watch(root);
     given.push(target as Element);
     return runToEnd(shadowTextNames(target as Element, mentionsMgT, { root: watch }, budget));
   };
