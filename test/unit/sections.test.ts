@@ -313,6 +313,49 @@ describe('rescanSectionsSteps', () => {
     expect(got?.matches).toEqual(detectClaims(next, { title }));
   });
 
+  // A page without headings is one section: everything after a paragraph added
+  // mid-page was detected again. Detection now stops once the subject carried is as it was.
+  const noHeadings = (n: number, text: (i: number) => string): TextBlock[] =>
+    Array.from({ length: n }, (_, i) => ({ text: text(i), tag: 'p', headingLevel: 0, region: 'main' }));
+
+  it('a paragraph added mid-page on a page without headings: detection stops once the subject carried is as it was', () => {
+    // A thread about MgT: posts naming it, notes between them.
+    const blocks = noHeadings(2_000, (i) => (i % 2 === 0 ? `Magtein helped me sleep, post ${i}.` : `The shop ships in two days, note ${i}.`));
+    const state = full(blocks, 'Notes');
+    const para: TextBlock = { text: 'Magnesium citrate is cheaper, though.', tag: 'p', headingLevel: 0, region: 'main' };
+    const at = 1_001; // (after a note: the next block names MgT again)
+    const next = [...blocks];
+    next.splice(at, 0, para);
+    // Detection yields once per block it reaches (detectClaimsSteps): count them.
+    const steps = rescanSectionsSteps(next, 'Notes', state, [{ at, removed: [], added: [para] }]);
+    let reached = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) reached++;
+    const got = step.value;
+    const expected = full(next, 'Notes');
+    expect(got?.matches).toEqual(expected.matches);
+    expect(got?.matches.length).toBe(1_000);
+    expect(got?.states).toEqual(expected.states);
+    // The new paragraph and the few blocks after it, not the ~1,000 after.
+    expect(reached).toBeLessThan(30);
+  });
+
+  it('a paragraph added mid-page that makes the blocks after it about MgT: detected again up to the block that changes the subject', () => {
+    // "It" after the new paragraph is MgT up to the next block naming another form.
+    const blocks = noHeadings(600, (i) => (i % 50 === 0 ? `Magnesium citrate is cheap, says post ${i}.` : `It helps you sleep, says post ${i}.`));
+    const state = full(blocks, 'Notes');
+    expect(state.matches).toEqual([]);
+    const para: TextBlock = { text: 'Magtein is magnesium L-threonate.', tag: 'p', headingLevel: 0, region: 'main' };
+    const next = [...blocks];
+    next.splice(301, 0, para);
+    const got = run(next, 'Notes', state, [{ at: 301, removed: [], added: [para] }]);
+    const expected = full(next, 'Notes');
+    expect(got?.matches).toEqual(expected.matches);
+    expect(got?.states).toEqual(expected.states);
+    // Blocks 302–350 (posts 301–349) now say MgT helps sleep; post 350 names another form.
+    expect(got?.matches.map((m) => m.block)).toEqual(Array.from({ length: 49 }, (_, k) => 302 + k));
+  });
+
   it('keeps every other match, shifted, when a paragraph is inserted', () => {
     const { blocks, title } = pageOf(generatePage(benchPages()[0]!));
     const state = full(blocks, title);
