@@ -184,6 +184,21 @@ describe('literal scanner: holds (any literal at all?)', () => {
     expect(scanner.holds(`${filler}Neuro-Mag`)).toBe(true);
     expect(scanner.holds(`${filler.slice(0, 3000)}Neuro-Mag`)).toBe(true);
   });
+  it('says what scanning says on long texts searched in pieces: a literal across a piece\'s end, far in, or at the very end', () => {
+    const scanner = literalScanner(GROUPS);
+    const filler = 'Zippy quokka jumps; fox quiz wax. '.repeat(8_000); // ~270,000 characters, over four pieces of 65,536
+    expect(scanner.holds(filler)).toBe(false);
+    for (const at of [0, 65_530, 65_536, 131_070, 200_000, filler.length]) {
+      for (const literal of ['Neuro-Mag', 'blood-brain barrier', 'sle\u00ADep']) {
+        const text = `${filler.slice(0, at)}${literal}${filler.slice(at)}`;
+        expect(scanner.holds(text), `${literal} at ${at}`).toBe(modelHolds(GROUPS, text));
+        expect(scanner.holds(text)).toBe(true);
+      }
+    }
+    // A word-start literal right after a piece's end counts only at a word start, as in the whole text.
+    const glued = `${filler.slice(0, 65_535)}x${'age '.repeat(3)}`;
+    expect(scanner.holds(glued)).toBe(modelHolds(GROUPS, glued));
+  });
   it('holds word-start and surrounding parts of a literal as scanning does', () => {
     const scanner = literalScanner([['^age'], ['blood-brain'], ["don't get enough"]]);
     expect(scanner.holds('package')).toBe(false);
