@@ -315,31 +315,28 @@ export function* rescanSectionsSteps(
   const from = resume !== undefined ? lo : w0;
   const kept = inside === undefined ? [] : before.matches.filter((m) => m.block === lo && m.start < inside.from);
   const fresh: ClaimMatch[] = [];
-  // Where detection stopped: past it, every block's matches and state are as before.
+  // No section changed: past the changed blocks, a block detects as it did before
+  // once the state before it (the subject carried) is as it was, and so does every
+  // block after it (see the top of this file: the rest is unchanged). So detection
+  // goes on in runs, from the changed blocks on, and stops after the first run that
+  // leaves the state as it was; a page without headings otherwise had everything
+  // after a paragraph added mid-page detected again (a 5 MB forum thread: ~60 ms).
+  // A heading added or taken away: the whole window, in one run.
+  const converges = changedLevel === 7;
+  /** Where detection stopped: past it, every block's matches and state are as before. */
   let stop = from;
-  if (changedLevel < 7) {
-    for (const m of yield* detectWindow(blocks, from, w1, openAt(blocks, from), about, skip, states, before.windows, resume, inside)) fresh.push(m);
-    stop = w1;
-  } else {
-    // No section changed: past the changed blocks, a block detects as it did before
-    // once the state before it (the subject carried) is as it was, and so does every
-    // block after it (see the top of this file: the rest is unchanged). So detection
-    // goes on in runs, from the changed blocks on, and stops after the first run that
-    // leaves the state as it was; a page without headings otherwise had everything
-    // after a paragraph added mid-page detected again (a 5 MB forum thread: ~60 ms).
-    let state = resume;
-    let run = CONVERGE_FIRST_RUN;
-    while (stop < w1) {
-      const end = Math.min(w1, Math.max(stop + run, hi + 1));
-      // The states after the run's blocks before this rescan (shifted with their blocks; unset for the changed ones).
-      const was = states.slice(stop, end);
-      for (const m of yield* detectWindow(blocks, stop, end, openAt(blocks, stop), about, skip, states, before.windows, state, stop === from ? inside : undefined)) fresh.push(m);
-      const start = stop;
-      stop = end;
-      state = states[end - 1];
-      if (convergedIn(was, states, Math.max(start, hi), end, start)) break;
-      run *= 2;
-    }
+  let state = resume;
+  let run = CONVERGE_FIRST_RUN;
+  while (stop < w1) {
+    const end = converges ? Math.min(w1, Math.max(stop + run, hi + 1)) : w1;
+    // The states after the run's blocks before this rescan (shifted with their blocks; unset for the changed ones).
+    const was = converges ? states.slice(stop, end) : [];
+    for (const m of yield* detectWindow(blocks, stop, end, openAt(blocks, stop), about, skip, states, before.windows, state, stop === from ? inside : undefined)) fresh.push(m);
+    const start = stop;
+    stop = end;
+    state = states[end - 1];
+    if (converges && convergedIn(was, states, Math.max(start, hi), end, start)) break;
+    run *= 2;
   }
   // The core lists matches in block order; the window's blocks are one run.
   return {
