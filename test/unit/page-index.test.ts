@@ -671,6 +671,32 @@ describe('PageIndex.update, 20 cards appended to a sparse index (infinite scroll
   });
 });
 
+describe('PageIndex.update, a paragraph appended below headings already indexed', () => {
+  it('finds those headings in the index, not by comparing places in the page', async () => {
+    const { doc, index } = await sparseBenchIndex();
+    // After the page's last claim: its section's headings are indexed.
+    const claims = Array.from(doc.querySelectorAll('main p')).filter((el) => /threonate/i.test(el.textContent ?? ''));
+    const last = claims.at(-1) as Element;
+    const p = doc.createElement('p');
+    p.innerHTML = 'Late: <b>Magnesium L-threonate</b> improves <em>memory</em>.';
+    last.after(p);
+    const parent = p.parentNode as Node;
+    const before = index.page.blocks.length;
+    let proto: object | null = doc.createTextNode('x');
+    while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, 'compareDocumentPosition')) proto = Object.getPrototypeOf(proto);
+    const compare = vi.spyOn(proto as { compareDocumentPosition: Node['compareDocumentPosition'] }, 'compareDocumentPosition');
+    const edits = index.update(changedNodes([record(parent, { added: [p], previousSibling: p.previousSibling, nextSibling: p.nextSibling })]));
+    const calls = compare.mock.calls.length;
+    compare.mockRestore();
+    // Only the paragraph went in: every heading open above it was indexed.
+    expect(edits?.map((e) => e.added.map((b) => b.text))).toEqual([['Late: Magnesium L-threonate improves memory.']]);
+    expect(index.page.blocks.length).toBe(before + 1);
+    expect(index.page.blocks.at(-1)?.text).toBe('Late: Magnesium L-threonate improves memory.');
+    // The paragraph's own place: two comparisons. Each heading searched for as well: 7.
+    expect(calls).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('PageIndex.update on a large changed part', () => {
   it('asks for a re-read in slices (null) instead of reading thousands of elements at once', () => {
     const spans = Array.from({ length: 3100 }, (_, i) => `<span>word ${i} </span>`).join('');
