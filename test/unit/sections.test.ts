@@ -147,6 +147,54 @@ describe('rescanSectionsSteps', () => {
     expect(split).toBeLessThan(100);
   });
 
+  it('a paragraph added before a huge block, leaving the subject as it was: the huge block is not detected again', () => {
+    // A plain-text file in a <pre> after an introduction; a note added between them.
+    const huge = 'The shop opened at nine. Magtein improves memory. '.repeat(20_000);
+    const blocks: TextBlock[] = [
+      { text: 'Notes', tag: 'h1', headingLevel: 1, region: 'main' },
+      { text: 'Magtein is magnesium L-threonate.', tag: 'p', headingLevel: 0, region: 'main' },
+      { text: huge, tag: 'pre', headingLevel: 0, region: 'main' },
+    ];
+    const state = full(blocks, 'Notes');
+    const para: TextBlock = { text: 'The weather was mild.', tag: 'p', headingLevel: 0, region: 'main' };
+    const next = [...blocks];
+    next.splice(2, 0, para);
+    // Detection yields once per block, and once per window of a huge block (~60 here).
+    const steps = rescanSectionsSteps(next, 'Notes', state, [{ at: 2, removed: [], added: [para] }]);
+    let reached = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) reached++;
+    const expected = full(next, 'Notes');
+    expect(step.value?.matches).toEqual(expected.matches);
+    expect(step.value?.matches.length).toBe(20_000);
+    expect(step.value?.states).toEqual(expected.states);
+    expect(reached).toBeLessThan(5);
+  });
+
+  it('a paragraph that changes the subject for one block: detection ends at the block that sets it back, before a huge block', () => {
+    const huge = 'It helps you sleep. The shop opened at nine. '.repeat(20_000);
+    const blocks: TextBlock[] = [
+      { text: 'Notes', tag: 'h1', headingLevel: 1, region: 'main' },
+      { text: 'Magtein is magnesium L-threonate.', tag: 'p', headingLevel: 0, region: 'main' },
+      { text: 'Magnesium citrate is cheaper.', tag: 'p', headingLevel: 0, region: 'main' },
+      { text: huge, tag: 'pre', headingLevel: 0, region: 'main' },
+    ];
+    const state = full(blocks, 'Notes');
+    // The new paragraph changes what "it" is (glycinate, not MgT) up to the next block, which names citrate as before.
+    const para: TextBlock = { text: 'Magnesium glycinate is gentler.', tag: 'p', headingLevel: 0, region: 'main' };
+    const next = [...blocks];
+    next.splice(2, 0, para);
+    const steps = rescanSectionsSteps(next, 'Notes', state, [{ at: 2, removed: [], added: [para] }]);
+    let reached = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) reached++;
+    const expected = full(next, 'Notes');
+    expect(step.value?.matches).toEqual(expected.matches);
+    expect(step.value?.states).toEqual(expected.states);
+    // The paragraph and the block after it; the huge block's ~60 windows would be as many steps more.
+    expect(reached).toBeLessThan(8);
+  });
+
   it('resumes inside a huge block read again, after its last window that is as it was', async () => {
     // A log in one <pre>: claims all through it, and subjects carried across window
     // cuts (after "Magnesium citrate …", "It" is citrate, and no claim about MgT).

@@ -40,6 +40,8 @@ export interface DetectOptions {
   resume?: { at: number; state: SubjectState; from?: number };
   /** Called with each block's index and the state after it (what `resume` takes). */
   onBlockEnd?: (index: number, state: SubjectState) => void;
+  /** Asked after each block but the last (after onBlockEnd, with the same state): true ends detection there. */
+  until?: (index: number, state: SubjectState) => boolean;
   /** Called, for a block taken in windows, after each of its windows (passed over or not) with where it ends and the state after it. */
   onWindowEnd?: (index: number, end: number, state: SubjectState) => void;
 }
@@ -88,10 +90,14 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
   const out: ClaimMatch[] = [];
   let carried: Subject | null = null;
   let carriedSection: Subject | null | undefined;
-  const { resume, onBlockEnd, onWindowEnd } = options;
+  const { resume, onBlockEnd, onWindowEnd, until } = options;
 
   for (let index = 0; index < blocks.length; index++) {
-    if (index > 0) onBlockEnd?.(index - 1, { carried, section: carriedSection });
+    if (index > 0) {
+      const state = { carried, section: carriedSection };
+      onBlockEnd?.(index - 1, state);
+      if (until?.(index - 1, state) === true) return out;
+    }
     const resuming = resume !== undefined && index === resume.at;
     if (resuming) ({ carried, section: carriedSection } = resume.state);
     const from = resuming ? (resume.from ?? 0) : 0;
