@@ -5,6 +5,7 @@
 import type { PageData, TextBlock } from '../core/types';
 import { candidateOffsetsSteps, mayHoldCandidate, prepareForChanges } from '../core/claims/prefilter';
 import { HUGE_TEXT, sharedPrefixLength } from '../core/text/windows';
+import { carriedCandidates } from '../core/claims/carried-candidates';
 import type { SectionEdit } from '../core/claims/sections';
 import { extractBlocks, extractPageData, extractPageDataSteps, type ExtractedBlocks, type ExtractedPage, type TextSegment } from '../extract';
 import { BLOCK_TAGS } from '../extract/tags';
@@ -79,6 +80,20 @@ function hugeReadAgain(old: readonly TextBlock[], fresh: readonly TextBlock[]): 
   if (old.length !== 1 || fresh.length !== 1 || was === undefined || block === undefined) return undefined;
   if (was.text.length <= HUGE_TEXT || block.text.length <= HUGE_TEXT || was.tag !== block.tag || block.headingLevel > 0) return undefined;
   return { old: was, block, shared: sharedPrefixLength(was.text, block.text) };
+}
+
+/**
+ * Huge blocks read again take the candidates of the huge block they came from
+ * (core/claims/carried-candidates.ts), `again.shared` when it is the one they replace.
+ */
+function carryCandidates(old: readonly TextBlock[], fresh: readonly TextBlock[], again?: { block: TextBlock; shared: number }): void {
+  const source = old.find((b) => b.text.length > HUGE_TEXT && b.candidates !== undefined);
+  if (source === undefined) return;
+  for (const b of fresh) {
+    if (b.text.length <= HUGE_TEXT || b.headingLevel > 0 || b.candidates !== undefined) continue;
+    const carried = carriedCandidates(source, b, again?.block === b ? again.shared : undefined);
+    if (carried !== undefined) b.candidates = carried;
+  }
 }
 
 /** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */
@@ -344,6 +359,7 @@ export class PageIndex {
       let headingsKnown = false;
       let [from, to] = runOf(root, segments, undefined, this.headings);
       const again = hugeReadAgain(blocks.slice(from, to), fresh.blocks);
+      carryCandidates(blocks.slice(from, to), fresh.blocks, again);
       if (this.headings !== null) {
         const before = segments.length;
         // Headings open above the fresh blocks go right before them: `from` is where to look first.

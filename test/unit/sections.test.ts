@@ -9,7 +9,7 @@ import type { TextBlock } from '../../src/core/types';
 import { extractPageData } from '../../src/extract';
 import { aboutMgt } from '../../src/core/claims/context';
 import { detectSectionsSteps, rescanSectionsSteps, sameBlocks, type Detected, type SectionEdit, type WindowState } from '../../src/core/claims/sections';
-import { sharedPrefixLength, textWindows } from '../../src/core/text/windows';
+import { sharedPrefixLength, sharedSuffixLength, textWindows } from '../../src/core/text/windows';
 import { benchPages, generatePage } from '../../bench/pages';
 import { runToEnd } from '../../src/core/steps';
 import { randomEditor } from './random-edits';
@@ -255,6 +255,18 @@ describe('rescanSectionsSteps', () => {
     expect(sharedPrefixLength(a, a + 'tail')).toBe(a.length);
     expect(sharedPrefixLength(a.slice(0, 70_000), a)).toBe(70_000);
     expect(sharedPrefixLength('', a)).toBe(0);
+  });
+
+  it('sharedSuffixLength: the last characters two texts share', () => {
+    const a = 'x'.repeat(200_000);
+    for (const at of [0, 1, 15, 16, 17, 65_535, 65_536, 65_537, 131_071, 199_999]) {
+      const b = a.slice(0, a.length - at - 1) + 'y' + a.slice(a.length - at);
+      expect(sharedSuffixLength(a, b)).toBe(at);
+      expect(sharedSuffixLength(b, a)).toBe(at);
+    }
+    expect(sharedSuffixLength(a, 'head' + a)).toBe(a.length);
+    expect(sharedSuffixLength(a.slice(0, 70_000), a)).toBe(70_000);
+    expect(sharedSuffixLength('', a)).toBe(0);
   });
 
   it('takes a section subject from the headings above the window', () => {

@@ -343,6 +343,39 @@ export async function bigNodeAppendCase(open: OpenHostile, workMs: number, longe
 }
 
 /**
+ * big-node.html with 40 claims, then a block with a claim put in the middle of its
+ * one huge block, which splits it in two: each half is read again and takes the
+ * candidates the block had (carried-candidates.ts), so neither is searched for them
+ * whole. Before, the change searched all 10 MB again, window by window (~500 ms of
+ * work in Chromium).
+ */
+export async function bigNodeSplitCase(open: OpenHostile, workMs: number, longestMs = 100): Promise<void> {
+  const claims = 40;
+  const h = await open(`big-node.html?claims=${claims}`, claims, true, 25_000);
+  await expectClean(h, Array.from({ length: claims }, () => 'memory'));
+  const before = (await slicesOf(h)).length;
+  await h.read(`(() => {
+    const big = document.getElementById('big');
+    const div = document.createElement('div');
+    div.textContent = 'Note: Magnesium L-threonate reduces anxiety.';
+    big.insertBefore(div, big.childNodes[Math.floor(big.childNodes.length / 2)]);
+  })()`);
+  expect(await waitForCount(h, claims + 1)).toBe(claims + 1);
+  await settle(h);
+  const found = await claimsOf(h);
+  expect(found.filter((c) => c === 'memory').length).toBe(claims);
+  expect(found.filter((c) => c !== 'memory')).toEqual(['anxiety-stress']);
+  const change = (await slicesOf(h)).slice(before);
+  expect(longestOf(change), 'longest slice of the change, ms').toBeLessThan(longestMs);
+  expect(
+    change.reduce((sum, s) => sum + s.ms, 0),
+    'work of the change, ms',
+  ).toBeLessThan(workMs);
+  expect(h.errors()).toEqual([]);
+  await h.close();
+}
+
+/**
  * wide-paragraph.html: one <p> of 100,000 inline children and 48 claims. Reading the
  * block around a candidate walked all its children in one step (~200 ms in Chromium,
  * ~300 in Firefox), and each marker inserted with Range.insertNode walked them again
