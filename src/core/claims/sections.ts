@@ -330,9 +330,8 @@ export function* rescanSectionsSteps(
   let state = resume;
   let run = CONVERGE_FIRST_RUN;
   // A lone edit whose blocks leave the state as the blocks it replaced left it: the
-  // block after them starts as it did, and is not detected at all. A paragraph added
-  // in a page's menu or next to a 5 MB `<pre>` had that block (the `<pre>`) detected
-  // again: 35 ms of candidates searched at 1 MB.
+  // block after them starts as it did, and is not detected at all (a paragraph added
+  // right before a 5 MB `<pre>` had the `<pre>` detected again).
   const entered = converges && edits.length === 1 ? stateAfterEdit(edits[0]!, before.states) : undefined;
   let converged = false;
   if (entered !== undefined && hi < w1) {
