@@ -27,6 +27,15 @@ function run(blocks: TextBlock[], title: string, before: Detected, edits: Sectio
   return runToEnd(rescanSectionsSteps(blocks, title, before, edits));
 }
 
+/** A rescan's result, and how many steps it took: detection yields once per block it reaches, and once per window of a huge block. */
+function counted(blocks: TextBlock[], title: string, before: Detected, edits: SectionEdit[]): { got: Detected | null; reached: number } {
+  const steps = rescanSectionsSteps(blocks, title, before, edits);
+  let reached = 0;
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) reached++;
+  return { got: step.value, reached };
+}
+
 function full(blocks: TextBlock[], title: string): Detected {
   const states: SubjectState[] = [];
   const windows = new WeakMap<TextBlock, WindowState[]>();
@@ -159,15 +168,12 @@ describe('rescanSectionsSteps', () => {
     const para: TextBlock = { text: 'The weather was mild.', tag: 'p', headingLevel: 0, region: 'main' };
     const next = [...blocks];
     next.splice(2, 0, para);
-    // Detection yields once per block, and once per window of a huge block (~60 here).
-    const steps = rescanSectionsSteps(next, 'Notes', state, [{ at: 2, removed: [], added: [para] }]);
-    let reached = 0;
-    let step = steps.next();
-    for (; !step.done; step = steps.next()) reached++;
+    const { got, reached } = counted(next, 'Notes', state, [{ at: 2, removed: [], added: [para] }]);
     const expected = full(next, 'Notes');
-    expect(step.value?.matches).toEqual(expected.matches);
-    expect(step.value?.matches.length).toBe(20_000);
-    expect(step.value?.states).toEqual(expected.states);
+    expect(got?.matches).toEqual(expected.matches);
+    expect(got?.matches.length).toBe(20_000);
+    expect(got?.states).toEqual(expected.states);
+    // The paragraph alone; the huge block's ~60 windows would be as many steps more.
     expect(reached).toBeLessThan(5);
   });
 
@@ -184,13 +190,10 @@ describe('rescanSectionsSteps', () => {
     const para: TextBlock = { text: 'Magnesium glycinate is gentler.', tag: 'p', headingLevel: 0, region: 'main' };
     const next = [...blocks];
     next.splice(2, 0, para);
-    const steps = rescanSectionsSteps(next, 'Notes', state, [{ at: 2, removed: [], added: [para] }]);
-    let reached = 0;
-    let step = steps.next();
-    for (; !step.done; step = steps.next()) reached++;
+    const { got, reached } = counted(next, 'Notes', state, [{ at: 2, removed: [], added: [para] }]);
     const expected = full(next, 'Notes');
-    expect(step.value?.matches).toEqual(expected.matches);
-    expect(step.value?.states).toEqual(expected.states);
+    expect(got?.matches).toEqual(expected.matches);
+    expect(got?.states).toEqual(expected.states);
     // The paragraph and the block after it; the huge block's ~60 windows would be as many steps more.
     expect(reached).toBeLessThan(8);
   });
@@ -386,12 +389,7 @@ describe('rescanSectionsSteps', () => {
     const at = 1_001; // (after a note: the next block names MgT again)
     const next = [...blocks];
     next.splice(at, 0, para);
-    // Detection yields once per block it reaches (detectClaimsSteps): count them.
-    const steps = rescanSectionsSteps(next, 'Notes', state, [{ at, removed: [], added: [para] }]);
-    let reached = 0;
-    let step = steps.next();
-    for (; !step.done; step = steps.next()) reached++;
-    const got = step.value;
+    const { got, reached } = counted(next, 'Notes', state, [{ at, removed: [], added: [para] }]);
     const expected = full(next, 'Notes');
     expect(got?.matches).toEqual(expected.matches);
     expect(got?.matches.length).toBe(1_000);

@@ -332,6 +332,11 @@ export async function bigNodeAppendCase(open: OpenHostile, workMs: number, longe
   expect(await waitForCount(h, claims + 1)).toBe(claims + 1);
   await settle(h);
   expect((await claimsOf(h)).filter((c) => c !== 'memory')).toEqual(['anxiety-stress']);
+  await expectChangeWithin(h, before, workMs, longestMs);
+}
+
+/** The slices since the `before`-th: none longer than `longestMs`, their sum under `workMs`; no error; closes `h`. */
+async function expectChangeWithin(h: HostileHandle, before: number, workMs: number, longestMs: number): Promise<void> {
   const change = (await slicesOf(h)).slice(before);
   expect(longestOf(change), 'longest slice of the change, ms').toBeLessThan(longestMs);
   expect(
@@ -365,14 +370,7 @@ export async function bigNodeSplitCase(open: OpenHostile, workMs: number, longes
   const found = await claimsOf(h);
   expect(found.filter((c) => c === 'memory').length).toBe(claims);
   expect(found.filter((c) => c !== 'memory')).toEqual(['anxiety-stress']);
-  const change = (await slicesOf(h)).slice(before);
-  expect(longestOf(change), 'longest slice of the change, ms').toBeLessThan(longestMs);
-  expect(
-    change.reduce((sum, s) => sum + s.ms, 0),
-    'work of the change, ms',
-  ).toBeLessThan(workMs);
-  expect(h.errors()).toEqual([]);
-  await h.close();
+  await expectChangeWithin(h, before, workMs, longestMs);
 }
 
 /**
