@@ -333,26 +333,20 @@ export function* rescanSectionsSteps(
   // block after them starts as it did, and is not detected at all (a paragraph added
   // right before a 5 MB `<pre>` had the `<pre>` detected again).
   const entered = converges && edits.length === 1 ? stateAfterEdit(edits[0]!, before.states) : undefined;
-  let converged = false;
-  if (entered !== undefined && hi < w1) {
-    if (hi > from) {
-      for (const m of yield* detectWindow(blocks, from, hi, openAt(blocks, from), about, skip, states, before.windows, state, inside)) fresh.push(m);
-      stop = hi;
-      state = states[hi - 1];
-    }
-    converged = state !== undefined && sameState(state, entered);
-  }
+  // (An edit that only took blocks away: the state before the blocks after it may be that already.)
+  const converged = entered !== undefined && hi === from && state !== undefined && sameState(state, entered);
   while (!converged && stop < w1) {
     const start = stop;
     const end = converges ? Math.min(w1, Math.max(stop + run, hi + 1)) : w1;
     // The states after the run's blocks before this rescan (shifted with their blocks; unset for the changed ones).
     const was = converges ? states.slice(start, end) : [];
-    // Detection ends after the first block past the changed ones that leaves the state
-    // as it was, within the run: a huge block later in the run is not reached.
+    // Detection ends after the first block that leaves the state as it was, within the
+    // run: past the changed blocks, or after the last of them, as `entered`. A huge
+    // block later in the run is not reached.
     let last = end;
     const until = (i: number, now: SubjectState): boolean => {
-      const then = was[i - start];
-      if (i < hi || then === undefined || !sameState(then, now)) return false;
+      const then = i === hi - 1 ? entered : i >= hi ? was[i - start] : undefined;
+      if (then === undefined || !sameState(then, now)) return false;
       last = i + 1;
       return true;
     };
