@@ -358,8 +358,9 @@ export class PageIndex {
       /** Every heading among the fresh blocks was on the page before (only newly indexed). */
       let headingsKnown = false;
       let [from, to] = runOf(root, segments, undefined, this.headings);
-      const again = hugeReadAgain(blocks.slice(from, to), fresh.blocks);
-      carryCandidates(blocks.slice(from, to), fresh.blocks, again);
+      const replaced = blocks.slice(from, to);
+      const again = hugeReadAgain(replaced, fresh.blocks);
+      carryCandidates(replaced, fresh.blocks, again);
       if (this.headings !== null) {
         const before = segments.length;
         // Headings open above the fresh blocks go right before them: `from` is where to look first.

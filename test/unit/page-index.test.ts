@@ -637,6 +637,14 @@ describe('PageIndex.update, headings added in two parts at once (a sparse index)
   });
 });
 
+/** Counts `compareDocumentPosition` calls in `doc` (linkedom keeps it on one prototype of its nodes). */
+function comparisons(doc: Document): { count(): number; restore(): void } {
+  let proto: object | null = doc.createTextNode('x');
+  while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, 'compareDocumentPosition')) proto = Object.getPrototypeOf(proto);
+  const spy = vi.spyOn(proto as { compareDocumentPosition: Node['compareDocumentPosition'] }, 'compareDocumentPosition');
+  return { count: () => spy.mock.calls.length, restore: () => spy.mockRestore() };
+}
+
 /** Counts how often a HeadingIndex makes its list (one query of the whole page's headings). */
 function headingQueries(): { count(of?: object): number; restore(): void } {
   const spy = vi.spyOn(HeadingIndex.prototype, 'loadSteps');
@@ -654,13 +662,11 @@ describe('PageIndex.update, 20 cards appended to a sparse index (infinite scroll
       grid.append(card);
       return record(grid, { added: [card], previousSibling: card.previousSibling, nextSibling: null });
     });
-    let proto: object | null = doc.createTextNode('x');
-    while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, 'compareDocumentPosition')) proto = Object.getPrototypeOf(proto);
-    const compare = vi.spyOn(proto as { compareDocumentPosition: Node['compareDocumentPosition'] }, 'compareDocumentPosition');
+    const compare = comparisons(doc);
     const query = headingQueries();
     const edits = index.update(changedNodes(records));
-    const calls = compare.mock.calls.length;
-    compare.mockRestore();
+    const calls = compare.count();
+    compare.restore();
     // The 20 new <h3>s are placed in the heading list by short walks back: no new query of the page.
     expect(query.count()).toBe(0);
     query.restore();
@@ -682,12 +688,10 @@ describe('PageIndex.update, a paragraph appended below headings already indexed'
     last.after(p);
     const parent = p.parentNode as Node;
     const before = index.page.blocks.length;
-    let proto: object | null = doc.createTextNode('x');
-    while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, 'compareDocumentPosition')) proto = Object.getPrototypeOf(proto);
-    const compare = vi.spyOn(proto as { compareDocumentPosition: Node['compareDocumentPosition'] }, 'compareDocumentPosition');
+    const compare = comparisons(doc);
     const edits = index.update(changedNodes([record(parent, { added: [p], previousSibling: p.previousSibling, nextSibling: p.nextSibling })]));
-    const calls = compare.mock.calls.length;
-    compare.mockRestore();
+    const calls = compare.count();
+    compare.restore();
     // Only the paragraph went in: every heading open above it was indexed.
     expect(edits?.map((e) => e.added.map((b) => b.text))).toEqual([['Late: Magnesium L-threonate improves memory.']]);
     expect(index.page.blocks.length).toBe(before + 1);
