@@ -163,11 +163,13 @@ export function* renderSteps(
   const mapped = new Set<number>();
   const inserts: { spot: Range; mark: Mark }[] = [];
 
-  for (let index = 0; index < scan.matches.length; index++) {
+  // Claims past the cap get no mark: not looked at (a change on a page of 5,000 claims
+  // went through every one, ~3.5 ms of a 7 ms pass).
+  const marked = Math.min(scan.matches.length, MAX_MARKS);
+  for (let index = 0; index < marked; index++) {
     if (index > 0 && index % MARKS_PER_STEP === 0) yield;
     const m = scan.matches[index] as ClaimMatch;
     const report = reportFor(scan, index, m);
-    if (index >= MAX_MARKS) continue;
     if (!isMarked(report.verdict)) continue; // verdict turned off in the options (the popup still lists it)
     const segs = segments[m.block];
     const old = before.take(m, segs);
