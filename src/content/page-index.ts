@@ -96,9 +96,14 @@ function carryCandidates(old: readonly TextBlock[], fresh: readonly TextBlock[],
   }
 }
 
-/** A block worth keeping in a sparse index: one that may hold a claim or name a form, or a heading. */
+/**
+ * A block worth keeping in a sparse index: one that may hold a claim or name a form,
+ * or a heading. A huge block read again that took the candidates of the one it came
+ * from (carryCandidates) holds some if it took any: searching it compiled the
+ * scanner's search (~3 ms) and read megabytes (a block put in a 10 MB `<pre>`: ~5 ms).
+ */
 function worthKeeping(b: TextBlock): boolean {
-  return b.headingLevel > 0 || mayHoldCandidate(b.text);
+  return b.headingLevel > 0 || (b.candidates !== undefined && b.candidates.length > 0) || mayHoldCandidate(b.text);
 }
 
 export class PageIndex {

@@ -1,7 +1,7 @@
 // One run of Evidence Lens in one document: passes (read → scan → render),
 // the observer, the card, hover and the answers to the popup. Passes never
 // overlap: a change during a pass queues one more pass.
-import { claimReport, summarize, type PageScan } from '../core/scan';
+import { summarize, type PageScan } from '../core/scan';
 import { summarizeProduct } from '../core/product';
 import type { ClaimMatch, ClaimReport, ScanResult } from '../core/types';
 import type { ClaimRef, PageReport, RevealResponse } from '../shared/messages';
@@ -13,7 +13,8 @@ import { detectSectionsSteps, rescanSectionsSteps, sameBlocks, type Detected, ty
 import { keptBlocksSteps } from './kept-blocks';
 import { setCount } from './count';
 import { loadStrings } from './strings';
-import { claimKey, followTables, renderSteps, sameClaim, type Mark, type RenderResult } from './render';
+import { claimKey, followTables, renderSteps, type Mark, type RenderResult } from './render';
+import { claimReports } from './claim-reports';
 import { PageObserver, treeContentNodes } from './observer';
 import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
@@ -23,46 +24,6 @@ import { FightGuard, REMARK_QUIET_MS } from './fight-guard';
 import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain, type GateRead } from './timing';
 import { lookAgainLater, type LaterLooks } from './late-roots';
 import type { Step } from '../core/steps';
-
-/**
- * The claims' reports (what `summarize` makes of them), without the page-wide
- * product and disclaimer reads. A rescan keeps most claims: their reports are
- * taken from the last pass's instead of being made again.
- */
-function claimReports(matches: readonly ClaimMatch[], previous: readonly ClaimReport[]): ClaimReport[] {
-  // After a change the claims mostly come in the last pass's order, with a few more or
-  // a few less: the report expected next is tried first, then the next few (claims
-  // gone), and a claim that the expected one follows within a few is new; no key is
-  // built for those. (Only past that, a map of every report's key: a paragraph of two
-  // claims added to a page of 5,000 built it, ~2 ms. A report made again is the same
-  // report: reusing one only saves making it.)
-  let next = 0;
-  let known: Map<string, number> | null = null;
-  return matches.map((m, i) => {
-    const expected = previous[next];
-    if (expected === undefined) return claimReport(m);
-    for (let k = 0; k < NEAR_CLAIMS; k++) {
-      const r = previous[next + k];
-      if (r === undefined) break;
-      if (!sameClaim(r, m)) continue;
-      next += k + 1;
-      return r;
-    }
-    for (let k = 1; k < NEAR_CLAIMS; k++) {
-      const later = matches[i + k];
-      if (later === undefined) break;
-      if (sameClaim(expected, later)) return claimReport(m);
-    }
-    known ??= new Map(previous.map((r, k) => [claimKey(r), k]));
-    const at = known.get(claimKey(m));
-    if (at === undefined) return claimReport(m);
-    next = at + 1;
-    return previous[at] as ClaimReport;
-  });
-}
-
-/** How far claimReports looks ahead in either list before it maps every report by key. */
-const NEAR_CLAIMS = 16;
 
 /** Whether two lists of matches are the same claims, in the same order. */
 function sameClaims(a: readonly ClaimMatch[], b: readonly ClaimMatch[]): boolean {

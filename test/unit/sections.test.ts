@@ -414,6 +414,31 @@ describe('rescanSectionsSteps', () => {
     expect(got?.matches.map((m) => m.block)).toEqual(Array.from({ length: 49 }, (_, k) => 302 + k));
   });
 
+  it('a paragraph added after the last heading of a long page: the blocks looked at are those near it, not every block to the end', () => {
+    const posts = (from: number): TextBlock[] => noHeadings(3_000, (i) => (i % 2 === 0 ? `Magtein helped me sleep, post ${from + i}.` : `The shop ships in two days, note ${from + i}.`));
+    const heading: TextBlock = { text: 'Notes', tag: 'h1', headingLevel: 1, region: 'main' };
+    const blocks = [...posts(0), heading, ...posts(3_000)];
+    const state = full(blocks, 'Magtein');
+    const para: TextBlock = { text: 'Magnesium citrate is cheaper, though.', tag: 'p', headingLevel: 0, region: 'main' };
+    const at = 3_002; // (after the heading and a post naming MgT)
+    const next = [...blocks];
+    next.splice(at, 0, para);
+    // Every block the rescan reads, by index.
+    let reads = 0;
+    const watched = new Proxy(next, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const got = runToEnd(rescanSectionsSteps(watched, 'Magtein', state, [{ at, removed: [], added: [para] }]));
+    const expected = full(next, 'Magtein');
+    expect(got?.matches).toEqual(expected.matches);
+    expect(got?.states).toEqual(expected.states);
+    // Finding where the section ends read every block after the change (~3,000).
+    expect(reads).toBeLessThan(100);
+  });
+
   it('keeps every other match, shifted, when a paragraph is inserted', () => {
     const { blocks, title } = pageOf(generatePage(benchPages()[0]!));
     const state = full(blocks, title);

@@ -20,7 +20,7 @@
 import type { ClaimMatch, TextBlock } from '../types';
 import { aboutMgtSteps, countsAsMention, headingSubject, openHeadings, sectionStart } from './context';
 import { detectClaimsSteps, textToMatch, type SubjectState } from './detect';
-import { windowsOf } from '../text/windows';
+import { HUGE_TEXT, windowsOf } from '../text/windows';
 
 /** A run of blocks replaced by another (block indices of the page after the edit). */
 export interface SectionEdit {
@@ -290,7 +290,10 @@ export function* rescanSectionsSteps(
     }
     const { at, removed, added } = edit;
     // Only the way that could flip it is looked at (a huge block's test reads all of it).
-    if (before.about) mentionsRemoved ||= removed.some(countsAsMention);
+    // A huge block removed is not searched for names (10 MB: ~12 ms, and it is usually
+    // read again, split or grown): whether the page is about MgT is asked again instead,
+    // which stops at its first two mentions.
+    if (before.about) mentionsRemoved ||= removed.some((b) => b.text.length > HUGE_TEXT || countsAsMention(b));
     else mentionsAdded ||= added.some(countsAsMention);
     const end = at + removed.length;
     const delta = added.length - removed.length;
