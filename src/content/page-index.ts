@@ -67,17 +67,17 @@ function textSource(page: PageText): string | TextSource {
 }
 
 /**
- * When a change's re-read gives one huge block for one huge block (text added to a
- * <pre> log): the first characters they share. Detection then resumes inside it
- * (core/claims/sections.ts, `unchangedPrefix`), and a sparse index keeps it, as it
- * kept the block before, without scanning it whole: that scan alone was a step of
- * ~60 ms on a 4.75 MB `<pre>`. (Detection finds the candidates of each window it
- * takes: core/claims/detect.ts.)
+ * When a change's re-read gives for one huge block a huge block first (text added to
+ * a <pre> log; or a block put in its middle, splitting it): the first characters they
+ * share. Detection then resumes inside it (core/claims/sections.ts, `unchangedPrefix`),
+ * and a sparse index keeps it, as it kept the block before, without scanning it
+ * whole: that scan alone was a step of ~60 ms on a 4.75 MB `<pre>`. (Detection finds
+ * the candidates of each window it takes: core/claims/detect.ts.)
  */
 function hugeReadAgain(old: readonly TextBlock[], fresh: readonly TextBlock[]): { old: TextBlock; block: TextBlock; shared: number } | undefined {
   const [was] = old;
   const [block] = fresh;
-  if (old.length !== 1 || fresh.length !== 1 || was === undefined || block === undefined) return undefined;
+  if (old.length !== 1 || was === undefined || block === undefined) return undefined;
   if (was.text.length <= HUGE_TEXT || block.text.length <= HUGE_TEXT || was.tag !== block.tag || block.headingLevel > 0) return undefined;
   return { old: was, block, shared: sharedPrefixLength(was.text, block.text) };
 }
@@ -382,7 +382,7 @@ export class PageIndex {
       // Sparse: re-reading a part of the page can index a heading that was there all
       // along; that changes no section (the rescan checks none went away).
       const edit: SectionEdit = { at: from, removed, added: fresh.blocks, ...(headingsKnown ? { headingsWereThere: true } : {}) };
-      if (again !== undefined && removed.length === 1 && removed[0] === again.old && fresh.blocks.length === 1 && fresh.blocks[0] === again.block) {
+      if (again !== undefined && removed.length === 1 && removed[0] === again.old && fresh.blocks[0] === again.block) {
         edit.unchangedPrefix = again.shared;
       }
       edits.push(edit);

@@ -50,7 +50,7 @@ describe('extreme sizes', () => {
 
   it('a line added to that 10 MB text node', () => bigNodeAppendCase(open, 150), 60_000);
 
-  // The change's work: 15–17 ms here (100–105 before the halves took the block's candidates;
+  // The change's work: 14–15 ms here (100–105 before the halves took the block's candidates;
   // 30–32 before round 29 stopped searching the block they replaced for names of MgT, and
   // the halves for candidates).
   it('a block put in the middle of that 10 MB text node', () => bigNodeSplitCase(open, 25), 60_000);

@@ -248,6 +248,40 @@ describe('rescanSectionsSteps', () => {
     expect(split[3]).toBeLessThan(100_000); // (the windows near the new end may be cut anew)
   });
 
+  it('a block put in the middle of a huge block: detection resumes inside the first half, after its last window that is as it was', async () => {
+    const unit = (i: number) =>
+      i % 7 === 3
+        ? `Day ${i}: magnesium citrate is cheap. It improves sleep. The weather was mild. `
+        : `Day ${i}: Magtein is magnesium L-threonate. It improves memory. The shop opened at nine. `;
+    const log = Array.from({ length: 4_000 }, (_, i) => unit(i)).join('');
+    const heading: TextBlock = { text: 'Notes', tag: 'h1', headingLevel: 1, region: 'main' };
+    const pre = (text: string): TextBlock => ({ text, tag: 'pre', headingLevel: 0, region: 'main' });
+    const whole = pre(log);
+    const blocks = [heading, whole];
+    const state = full(blocks, 'Notes');
+    const cut = log.indexOf('Day 2000:');
+    const [first, second] = [pre(log.slice(0, cut)), pre(log.slice(cut))];
+    const note: TextBlock = { text: 'It reduces anxiety, and magnesium citrate is cheap.', tag: 'div', headingLevel: 0, region: 'main' };
+    const next = [heading, first, note, second];
+    const expected = full(next, 'Notes');
+    const chars: number[] = [];
+    for (const unchangedPrefix of [sharedPrefixLength(whole.text, first.text), undefined]) {
+      await withCountedSentences(
+        () => import('../../src/core/claims/sections'),
+        (sections, counter) => {
+          const edit: SectionEdit = { at: 1, removed: [whole], added: [first, note, second], ...(unchangedPrefix !== undefined ? { unchangedPrefix } : {}) };
+          const got = runToEnd(sections.rescanSectionsSteps(next, 'Notes', state, [edit]));
+          expect(got?.matches).toEqual(expected.matches);
+          expect(got?.states).toEqual(expected.states);
+          expect(got?.windows.get(first)).toEqual(expected.windows.get(first));
+          chars.push(counter.chars);
+        },
+      );
+    }
+    // The first half's windows before the cut are not split into sentences again.
+    expect(chars[0]).toBeLessThan(chars[1]! * 0.7);
+  });
+
   it('sharedPrefixLength: the first characters two texts share', () => {
     const a = 'x'.repeat(200_000);
     for (const at of [0, 1, 15, 16, 17, 65_535, 65_536, 65_537, 131_071, 199_999]) {

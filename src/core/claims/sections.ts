@@ -34,9 +34,10 @@ export interface SectionEdit {
    */
   headingsWereThere?: boolean;
   /**
-   * When one huge block was read again (text appended to a <pre> log): how many first
-   * characters the added block shares with the removed one. Detection then resumes
-   * inside it, at the last window the two share (`Detected.windows`).
+   * When one huge block was read again (text appended to a <pre> log, or a block put
+   * in its middle): how many first characters the first added block shares with the
+   * removed one. Detection then resumes inside it, at the last window the two share
+   * (`Detected.windows`).
    */
   unchangedPrefix?: number;
 }
@@ -249,7 +250,8 @@ function resumeInside(edit: SectionEdit, windows: WeakMap<TextBlock, WindowState
   const shared = edit.unchangedPrefix;
   const old = edit.removed[0];
   const fresh = edit.added[0];
-  if (shared === undefined || old === undefined || fresh === undefined || edit.removed.length !== 1 || edit.added.length !== 1) return undefined;
+  // (The added block is the first of the edit's: a block put in the middle of a huge one adds two more after it.)
+  if (shared === undefined || old === undefined || fresh === undefined || edit.removed.length !== 1) return undefined;
   if (old.headingLevel !== 0 || fresh.headingLevel !== 0 || old.tag !== fresh.tag || old.region !== fresh.region) return undefined;
   const before = windows.get(old);
   if (before === undefined) return undefined;
