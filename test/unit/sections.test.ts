@@ -198,17 +198,18 @@ describe('rescanSectionsSteps', () => {
     expect(reached).toBeLessThan(8);
   });
 
+  // A log in one <pre>: claims all through it, and subjects carried across window
+  // cuts (after "Magnesium citrate …", "It" is citrate, and no claim about MgT).
+  const dayOfLog = (i: number): string =>
+    i % 7 === 3
+      ? `Day ${i}: magnesium citrate is cheap. It improves sleep. The weather was mild. `
+      : `Day ${i}: Magtein is magnesium L-threonate. It improves memory. The shop opened at nine. `;
+  const log = Array.from({ length: 4_000 }, (_, i) => dayOfLog(i)).join('');
+  const pre = (text: string): TextBlock => ({ text, tag: 'pre', headingLevel: 0, region: 'main' });
+
   it('resumes inside a huge block read again, after its last window that is as it was', async () => {
-    // A log in one <pre>: claims all through it, and subjects carried across window
-    // cuts (after "Magnesium citrate …", "It" is citrate, and no claim about MgT).
-    const unit = (i: number) =>
-      i % 7 === 3
-        ? `Day ${i}: magnesium citrate is cheap. It improves sleep. The weather was mild. `
-        : `Day ${i}: Magtein is magnesium L-threonate. It improves memory. The shop opened at nine. `;
-    const log = Array.from({ length: 4_000 }, (_, i) => unit(i)).join('');
     const heading: TextBlock = { text: 'Notes', tag: 'h1', headingLevel: 1, region: 'main' };
     const after: TextBlock = { text: 'It reduces anxiety.', tag: 'p', headingLevel: 0, region: 'main' };
-    const pre = (text: string): TextBlock => ({ text, tag: 'pre', headingLevel: 0, region: 'main' });
     let blocks = [heading, pre(log), after];
     let state = full(blocks, 'Notes');
     expect(textWindows(log).length).toBeGreaterThan(8);
@@ -249,13 +250,7 @@ describe('rescanSectionsSteps', () => {
   });
 
   it('a block put in the middle of a huge block: detection resumes inside the first half, after its last window that is as it was', async () => {
-    const unit = (i: number) =>
-      i % 7 === 3
-        ? `Day ${i}: magnesium citrate is cheap. It improves sleep. The weather was mild. `
-        : `Day ${i}: Magtein is magnesium L-threonate. It improves memory. The shop opened at nine. `;
-    const log = Array.from({ length: 4_000 }, (_, i) => unit(i)).join('');
     const heading: TextBlock = { text: 'Notes', tag: 'h1', headingLevel: 1, region: 'main' };
-    const pre = (text: string): TextBlock => ({ text, tag: 'pre', headingLevel: 0, region: 'main' });
     const whole = pre(log);
     const blocks = [heading, whole];
     const state = full(blocks, 'Notes');
