@@ -325,26 +325,41 @@ export async function bigNodeCase(open: OpenHostile, claims = 1): Promise<void> 
  */
 export async function bigNodeAppendCase(open: OpenHostile, workMs: number, longestMs = 100): Promise<void> {
   const claims = 40;
-  const h = await open(`big-node.html?claims=${claims}`, claims, true, 25_000);
-  await expectClean(h, Array.from({ length: claims }, () => 'memory'));
-  const before = (await slicesOf(h)).length;
-  await h.read(`document.getElementById('big').append(document.createTextNode('Day 41: Magnesium L-threonate reduces anxiety. '))`);
-  expect(await waitForCount(h, claims + 1)).toBe(claims + 1);
-  await settle(h);
-  expect((await claimsOf(h)).filter((c) => c !== 'memory')).toEqual(['anxiety-stress']);
-  await expectChangeWithin(h, before, workMs, longestMs);
+  await expectChangeWithin(workMs, longestMs, async () => {
+    const h = await open(`big-node.html?claims=${claims}`, claims, true, 25_000);
+    await expectClean(h, Array.from({ length: claims }, () => 'memory'));
+    const before = (await slicesOf(h)).length;
+    await h.read(`document.getElementById('big').append(document.createTextNode('Day 41: Magnesium L-threonate reduces anxiety. '))`);
+    expect(await waitForCount(h, claims + 1)).toBe(claims + 1);
+    await settle(h);
+    expect((await claimsOf(h)).filter((c) => c !== 'memory')).toEqual(['anxiety-stress']);
+    return { h, before };
+  });
 }
 
-/** The slices since the `before`-th: none longer than `longestMs`, their sum under `workMs`; no error; closes `h`. */
-async function expectChangeWithin(h: HostileHandle, before: number, workMs: number, longestMs: number): Promise<void> {
-  const change = (await slicesOf(h)).slice(before);
-  expect(longestOf(change), 'longest slice of the change, ms').toBeLessThan(longestMs);
-  expect(
-    change.reduce((sum, s) => sum + s.ms, 0),
-    'work of the change, ms',
-  ).toBeLessThan(workMs);
-  expect(h.errors()).toEqual([]);
-  await h.close();
+/**
+ * Makes a change on a freshly opened page (`changeOn` returns the handle and how many
+ * slices came before the change): the slices since then are none longer than
+ * `longestMs`, and their sum is under `workMs`, with no error. The change's work is
+ * one slice of ~15 ms here, and a major collection of the 10 MB strings landing in it
+ * doubled it in one CI run: noise only adds, so the page is opened afresh and changed
+ * again, up to three times, and the least work is what is bounded.
+ */
+async function expectChangeWithin(
+  workMs: number,
+  longestMs: number,
+  changeOn: () => Promise<{ h: HostileHandle; before: number }>,
+): Promise<void> {
+  const works: number[] = [];
+  for (let tries = 0; tries < 3 && !works.some((ms) => ms < workMs); tries++) {
+    const { h, before } = await changeOn();
+    const change = (await slicesOf(h)).slice(before);
+    expect(longestOf(change), 'longest slice of the change, ms').toBeLessThan(longestMs);
+    expect(h.errors()).toEqual([]);
+    works.push(change.reduce((sum, s) => sum + s.ms, 0));
+    await h.close();
+  }
+  expect(Math.min(...works), `work of the change, ms (least of ${works.map((ms) => ms.toFixed(1)).join(', ')})`).toBeLessThan(workMs);
 }
 
 /**
@@ -356,21 +371,23 @@ async function expectChangeWithin(h: HostileHandle, before: number, workMs: numb
  */
 export async function bigNodeSplitCase(open: OpenHostile, workMs: number, longestMs = 100): Promise<void> {
   const claims = 40;
-  const h = await open(`big-node.html?claims=${claims}`, claims, true, 25_000);
-  await expectClean(h, Array.from({ length: claims }, () => 'memory'));
-  const before = (await slicesOf(h)).length;
-  await h.read(`(() => {
-    const big = document.getElementById('big');
-    const div = document.createElement('div');
-    div.textContent = 'Note: Magnesium L-threonate reduces anxiety.';
-    big.insertBefore(div, big.childNodes[Math.floor(big.childNodes.length / 2)]);
-  })()`);
-  expect(await waitForCount(h, claims + 1)).toBe(claims + 1);
-  await settle(h);
-  const found = await claimsOf(h);
-  expect(found.filter((c) => c === 'memory').length).toBe(claims);
-  expect(found.filter((c) => c !== 'memory')).toEqual(['anxiety-stress']);
-  await expectChangeWithin(h, before, workMs, longestMs);
+  await expectChangeWithin(workMs, longestMs, async () => {
+    const h = await open(`big-node.html?claims=${claims}`, claims, true, 25_000);
+    await expectClean(h, Array.from({ length: claims }, () => 'memory'));
+    const before = (await slicesOf(h)).length;
+    await h.read(`(() => {
+      const big = document.getElementById('big');
+      const div = document.createElement('div');
+      div.textContent = 'Note: Magnesium L-threonate reduces anxiety.';
+      big.insertBefore(div, big.childNodes[Math.floor(big.childNodes.length / 2)]);
+    })()`);
+    expect(await waitForCount(h, claims + 1)).toBe(claims + 1);
+    await settle(h);
+    const found = await claimsOf(h);
+    expect(found.filter((c) => c === 'memory').length).toBe(claims);
+    expect(found.filter((c) => c !== 'memory')).toEqual(['anxiety-stress']);
+    return { h, before };
+  });
 }
 
 /**
