@@ -1,5 +1,5 @@
 // Whether a page or section is about MgT, and whose claims a sentence makes.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import { MAGNESIUM, MgtNameSearch, lookAtText, mayMentionMgt } from '../../src/core/claims/gate';
 import { openHeadings } from '../../src/core/claims/context';
@@ -81,6 +81,67 @@ describe('the content script gate', () => {
     ['Magnesium glycinate is gentle', false],
     ['', false],
   ])('%j → %s', (text, expected) => expect(mayMentionMgt(text)).toBe(expected));
+
+  it.each([
+    ['neuro\u200B\uFF0Dmag sleep', true],
+    ['Neuro\uFF0DMag', true],
+    ['m\u200B\u200B\u200B\u200B\u200Bg\u00AD\u00AD\u00ADt', true],
+    ['\u05DE\u05D2\u05E0\u05D6\u05D9\u05D5\u05DD \u200FMag\u200Ftein\u200F \u05DC\u05D6\u05D9\u05DB\u05E8\u05D5\u05DF', true],
+    ['\u05DE\u05D2\u05E0\u05D6\u05D9\u05D5\u05DD\u200F \u202B\u0645\u063A\u0646\u064A\u0633\u064A\u0648\u0645\u202C \u200E500 mg\u200E', false],
+    ['\u30DE\u30B0\u30CD\u30B7\u30A6\u30E0\uFF08\u30B0\u30EA\u30B7\u30F3\u9178\uFF09\uFF1A\uFF15\uFF10\uFF10\u3000mg\uFF01', false],
+  ])('hidden by separators, or not hidden in right-to-left and CJK text: %j → %s', (text, expected) => expect(mayMentionMgt(text)).toBe(expected));
+
+  it('finds a name hidden far down a long text, or by a long run of invisible characters', () => {
+    const rtl = '\u05DE\u05D2\u05E0\u05D6\u05D9\u05D5\u05DD\u200F Mg\u200F \u05DC\u05E9\u05D9\u05E0\u05D4. '.repeat(300);
+    expect(mayMentionMgt(rtl)).toBe(false);
+    expect(mayMentionMgt(`${rtl}Neuro\u00AD-Mag ${rtl}`)).toBe(true);
+    expect(mayMentionMgt(`${rtl}m${'\u200B'.repeat(100)}gt`)).toBe(true);
+    expect(mayMentionMgt(`${rtl}xm\u200Bgt`)).toBe(false);
+    // Soft hyphens in every word: past a few hundred places, the rest is normalized in one go.
+    const hyphenated = 'die Kranken\u00ADversicherung, ein umfang\u00ADreiches Paket; '.repeat(1000);
+    expect(mayMentionMgt(hyphenated)).toBe(false);
+    expect(mayMentionMgt(`${hyphenated}Mag\u00ADtein`)).toBe(true);
+    expect(mayMentionMgt(`Ｍａｇ${hyphenated}`)).toBe(false);
+  });
+
+  it('normalizes no text whose unusual characters cannot hide a name (bidi marks between Hebrew words, fullwidth punctuation)', () => {
+    const normalize = vi.spyOn(String.prototype, 'normalize');
+    try {
+      const rtl = '\u05DE\u05D2\u05E0\u05D6\u05D9\u05D5\u05DD\u200F \u05DC\u05E9\u05D9\u05E0\u05D4\u202B \u0645\u063A\u0646\u064A\u0633\u064A\u0648\u0645\u202C. '.repeat(200);
+      const cjk = '\u30DE\u30B0\u30CD\u30B7\u30A6\u30E0\uFF08\u30B0\u30EA\u30B7\u30F3\u9178\uFF09\uFF1A\u7761\u7720\uFF01 '.repeat(200);
+      expect([rtl, cjk].map(mayMentionMgt)).toEqual([false, false]);
+      expect(normalize).not.toHaveBeenCalled();
+    } finally {
+      normalize.mockRestore();
+    }
+  });
+
+  it('answers as normalizing every text with an unusual character did, on texts made of names, their pieces, separators and hiding characters', () => {
+    const unusual = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFF01-\uFF5E]/;
+    const invisible = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+    const gate = /threon|magtein|neuro-?mag|\bmgt\b|\bmag[\s-]?t\b|l-tams|mmfs/i;
+    const before = (text: string): boolean => gate.test(text) || (unusual.test(text) && gate.test(text.replace(invisible, '').normalize('NFKC')));
+    const fullwidth = (ch: string): string => (/[!-~]/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch);
+    const parts = ['mag', 'tein', 'threo', 'nate', 'neuro', 'mgt', 'mg', 't', 'l', 'tams', 'mmfs', '-', ' ', '\u00AD', '\u200B', '\u200F', '\u202B', '\uFF0D', '\uFF0C', '\uFF08', '\u05D0', '\u0645', '\u30DE', '.', 'x', '7', '_'];
+    // (Long stretches too: a page's text is normalized only around what may hide a name.)
+    const fillers = ['lorem ipsum dolor sit amet, consectetur ', 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz', '\u05D0\u05D1\u05D2 \u200F\u05D3\u05D4 '.repeat(4), '\u200B'.repeat(40)];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let named = 0;
+    for (let k = 0; k < 10_000; k++) {
+      let text = '';
+      for (let n = 1 + random(k % 2 === 0 ? 8 : 40); n > 0; n--) {
+        const part = random(6) === 0 ? (fillers[random(fillers.length)] as string) : (parts[random(parts.length)] as string);
+        text += random(5) === 0 ? [...part].map(fullwidth).join('') : part;
+      }
+      expect(mayMentionMgt(text), JSON.stringify(text)).toBe(before(text));
+      if (before(text) && !gate.test(text)) named++;
+    }
+    expect(named).toBeGreaterThan(100); // (names hidden only by what normalization undoes: the case that matters)
+  });
 });
 
 describe('MgtNameSearch (the gate on a huge page, piece by piece as it is read)', () => {
