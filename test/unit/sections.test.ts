@@ -468,6 +468,35 @@ describe('rescanSectionsSteps', () => {
     expect(reads).toBeLessThan(100);
   });
 
+  it("a paragraph added near the end of a page of 3,000 claims: the rescan looks at few matches' blocks, not every match", () => {
+    const blocks = noHeadings(6_000, (i) => (i % 2 === 0 ? `Magtein helped me sleep, post ${i}.` : `The shop ships in two days, note ${i}.`));
+    const state = full(blocks, 'Magtein');
+    expect(state.matches.length).toBe(3_000);
+    // Every read of a match's block (finding, keeping and shifting the matches around the change).
+    let reads = 0;
+    const watched = {
+      ...state,
+      matches: state.matches.map(
+        (m) =>
+          new Proxy(m, {
+            get(target, key, receiver) {
+              if (key === 'block') reads++;
+              return Reflect.get(target, key, receiver);
+            },
+          }),
+      ),
+    };
+    const para: TextBlock = { text: 'Magnesium citrate is cheaper, though.', tag: 'p', headingLevel: 0, region: 'main' };
+    const at = 5_990;
+    const next = [...blocks];
+    next.splice(at, 0, para);
+    const got = runToEnd(rescanSectionsSteps(next, 'Magtein', watched, [{ at, removed: [], added: [para] }]));
+    const byRescan = reads;
+    expect(got?.matches).toEqual(full(next, 'Magtein').matches);
+    // A pass over every match, and two filters over them at the end: ~9,000 reads.
+    expect(byRescan).toBeLessThan(200);
+  });
+
   it('keeps every other match, shifted, when a paragraph is inserted', () => {
     const { blocks, title } = pageOf(generatePage(benchPages()[0]!));
     const state = full(blocks, title);
