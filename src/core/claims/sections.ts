@@ -356,7 +356,10 @@ export function* rescanSectionsSteps(
   const inside = edits.length === 1 && edits[0]!.at === lo ? resumeInside(edits[0]!, before.windows) : undefined;
   const resume = inside !== undefined ? inside.state : insideSection ? states[lo - 1] : undefined;
   const from = resume !== undefined ? lo : windowStart();
-  const kept = inside === undefined ? [] : before.matches.filter((m) => m.block === lo && m.start < inside.from);
+  const kept =
+    inside === undefined
+      ? []
+      : before.matches.slice(firstMatchAt(before.matches, lo), firstMatchAt(before.matches, lo + 1)).filter((m) => m.start < inside.from);
   const fresh: ClaimMatch[] = [];
   // No section changed: past the changed blocks, a block detects as it did before
   // once the state before it (the subject carried) is as it was, and so does every
