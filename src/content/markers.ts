@@ -33,7 +33,12 @@ function isTaken(doc: Document, tag: string): boolean {
 }
 
 export function isMarkerElement(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.startsWith(BASE_TAG);
+  return node.nodeType === Node.ELEMENT_NODE && isMarkerName((node as Element).localName);
+}
+
+/** Whether an element's `localName` is one of our markers' (its name read already). */
+export function isMarkerName(localName: string): boolean {
+  return localName.startsWith(BASE_TAG);
 }
 
 export interface MarkerData {

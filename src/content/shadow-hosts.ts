@@ -6,7 +6,7 @@
 // characters is read sparsely only when componentRootsUnlessPlainSteps finds no host
 // but custom elements, so it misses nothing a whole read would find.
 import { mayHostShadow } from '../extract/blocks';
-import { isMarkerElement } from './markers';
+import { isMarkerElement, isMarkerName } from './markers';
 import { longStepNext } from './timing';
 import { hostCandidates, mayGetRootLater } from './host-queries';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE } from '../extract/node-types';
@@ -25,17 +25,32 @@ const PER_STEP = 2_000;
  * again) are passed over: counted, they turned a page read sparsely into one read
  * whole at its first full re-read. `waiting` gets the elements that may be given a
  * root later (`mayGetRootLater`: the page index looks at them again).
+ *
+ * Each element's name is read once, and the empty `<div>`s come from one native
+ * query: asking each `<div>` for its first child (mayGetRootLater) made a wrapper
+ * of that child in this isolated world, and the loop cost ~4.6 ms on that page
+ * instead of ~3.2 (round 31).
  */
 export function* componentRootsUnlessPlainSteps(root: Element, waiting: Element[] = [], perStep = PER_STEP): Generator<void, ShadowRoot[] | null, void> {
   const found: ShadowRoot[] = [];
+  if (isPageHost(root)) {
+    if (!root.localName.includes('-')) return null;
+    found.push(root.shadowRoot as ShadowRoot);
+  } else if (mayGetRootLater(root)) waiting.push(root);
   const all = root.getElementsByTagName('*');
-  for (let i = -1; ; i++) {
-    const el = i < 0 ? root : all[i];
+  const empty = new Set<Element>(root.querySelectorAll('div:empty'));
+  for (let i = 0; ; i++) {
+    const el = all[i];
     if (el === undefined) break;
-    if (isPageHost(el)) {
-      if (!el.localName.includes('-')) return null;
-      found.push(el.shadowRoot as ShadowRoot);
-    } else if (mayGetRootLater(el)) waiting.push(el);
+    const name = el.localName;
+    const custom = name.includes('-');
+    const shadow = mayHostShadow(name) ? el.shadowRoot : null;
+    if (shadow !== null) {
+      if (!isMarkerName(name)) {
+        if (!custom) return null;
+        found.push(shadow);
+      }
+    } else if (custom || (name === 'div' && empty.has(el))) waiting.push(el);
     if (i % perStep === perStep - 1) yield;
   }
   return yield* withNestedSteps(found, waiting);

@@ -20,6 +20,7 @@ import {
   HUGE_SHOP_NAMING_IN_COMPONENTS_FLAT,
   LATE_SHELL,
   LATE_SHOP,
+  LATE_MID_SHOP,
   LATE_SHOP_SAYING_MAGNESIUM,
   LATE_SMALL_SHOP,
   LATE_TREES,
@@ -163,6 +164,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'shop-div-widget.html'), SHOP_WITH_DIV_WIDGET);
   await writeFile(join(dir, 'late-shop.html'), LATE_SHOP.page);
   await writeFile(join(dir, 'late-small-shop.html'), LATE_SMALL_SHOP.page);
+  await writeFile(join(dir, 'late-mid-shop.html'), LATE_MID_SHOP.page);
   await writeFile(join(dir, 'late-shop-magnesium.html'), LATE_SHOP_SAYING_MAGNESIUM.page);
   await writeFile(join(dir, 'late-shell.html'), LATE_SHELL.page);
   await writeFile(join(dir, 'tiny-empty-root.html'), TINY_PAGE_EMPTY_ROOT);
@@ -976,6 +978,7 @@ describe('a paragraph removed or added right before a nested component, inside a
 describe('shadow roots given after the first pass (a component defined late, a widget filling its placeholder)', () => {
   it.each([
     ['late-shop.html', 'a 400 KB shop read sparsely', LATE_SHOP.flat],
+    ['late-mid-shop.html', 'a 100 KB shop, every element looked at', LATE_MID_SHOP.flat],
     ['late-small-shop.html', 'a 10 KB shop', LATE_SMALL_SHOP.flat],
   ])('%s (%s): their claims counted and marked as a whole read of the page with its trees marks them', async (file, _what, flat) => {
     const { page, errors } = await openPage(browser, `${server.origin}/${file}`);

@@ -173,14 +173,26 @@ function literalSpan(text: string, part: string, from: number, literal: Literal,
 }
 
 /**
- * A scanner for up to 31 groups of literals: lowercase letters, digits, "." and
- * "'" and "-", " " for any whitespace, and a leading "^" for a literal that must
- * start a word (no spaces then).
+ * What a scanner is made from, worked out from its groups of literals once: its keys,
+ * longest first, each with its literals as [group bit, starts a word (1) or not (0),
+ * the text before the key, the text after it]. The prefilter's is generated with
+ * its anchors (anchors.generated.ts): working it out cost every page that names MgT
+ * ~1.9 ms of cold JavaScript in its first pass (Chromium, round 31).
  */
-export function literalScanner(groups: readonly (readonly string[])[]): LiteralScanner {
+export interface ScannerTable {
+  readonly keys: readonly string[];
+  readonly literals: readonly (readonly (readonly [bit: number, wordStart: 0 | 1, before: string, after: string])[])[];
+}
+
+/**
+ * The table of a scanner for up to 31 groups of literals: lowercase letters, digits,
+ * "." and "'" and "-", " " for any whitespace, and a leading "^" for a literal that
+ * must start a word (no spaces then). Throws on a literal it cannot scan for.
+ */
+export function scannerTable(groups: readonly (readonly string[])[]): ScannerTable {
   if (groups.length > 31) throw new Error('at most 31 groups');
   /** Literals by their key. */
-  const byKey = new Map<string, Literal[]>();
+  const byKey = new Map<string, [number, 0 | 1, string, string][]>();
   groups.forEach((group, k) => {
     for (const marked of group) {
       const wordStart = marked.startsWith('^');
@@ -193,19 +205,39 @@ export function literalScanner(groups: readonly (readonly string[])[]): LiteralS
       const key = wordStart ? (parts[0] as string) : parts.reduce((a, b) => (b.length > a.length ? b : a));
       if (key.length === 0) throw new Error(`unsupported literal "${marked}"`);
       const at = wordStart ? 0 : text.indexOf(key);
-      const before = text.slice(0, at);
-      const after = text.slice(at + key.length);
-      const around = before === '' && after === '' ? null : { before, key, after };
       let list = byKey.get(key);
       if (list === undefined) byKey.set(key, (list = []));
-      list.push({ bit: 1 << k, wordStart, around });
+      list.push([1 << k, wordStart ? 1 : 0, text.slice(0, at), text.slice(at + key.length)]);
     }
   });
+  // Longest first: at one position the search reports the longest key, and the
+  // shorter keys found there are exactly its prefixes.
   const keys = [...byKey.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   for (const key of keys) if (!KEY_CHARS.test(key)) throw new Error(`unsupported key "${key}"`);
-  // Longest first: at one position the search reports the longest key, and the
-  // shorter keys found there are exactly its prefixes. Made on first use: `holds`
-  // on short texts never needs it.
+  return { keys, literals: keys.map((key) => byKey.get(key) as [number, 0 | 1, string, string][]) };
+}
+
+/** A scanner for up to 31 groups of literals (see scannerTable for what they may hold). */
+export function literalScanner(groups: readonly (readonly string[])[]): LiteralScanner {
+  return scannerFromTable(scannerTable(groups));
+}
+
+/** The scanner a table describes (made by scannerTable, here or when generated). */
+export function scannerFromTable(table: ScannerTable): LiteralScanner {
+  const { keys } = table;
+  /** Literals by their key. */
+  const byKey = new Map<string, Literal[]>();
+  keys.forEach((key, i) => {
+    byKey.set(
+      key,
+      (table.literals[i] ?? []).map(([bit, wordStart, before, after]) => ({
+        bit,
+        wordStart: wordStart === 1,
+        around: before === '' && after === '' ? null : { before, key, after },
+      })),
+    );
+  });
+  // Made on first use: `holds` on short texts never needs it.
   let searchRegex: RegExp | null = null;
   const search = (): RegExp => (searchRegex ??= new RegExp(keys.map((key) => key.replace(/\./g, '\\.')).join('|'), 'gi'));
   /**

@@ -218,8 +218,13 @@ function withLateHosts(shop: string, placeholder = true): { page: string; flat: 
       : shop.replace('</body>', `<review-box>${box}</review-box></body>`);
   return { page: place('', ''), flat: place(REVIEW_BOX_TREE, REVIEWS_TREE) };
 }
-/** A 400 KB shop (read sparsely) and a 10 KB one (read sparsely too) with both hosts. */
+/**
+ * A 400 KB shop (read sparsely, its hosts found by native queries) with both hosts, a
+ * 100 KB one with both (under 64,000 characters: every element looked at), and a
+ * 10 KB one with the component (read sparsely too).
+ */
 export const LATE_SHOP = withLateHosts(generatePage({ name: 'shop', bytes: 400_000, claimParagraphs: 6, seed: 10 }));
+export const LATE_MID_SHOP = withLateHosts(generatePage({ name: 'mid shop', bytes: 100_000, claimParagraphs: 4, seed: 10 }));
 export const LATE_SMALL_SHOP = withLateHosts(generatePage({ name: 'tiny shop', bytes: 10_000, claimParagraphs: 1, seed: 10 }), false);
 /** A 400 KB shop whose light DOM says "Magnesium" and names no form: MgT comes only with the late component. */
 export const LATE_SHOP_SAYING_MAGNESIUM = withLateHosts(
