@@ -38,6 +38,10 @@ function launchFirefox(profile?: string, prefs: Record<string, unknown> = {}): P
     executablePath: FIREFOX,
     headless: true,
     userDataDir: profile,
+    // Firefox 153 lets WebDriver navigate only to http(s), file, blob and about:blank
+    // unless started with system access: without it the add-on's own pages
+    // (moz-extension://) cannot be opened in a tab ("not allowed in this context").
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
       // The build is unsigned: fine for a temporary add-on; one installed in the
