@@ -33,15 +33,13 @@ const PER_STEP = 2_000;
  */
 export function* componentRootsUnlessPlainSteps(root: Element, waiting: Element[] = [], perStep = PER_STEP): Generator<void, ShadowRoot[] | null, void> {
   const found: ShadowRoot[] = [];
-  if (isPageHost(root)) {
-    if (!root.localName.includes('-')) return null;
-    found.push(root.shadowRoot as ShadowRoot);
-  } else if (mayGetRootLater(root)) waiting.push(root);
   const all = root.getElementsByTagName('*');
+  // (The root itself first; it is never an empty `<div>`: a body, or an html element.)
   const empty = new Set<Element>(root.querySelectorAll('div:empty'));
-  for (let i = 0; ; i++) {
-    const el = all[i];
+  for (let i = -1; ; i++) {
+    const el = i < 0 ? root : all[i];
     if (el === undefined) break;
+    // isPageHost and mayGetRootLater, with the name read once.
     const name = el.localName;
     const custom = name.includes('-');
     const shadow = mayHostShadow(name) ? el.shadowRoot : null;
