@@ -5,6 +5,7 @@
 // It lives here, not with the names (names.ts): a module the gate imports is
 // compiled into the script every page loads, and names.ts is the scanner's.
 import { DROP, INVISIBLE } from '../text/invisible';
+import { isWordUnit } from '../text/word-units';
 
 /** Cheap test used to decide whether a page could be about MgT at all (every name in names.ts holds one of these). */
 export const MGT_GATE = /threon|magtein|neuro-?mag|\bmgt\b|\bmag[\s-]?t\b|l-tams|mmfs/i;
@@ -89,7 +90,7 @@ function isLetter(code: number): boolean {
 
 /** What a word boundary (`\b`) does not fall beside once normalized: a letter, digit or underscore, plain or fullwidth, or a character dropped. */
 function inWord(code: number): boolean {
-  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || (code >= 0xff10 && code <= 0xff19) || code === 0xff3f || DROP.test(String.fromCharCode(code));
+  return isWordUnit(code) || isLetter(code) || (code >= 0xff10 && code <= 0xff19) || code === 0xff3f || DROP.test(String.fromCharCode(code));
 }
 
 /** A name of MgT, or (group 1) magnesium: one scan finds whichever comes first. */

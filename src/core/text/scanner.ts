@@ -17,6 +17,7 @@
 import { COMBINING, INVISIBLE, PUNCTUATION_FOLDS } from './normalize';
 import { NFKC_ALNUM_BMP_CLASS, NFKC_ALNUM_CLASS } from './risky.generated';
 import { foldedFrom, unicodeEscape } from './regex-source';
+import { isWordUnit } from './word-units';
 
 const FOLDED_FROM = foldedFrom(PUNCTUATION_FOLDS);
 /** Every character normalize.ts folds to `to`, and `to` itself, as a regex class. */
@@ -135,10 +136,6 @@ const SHORT_TEXT = 4_000;
 const HOLDS_PIECE = 1 << 16;
 const HOLDS_OVERLAP = 4_096;
 
-/** Is the code unit a regex word character (\w)? */
-function isWordUnit(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 /**
  * Does a word start at `start`? Also where a lowercase letter runs straight into
