@@ -23,6 +23,7 @@ import { BADGE_COLOR, badgeText } from './badge';
 import { checkSelection, createMenus, onMenuClick } from './menus';
 import { onCommand } from './commands';
 import { servePrefilterPort } from './prefilter-port';
+import { serveDetectPort } from './detect-port';
 import { stringsListener } from './strings';
 
 function plainPopup(): string | undefined {
@@ -76,6 +77,7 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
 });
 
 browser.runtime.onConnect.addListener(servePrefilterPort);
+browser.runtime.onConnect.addListener(serveDetectPort);
 browser.runtime.onMessage.addListener(stringsListener((name, subs) => browser.i18n.getMessage(name, subs)));
 
 browser.runtime.onInstalled.addListener(() => {

@@ -15,36 +15,13 @@ import { isPrefilterAnswer } from '../shared/prefilter-port-guards';
 import type { PrefilterAnswer, PrefilterPortMessage } from '../shared/messages';
 import { PREFILTER_MAX_CHARS, PREFILTER_PORT } from '../shared/ports';
 import { waitFor, type Step } from '../core/steps';
+import { answerOf, connectToBackground, type PortLike } from './background-port';
 
 /** Characters per message: ~2 ms of serializing each. */
 const PIECE_CHARS = 256 * 1024;
 
-/**
- * A background that has not answered by then is given up on (the caller then runs
- * the prefilter itself). A stopped service worker starts in well under a second.
- */
-const ANSWER_TIMEOUT_MS = 5_000;
-
 /** The offsets found in the background, with its time; undefined when that was not possible. */
 export type Offloaded = PrefilterAnswer | undefined;
-
-/** The part of runtime.Port used here (the browser's own API: see content-messaging.ts on the polyfill). */
-interface PortLike {
-  postMessage(message: unknown): void;
-  disconnect(): void;
-  onMessage: { addListener(fn: (message: unknown) => void): void };
-  onDisconnect: { addListener(fn: () => void): void };
-}
-
-/** A port to our background, or null where none can be opened (no runtime, or the extension was reloaded). */
-function connectToBackground(name: string): PortLike | null {
-  const g = globalThis as { browser?: { runtime?: { connect?(i: { name: string }): PortLike } }; chrome?: { runtime?: { connect?(i: { name: string }): PortLike } } };
-  try {
-    return (g.browser?.runtime ?? g.chrome?.runtime)?.connect?.({ name }) ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /** Set when a port failed here: later passes in this document do not try again. */
 let refused = false;
@@ -82,7 +59,7 @@ export function* offsetsInBackgroundSteps(pieces: readonly string[], maxChars = 
     refused = true;
     return undefined;
   }
-  const answer = answerOf(port, length);
+  const answer = answerFor(port, length);
   try {
     for (const text of messageTexts(pieces)) {
       port.postMessage({ type: 'text', text } satisfies PrefilterPortMessage);
@@ -99,24 +76,10 @@ export function* offsetsInBackgroundSteps(pieces: readonly string[], maxChars = 
   return yield* waitFor<Offloaded>(answer, outcome);
 }
 
-/** The port's one answer, checked; undefined if it closes first, answers anything else, or takes too long. */
-function answerOf(port: PortLike, length: number): Promise<Offloaded> {
-  return new Promise<Offloaded>((resolve) => {
-    let settled = false;
-    const done = (answer: Offloaded): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (answer === undefined) refused = true;
-      try {
-        port.disconnect();
-      } catch {
-        // already closed
-      }
-      resolve(answer);
-    };
-    const timer = setTimeout(() => done(undefined), ANSWER_TIMEOUT_MS);
-    port.onMessage.addListener((message) => done(isPrefilterAnswer(message, length) ? message : undefined));
-    port.onDisconnect.addListener(() => done(undefined));
+/** The port's one answer, checked against the text's length; a port that gave none is not asked again in this document. */
+function answerFor(port: PortLike, length: number): Promise<Offloaded> {
+  return answerOf(port, (m): m is PrefilterAnswer => isPrefilterAnswer(m, length)).then((answer) => {
+    if (answer === undefined) refused = true;
+    return answer;
   });
 }

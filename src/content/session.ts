@@ -11,6 +11,7 @@ import { offsetsInBackgroundSteps, type Offloaded } from './prefilter-offload';
 import { takeLongestRead, type PageText } from './page-text';
 import { detectSectionsSteps, rescanSectionsSteps, sameBlocks, type Detected, type SectionEdit, type SkipBlock } from '../core/claims/sections';
 import { keptBlocksSteps } from './kept-blocks';
+import { detectInBackgroundSteps } from './detect-offload';
 import { setCount } from './count';
 import { loadStrings } from './strings';
 import { claimKey, followTables, renderSteps, type Mark, type RenderResult } from './render';
@@ -226,6 +227,14 @@ export class Session {
     // pass marks before the page's next layout, and cannot wait for the background);
     // a sparse read reads only blocks that may hold something.
     if (changed === null) this.skip = index.sparse ? undefined : ((await slicer.drain(keptBlocksSteps(blocks, this.offload))) ?? undefined);
+    // A full pass detects in the background when it can (detect-offload.ts); a change's pass, here.
+    if (detected === null && changed === null) {
+      const elsewhere = await slicer.drain(detectInBackgroundSteps(blocks, title, this.skip));
+      if (elsewhere !== undefined) {
+        detected = elsewhere.detected;
+        this.offThreadMs = (this.offThreadMs ?? 0) + elsewhere.ms;
+      }
+    }
     detected ??= await slicer.drain(detectSectionsSteps(blocks, title, undefined, this.skip));
     const matches = detected.matches;
     // The same matches (a change that moved no claim, a new title) keep their reports.

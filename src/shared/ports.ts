@@ -11,3 +11,6 @@ export const PREFILTER_PORT = 'evidence-lens:prefilter';
  * past 32 million characters is far beyond any page the extension is meant for.
  */
 export const PREFILTER_MAX_CHARS = 32_000_000;
+
+/** The port a content script opens to have a first pass's detection run in the background (core/claims/detected-wire.ts). */
+export const DETECT_PORT = 'evidence-lens:detect';

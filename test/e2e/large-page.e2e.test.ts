@@ -230,11 +230,17 @@ function waits(page: Page): Promise<string[]> {
   return page.evaluate(readWaits);
 }
 
+/** A first pass's waits when our background answered both: the prefilter's offsets, then detection (detect-offload.ts). */
+const BOTH_ANSWERED = ['prefilter in the background: answered', 'detection in the background: answered'];
+/** …and when it answered neither (each offload then does its work on the page). */
+const NEITHER_ANSWERED = ['prefilter in the background: no answer', 'detection in the background: no answer'];
+
 /** What the test uses of the extension's service worker's global scope. */
 interface WorkerScope {
-  closePorts?: (port: { disconnect(): void }) => void;
-  chrome: { runtime: { onConnect: { addListener(fn: (port: { disconnect(): void }) => void): void; removeListener(fn: (port: { disconnect(): void }) => void): void } } };
+  closePorts?: (port: WorkerPort) => void;
+  chrome: { runtime: { onConnect: { addListener(fn: (port: WorkerPort) => void): void; removeListener(fn: (port: WorkerPort) => void): void } } };
 }
+type WorkerPort = { name: string; disconnect(): void };
 
 /** The detail of the page's first pass (how it was read: `read`, `gate`, `longestRead`…). */
 interface FirstPass {
@@ -246,14 +252,16 @@ interface FirstPass {
   offThreadMs?: number;
 }
 
-/** Runs `fn` while the background closes every port as it opens (as when the extension reloads mid-pass). */
-async function withPortsClosed(fn: () => Promise<void>): Promise<void> {
+/** Runs `fn` while the background closes every port as it opens (as when the extension reloads mid-pass), or only the ports named `only`. */
+async function withPortsClosed(fn: () => Promise<void>, only?: string): Promise<void> {
   const [worker] = browser.context.serviceWorkers();
-  await worker!.evaluate(() => {
+  await worker!.evaluate((name) => {
     const g = globalThis as unknown as WorkerScope;
-    g.closePorts = (p) => p.disconnect();
+    g.closePorts = (p) => {
+      if (name === undefined || p.name === name) p.disconnect();
+    };
     g.chrome.runtime.onConnect.addListener(g.closePorts);
-  });
+  }, only);
   try {
     await fn();
   } finally {
@@ -300,7 +308,7 @@ describe('a mid-size page (16,000–64,000 characters) is read sparsely unless i
     const { page, errors, pass } = await smallShop('small-shop.html');
     expect(pass.read).toBe('sparse');
     expect(pass.offThreadMs).toBeGreaterThan(0);
-    expect(await waits(page)).toEqual(['prefilter in the background: answered']);
+    expect(await waits(page)).toEqual(BOTH_ANSWERED);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -334,7 +342,7 @@ describe('a mid-size page (16,000–64,000 characters) is read sparsely unless i
     const inShadow = await page.evaluate(() => document.getElementById('widget')?.shadowRoot?.querySelector('[data-evidence-claim]')?.getAttribute('data-evidence-claim') ?? null);
     expect(inShadow).toBe('brain-uptake');
     expect(pass.offThreadMs).toBeGreaterThan(0);
-    expect(await waits(page)).toEqual(['prefilter in the background: answered']);
+    expect(await waits(page)).toEqual(BOTH_ANSWERED);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -345,7 +353,7 @@ describe('a mid-size page (16,000–64,000 characters) is read sparsely unless i
     expect(expected).toContain('brain-uptake/asserted');
     expect(expected).toContain('sleep/asserted');
     expect(expected.length).toBeGreaterThan(wholeReadClaims(SMALL_SHOP).length);
-    expect(await waits(page)).toEqual(['prefilter in the background: answered']);
+    expect(await waits(page)).toEqual(BOTH_ANSWERED);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -355,7 +363,7 @@ describe('a mid-size page (16,000–64,000 characters) is read sparsely unless i
       const { page, errors, pass } = await smallShop('small-shop-shadow.html', SMALL_SHOP_SHADOW_FLAT);
       expect(pass.read).toBe('whole');
       expect(pass.offThreadMs).toBeUndefined();
-      expect(await waits(page)).toEqual(['prefilter in the background: no answer']);
+      expect(await waits(page)).toEqual(NEITHER_ANSWERED);
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -372,9 +380,9 @@ describe('a large page is read sparsely and reports what a whole read reports', 
     expect(pass.blocks).toBeLessThan(all / 10);
     expect(pass.gate).toBe('one call'); // 400 KB of HTML
     expect(pass.longestRead).toBeGreaterThan(64_000);
-    // The prefilter ran in the background (prefilter-offload.ts), not on the page's thread.
+    // The prefilter and detection ran in the background (prefilter-offload.ts, detect-offload.ts), not on the page's thread.
     expect(pass.offThreadMs).toBeGreaterThan(0);
-    expect(await waits(page)).toEqual(['prefilter in the background: answered']);
+    expect(await waits(page)).toEqual(BOTH_ANSWERED);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -386,9 +394,24 @@ describe('a large page is read sparsely and reports what a whole read reports', 
       expect(pass.read).toBe('sparse');
       expect(pass.offThreadMs).toBeUndefined();
       expect(await waits(page)).not.toContain('prefilter in the background: answered');
+      expect(await waits(page)).not.toContain('detection in the background: answered');
       expect(errors).toEqual([]);
       await page.close();
     });
+  });
+
+  it('where the background answers the prefilter but not detection, the page detects itself and marks the same', async () => {
+    await withPortsClosed(async () => {
+      const { page, errors, expected, pass } = await markedAsWholeRead('shop.html');
+      expect(expected.length).toBeGreaterThan(9);
+      expect(pass.read).toBe('sparse');
+      expect(await waits(page)).toEqual(['prefilter in the background: answered', 'detection in the background: no answer']);
+      // A change's pass detects on the page in any case: a paragraph added is marked.
+      await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>Magnesium L-threonate improves memory.</p>'));
+      await claimCount(page, expected.length + 1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 'evidence-lens:detect');
   });
 
   it('headings in parts (a <br> in them) or holding blocks (a role=heading element around its section): each section as a whole read has it', async () => {

@@ -7,81 +7,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import fc from 'fast-check';
 import { candidateOffsets } from '../../src/core/claims/prefilter';
-import type { Wait } from '../../src/core/steps';
 import { servePrefilterPort } from '../../src/background/prefilter-port';
 import { isPrefilterAnswer } from '../../src/shared/prefilter-port-guards';
 import { PREFILTER_PORT } from '../../src/shared/ports';
-
-type Listener = (message: unknown) => void;
-
-/** One end of a port: messages reach the other end later and as copies, as between processes. */
-class FakePort {
-  other!: FakePort;
-  closed = false;
-  readonly sent: unknown[] = [];
-  private readonly messageListeners: Listener[] = [];
-  private readonly disconnectListeners: Array<() => void> = [];
-  readonly onMessage = { addListener: (fn: Listener) => void this.messageListeners.push(fn) };
-  readonly onDisconnect = { addListener: (fn: () => void) => void this.disconnectListeners.push(fn) };
-  constructor(readonly name: string) {}
-
-  postMessage(message: unknown): void {
-    if (this.closed) throw new Error('Attempting to use a disconnected port object');
-    this.sent.push(message);
-    const copy = JSON.parse(JSON.stringify(message)) as unknown;
-    setTimeout(() => {
-      if (!this.other.closed) for (const fn of this.other.messageListeners) fn(copy);
-    }, 0);
-  }
-
-  disconnect(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.other.closed = true;
-    // As in browsers: only the other end hears of it.
-    setTimeout(() => {
-      for (const fn of this.other.disconnectListeners) fn();
-    }, 0);
-  }
-}
-
-function portPair(name: string): [FakePort, FakePort] {
-  const a = new FakePort(name);
-  const b = new FakePort(name);
-  a.other = b;
-  b.other = a;
-  return [a, b];
-}
-
-/** What a content script's `chrome.runtime` offers here; `serve` plays the background's onConnect. */
-function installRuntime(serve: (port: FakePort) => void): { connects: () => number } {
-  let connects = 0;
-  vi.stubGlobal('chrome', {
-    runtime: {
-      sendMessage: () => Promise.resolve(undefined),
-      onMessage: { addListener: () => undefined, removeListener: () => undefined },
-      connect: ({ name }: { name: string }) => {
-        connects++;
-        const [page, background] = portPair(name);
-        serve(background);
-        return page;
-      },
-    },
-  });
-  return { connects: () => connects };
-}
-
-/** Drives a stepwise generator as the content script's Slicer does: awaits its Waits. */
-async function drive<T>(steps: Generator<unknown, T, void>): Promise<{ value: T; steps: number }> {
-  let n = 0;
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return { value: r.value, steps: n };
-    n++;
-    // (Each fresh import has its own Wait class: recognized by its shape.)
-    if (r.value instanceof Object && 'settled' in r.value) await (r.value as Wait).settled;
-  }
-}
+import { drive, installRuntime, portPair, type FakePort } from './fake-port';
 
 /** The module afresh: it remembers, per document, that the background failed once. */
 async function freshOffload(): Promise<typeof import('../../src/content/prefilter-offload')> {
