@@ -81,7 +81,7 @@ export interface ExtensionRun {
   /** evidence-lens:scan (wall time of the first pass); null when no pass ran (gate closed). */
   wall: number | null;
   /**
-   * The first pass's prefilter in the extension's background (its `detail.offThreadMs`):
+   * The first pass's prefilter and detection in the extension's background (its `detail.offThreadMs`):
    * our work, but not on the page's thread. Null when it ran on the page's thread,
    * or the detail cannot be read (Firefox keeps a content script's objects from the page).
    */

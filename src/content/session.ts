@@ -41,7 +41,7 @@ export class Session {
   private detected: Detected | null = null;
   /** On a page read whole: the blocks the prefilter found nothing in, which detection passes over (kept-blocks.ts). */
   private skip: SkipBlock | undefined = undefined;
-  /** The background's time for the prefilter in the current pass (its detail reports it); undefined: it did not run there. */
+  /** The background's time for the prefilter and detection in the current pass (its detail reports it); undefined: neither ran there. */
   private offThreadMs: number | undefined = undefined;
   /** The prefilter in the background, noting its time for the pass: for a sparse read (kept by the index for its rebuilds) and a page read whole. */
   private readonly offload: Offload = (pieces) => this.offloadSteps(pieces);

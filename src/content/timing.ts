@@ -97,7 +97,7 @@ export interface PassDetail {
   longestRead?: number;
   /** Set when a change's pass read the whole page again, where it should read only what changed. */
   reread?: boolean;
-  /** The background's ms for the prefilter, when it ran there (prefilter-offload.ts): our work, off the page's thread. */
+  /** The background's ms for the prefilter and detection, when they ran there (prefilter-offload.ts, detect-offload.ts): our work, off the page's thread. */
   offThreadMs?: number;
 }
 

@@ -76,7 +76,7 @@ afterAll(async () => {
 /**
  * Opens `file` (`html` served), checks that its claims are marked and counted as a
  * whole read in Node finds them, and that the background answered the prefilter
- * (the pass's detail is the content script's object, which Firefox keeps from the
+ * and detection (the pass's detail is the content script's object, which Firefox keeps from the
  * page; the wait's detail is a string). Gives what the whole read found.
  */
 async function markedAsWholeRead(file: string, html: string): Promise<string[]> {
@@ -86,7 +86,7 @@ async function markedAsWholeRead(file: string, html: string): Promise<string[]> 
   const marked = (await page.evaluate(readMarkers)).map((m) => `${m.claim}/${m.stance}`).sort();
   expect(marked).toEqual(expected);
   expect(count).toBe(expected.length);
-  expect(await page.evaluate(readWaits)).toEqual(['prefilter in the background: answered']);
+  expect(await page.evaluate(readWaits)).toEqual(['prefilter in the background: answered', 'detection in the background: answered']);
   expect(errors).toEqual([]);
   await page.close();
   return expected;

@@ -8,7 +8,7 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { decodeDetected, encodeDetected, isDetectAnswer, isDetectRequest, skippedIndices, type DetectAnswer } from '../../src/core/claims/detected-wire';
+import { blockMessages, decodeDetected, encodeDetected, isDetectAnswer, isDetectPortMessage, skippedIndices, type DetectAnswer } from '../../src/core/claims/detected-wire';
 import { detectSectionsSteps, rescanSectionsSteps, type Detected, type SectionEdit, type SkipBlock } from '../../src/core/claims/sections';
 import { runToEnd } from '../../src/core/steps';
 import type { TextBlock } from '../../src/core/types';
@@ -131,14 +131,35 @@ describe('the guards', () => {
     expect(isDetectAnswer(wrong, blocks)).toBe(false);
   });
 
-  it('the background takes only requests of blocks, with indices of blocks passed over', () => {
-    const request = { type: 'detect', title: '', blocks, skip: [0] };
-    expect(isDetectRequest(request)).toBe(true);
-    expect(isDetectRequest({ ...request, skip: [1] })).toBe(false);
-    expect(isDetectRequest({ ...request, type: 'text' })).toBe(false);
-    expect(isDetectRequest({ ...request, blocks: [{ text: 5, tag: 'p', headingLevel: 0, region: 'main' }] })).toBe(false);
-    expect(isDetectRequest({ ...request, blocks: [{ ...blocks[0], candidates: ['x'] }] })).toBe(false);
-    expect(isDetectRequest('detect')).toBe(false);
+  it('the background takes only messages of blocks, then `detect` with indices', () => {
+    expect(isDetectPortMessage({ type: 'blocks', blocks })).toBe(true);
+    expect(isDetectPortMessage({ type: 'detect', title: '', skip: [0] })).toBe(true);
+    expect(isDetectPortMessage({ type: 'detect', title: '', skip: [-1] })).toBe(false);
+    expect(isDetectPortMessage({ type: 'detect', title: 5, skip: [] })).toBe(false);
+    expect(isDetectPortMessage({ type: 'text', text: 'x' })).toBe(false);
+    expect(isDetectPortMessage({ type: 'blocks', blocks: [{ text: 5, tag: 'p', headingLevel: 0, region: 'main' }] })).toBe(false);
+    expect(isDetectPortMessage({ type: 'blocks', blocks: [{ ...blocks[0], candidates: ['x'] }] })).toBe(false);
+    expect(isDetectPortMessage('detect')).toBe(false);
+  });
+});
+
+describe('blockMessages: the blocks in messages of whole blocks, of bounded text', () => {
+  const block = (n: number): TextBlock => ({ text: 'x'.repeat(n), tag: 'p', headingLevel: 0, region: 'main' });
+
+  it('gives every block once, in order, each message within the size unless it holds one block alone', () => {
+    const blocks = [3, 4, 2, 7, 1, 1, 8, 0, 5].map(block);
+    for (const size of [8, 9, 10, 20, 100]) {
+      const messages = blockMessages(blocks, size)!;
+      expect(messages.flat()).toEqual(blocks);
+      for (const m of messages) expect(m.reduce((n, b) => n + b.text.length, 0)).toBeLessThanOrEqual(size);
+      // Greedy: no message could have taken the next one's first block.
+      messages.slice(1).forEach((m, i) => expect(messages[i]!.reduce((n, b) => n + b.text.length, 0) + m[0]!.text.length).toBeGreaterThan(size));
+    }
+    expect(blockMessages([], 10)).toEqual([]);
+  });
+
+  it('none when one block is longer than a message (a huge <pre>: detected on the page)', () => {
+    expect(blockMessages([block(3), block(11), block(2)], 10)).toBeNull();
   });
 });
 
@@ -171,10 +192,44 @@ describe('detectInBackgroundSteps', () => {
     expect(first.value?.detected.matches.length).toBeGreaterThan(3);
     expectSame(first.value!.detected, full(blocks, title), blocks);
     expect(first.value!.ms).toBeGreaterThanOrEqual(0);
-    // The second time: no warm-up, so only the step after sending and the wait.
+    // The second time: no warm-up, so only the step after each message (one here) and the wait.
     const second = await drive(detectInBackgroundSteps(blocks, title));
     expect(first.steps).toBeGreaterThan(second.steps);
     expect(second.steps).toBe(2);
+  });
+
+  it('sends a larger page\'s blocks in several messages, a step after each, and detects them as one page', async () => {
+    const { detectInBackgroundSteps } = await freshOffload();
+    let background: { other: { sent: unknown[] } } | undefined;
+    installRuntime((port) => {
+      background = port;
+      serveDetectPort(port as unknown as Runtime.Port);
+    });
+    // The 100 KB bench page's blocks, eight times over: ~450,000 characters.
+    const page = whole(generatePage(benchPages().find((p) => p.name === '100 KB')!));
+    const many = Array.from({ length: 8 }, () => page.blocks.map((b) => ({ ...b }))).flat();
+    const { value, steps } = await drive(detectInBackgroundSteps(many, page.title));
+    const sent = background!.other.sent as Array<{ type: string }>;
+    const messages = sent.filter((m) => m.type === 'blocks').length;
+    expect(messages).toBe(blockMessages(many)!.length);
+    expect(messages).toBeGreaterThan(1);
+    expect(sent.at(-1)?.type).toBe('detect');
+    expect(steps).toBeGreaterThan(messages); // a step after each message, the warm-up's, then the wait
+    expectSame(value!.detected, full(many, page.title), many);
+  });
+
+  it('a block too long for one message (a huge <pre>): not sent, and the next pass may still ask', async () => {
+    const { detectInBackgroundSteps } = await freshOffload();
+    let connects = 0;
+    installRuntime((port) => {
+      connects++;
+      serveDetectPort(port as unknown as Runtime.Port);
+    });
+    const huge: TextBlock[] = [{ text: log.repeat(3), tag: 'pre', headingLevel: 0, region: 'main' }];
+    expect(huge[0]!.text.length).toBeGreaterThan(256 * 1024);
+    expect((await drive(detectInBackgroundSteps(huge, ''))).value).toBeUndefined();
+    expect(connects).toBe(0);
+    expect((await drive(detectInBackgroundSteps(blocks, title))).value).toBeDefined();
   });
 
   it.each([
@@ -210,17 +265,23 @@ describe('the background\'s side of the port', () => {
   it('ignores ports of another name', async () => {
     const [page, background] = portPair('something-else');
     serveDetectPort(background as unknown as Runtime.Port);
-    page.postMessage({ type: 'detect', title: '', blocks: [], skip: [] });
+    page.postMessage({ type: 'blocks', blocks: [] });
+    page.postMessage({ type: 'detect', title: '', skip: [] });
     await new Promise((r) => setTimeout(r, 10));
     expect(background.sent).toEqual([]);
   });
 
-  it('closes the port, answering nothing, on a request of another shape', async () => {
+  it.each([
+    ['a block of another shape', [{ type: 'blocks', blocks: [{ text: 'x' }] }]],
+    ['a message that is not an object', ['detect']],
+    ['a block to pass over that it was not sent', [{ type: 'blocks', blocks: [{ text: 'x', tag: 'p', headingLevel: 0, region: 'main' }] }, { type: 'detect', title: '', skip: [1] }]],
+    ['more text than it accepts', [{ type: 'blocks', blocks: [{ text: 'x'.repeat(60), tag: 'p', headingLevel: 0, region: 'main' }] }, { type: 'blocks', blocks: [{ text: 'x'.repeat(60), tag: 'p', headingLevel: 0, region: 'main' }] }, { type: 'detect', title: '', skip: [] }]],
+  ])('closes the port, answering nothing, on %s', async (_, messages) => {
     const [page, background] = portPair(DETECT_PORT);
-    serveDetectPort(background as unknown as Runtime.Port);
+    serveDetectPort(background as unknown as Runtime.Port, 100);
     const heard: unknown[] = [];
     page.onMessage.addListener((m) => heard.push(m));
-    page.postMessage({ type: 'detect', title: '', blocks: [{ text: 'x' }], skip: [] });
+    for (const m of messages) page.postMessage(m);
     await new Promise((r) => setTimeout(r, 10));
     expect(background.closed).toBe(true);
     expect(heard).toEqual([]);
@@ -235,7 +296,10 @@ describe('the background\'s side of the port', () => {
     serveDetectPort(background as unknown as Runtime.Port);
     const heard: unknown[] = [];
     page.onMessage.addListener((m) => heard.push(m));
-    page.postMessage({ type: 'detect', title, blocks, skip: skippedIndices(blocks, skip) });
+    // In two messages, as the content script sends a larger page's.
+    page.postMessage({ type: 'blocks', blocks: blocks.slice(0, 40) });
+    page.postMessage({ type: 'blocks', blocks: blocks.slice(40) });
+    page.postMessage({ type: 'detect', title, skip: skippedIndices(blocks, skip) });
     await new Promise((r) => setTimeout(r, 50));
     expect(heard.length).toBe(1);
     expect(isDetectAnswer(heard[0], blocks)).toBe(true);

@@ -9,13 +9,37 @@ import type { SubjectState } from './detect';
 import type { Detected, WindowState } from './sections';
 import type { Subject } from './subject';
 
-/** What the background is asked: the pass's blocks, the title, and which blocks detection passes over (kept-blocks.ts). */
-export interface DetectRequest {
-  type: 'detect';
-  title: string;
-  blocks: TextBlock[];
-  /** Indices of the blocks passed over, ascending. */
-  skip: number[];
+/**
+ * What goes to the background, in order: the pass's blocks in one or more
+ * messages (`blockMessages`), then the title and which blocks detection passes
+ * over (kept-blocks.ts), as indices into all of them, ascending.
+ */
+export type DetectPortMessage = { type: 'blocks'; blocks: TextBlock[] } | { type: 'detect'; title: string; skip: number[] };
+
+/** Characters of block text per message: the browser serializes each message on the page's thread (~2 ms each in Chromium). */
+export const BLOCK_MESSAGE_CHARS = 256 * 1024;
+
+/**
+ * `blocks` in messages of whole blocks, each under BLOCK_MESSAGE_CHARS characters
+ * of text (sent one per slice); null when one block alone is longer (one huge
+ * block, which the page detects in windows itself rather than send in one message).
+ */
+export function blockMessages(blocks: readonly TextBlock[], size = BLOCK_MESSAGE_CHARS): TextBlock[][] | null {
+  const out: TextBlock[][] = [];
+  let group: TextBlock[] = [];
+  let chars = 0;
+  for (const b of blocks) {
+    if (b.text.length > size) return null;
+    if (chars + b.text.length > size && group.length > 0) {
+      out.push(group);
+      group = [];
+      chars = 0;
+    }
+    group.push(b);
+    chars += b.text.length;
+  }
+  if (group.length > 0) out.push(group);
+  return out;
 }
 
 /** A subject state as sent: carried, then section (`u` for a section not known yet, as JSON has no undefined). */
@@ -97,15 +121,20 @@ export function isDetectAnswer(x: unknown, blocks: readonly TextBlock[]): x is D
   );
 }
 
-/** Whether `x` is a request the background can run (checked before any work). */
-export function isDetectRequest(x: unknown): x is DetectRequest {
+/** Whether `x` is a message of the detection port (its `skip` checked against the blocks by the background). */
+export function isDetectPortMessage(x: unknown): x is DetectPortMessage {
   if (typeof x !== 'object' || x === null) return false;
-  const { type, title, blocks, skip } = x as Partial<DetectRequest>;
-  if (type !== 'detect' || typeof title !== 'string' || !Array.isArray(blocks) || !Array.isArray(skip)) return false;
+  const { type } = x as { type?: unknown };
+  if (type === 'detect') {
+    const { title, skip } = x as { title?: unknown; skip?: unknown };
+    return typeof title === 'string' && Array.isArray(skip) && skip.every((i) => Number.isInteger(i) && i >= 0);
+  }
+  if (type !== 'blocks') return false;
+  const { blocks } = x as { blocks?: unknown };
   const isBlock = (b: unknown): boolean => {
     if (typeof b !== 'object' || b === null) return false;
     const { text, tag, headingLevel, region, candidates } = b as Partial<TextBlock>;
     return typeof text === 'string' && typeof tag === 'string' && Number.isInteger(headingLevel) && typeof region === 'string' && (candidates === undefined || (Array.isArray(candidates) && candidates.every(Number.isInteger)));
   };
-  return blocks.every(isBlock) && skip.every((i) => Number.isInteger(i) && blocks[i] !== undefined);
+  return Array.isArray(blocks) && blocks.every(isBlock);
 }
