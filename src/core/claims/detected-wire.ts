@@ -4,7 +4,8 @@
 // into the `Detected` a later rescan resumes from (its windows keyed by the
 // page's own blocks again). Pure: no browser API, so both sides and the unit
 // tests share it.
-import { CLAIM_IDS, type ClaimMatch, type TextBlock } from '../types';
+import type { ClaimMatch, TextBlock } from '../types';
+import { CLAIM_PATTERNS } from './patterns';
 import type { SubjectState } from './detect';
 import type { Detected, WindowState } from './sections';
 import type { Subject } from './subject';
@@ -86,7 +87,8 @@ export function skippedIndices(blocks: readonly TextBlock[], skip: ((b: TextBloc
 
 const SUBJECTS: ReadonlySet<unknown> = new Set(['mgt', 'other', 'magnesium', null]);
 const STANCES: ReadonlySet<unknown> = new Set(['asserted', 'hedged', 'negated']);
-const IDS: ReadonlySet<unknown> = new Set(CLAIM_IDS);
+// (The ids detection finds: taken from the patterns, so the list of all ids stays out of the script every page loads.)
+const IDS: ReadonlySet<unknown> = new Set(CLAIM_PATTERNS.map((p) => p.claim));
 
 function isWireState(x: unknown): x is WireState {
   return Array.isArray(x) && x.length === 2 && SUBJECTS.has(x[0]) && (x[1] === 'u' || SUBJECTS.has(x[1]));
