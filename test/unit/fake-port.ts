@@ -1,8 +1,9 @@
 // Two ends of a runtime port as the content script and our background see them
 // (messages arrive later, as copies), a `chrome.runtime` whose connect hands the
 // other end to a stand-in background, and a driver that runs a stepwise
-// generator as the content script's Slicer does. Shared by the offload tests.
-import { vi } from 'vitest';
+// generator as the content script's Slicer does, and the check of a background
+// that never answers. Shared by the offload tests.
+import { expect, vi } from 'vitest';
 import type { Wait } from '../../src/core/steps';
 
 type Listener = (message: unknown) => void;
@@ -74,4 +75,18 @@ export async function drive<T>(steps: Generator<unknown, T, void>): Promise<{ va
     // (Each fresh import has its own Wait class: recognized by its shape.)
     if (r.value instanceof Object && 'settled' in r.value) await (r.value as Wait).settled;
   }
+}
+
+/**
+ * Checks that `run` (a drive of an offload whose background never answers, under
+ * fake timers) has not settled after 4.9 s and has after 5.1, and gives its value.
+ */
+export async function valueAfterTimeout<T>(run: Promise<{ value: T }>): Promise<T> {
+  await vi.advanceTimersByTimeAsync(4_900);
+  let settled = false;
+  void run.then(() => (settled = true));
+  await vi.advanceTimersByTimeAsync(0);
+  expect(settled).toBe(false);
+  await vi.advanceTimersByTimeAsync(200);
+  return (await run).value;
 }

@@ -10,7 +10,7 @@ import { candidateOffsets } from '../../src/core/claims/prefilter';
 import { servePrefilterPort } from '../../src/background/prefilter-port';
 import { isPrefilterAnswer } from '../../src/shared/prefilter-port-guards';
 import { PREFILTER_PORT } from '../../src/shared/ports';
-import { drive, installRuntime, portPair, type FakePort } from './fake-port';
+import { drive, installRuntime, portPair, valueAfterTimeout, type FakePort } from './fake-port';
 
 /** The module afresh: it remembers, per document, that the background failed once. */
 async function freshOffload(): Promise<typeof import('../../src/content/prefilter-offload')> {
@@ -121,14 +121,7 @@ describe('offsetsInBackgroundSteps without a usable answer: undefined, and not t
     vi.useFakeTimers();
     const { offsetsInBackgroundSteps } = await freshOffload();
     installRuntime(() => undefined);
-    const result = drive(offsetsInBackgroundSteps(pieces));
-    await vi.advanceTimersByTimeAsync(4_900);
-    let settled = false;
-    void result.then(() => (settled = true));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(settled).toBe(false);
-    await vi.advanceTimersByTimeAsync(200);
-    expect((await result).value).toBeUndefined();
+    expect(await valueAfterTimeout(drive(offsetsInBackgroundSteps(pieces)))).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-// A first pass's detection as it crosses to the extension's background and back
+// A full pass's detection as it crosses to the extension's background and back
 // (content/detect-offload.ts, background/detect-port.ts): the blocks go there, and
 // what `detectSectionsSteps` found comes back in plain data, checked, then made
 // into the `Detected` a later rescan resumes from (its windows keyed by the
@@ -21,7 +21,7 @@ export type DetectPortMessage = { type: 'blocks'; blocks: TextBlock[] } | { type
 export const BLOCK_MESSAGE_CHARS = 256 * 1024;
 
 /**
- * `blocks` in messages of whole blocks, each under BLOCK_MESSAGE_CHARS characters
+ * `blocks` in messages of whole blocks, each of at most BLOCK_MESSAGE_CHARS characters
  * of text (sent one per slice); null when one block alone is longer (one huge
  * block, which the page detects in windows itself rather than send in one message).
  */
