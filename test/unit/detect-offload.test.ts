@@ -16,7 +16,7 @@ import { extractPageData } from '../../src/extract';
 import { serveDetectPort } from '../../src/background/detect-port';
 import { DETECT_PORT } from '../../src/shared/ports';
 import { benchPages, generatePage } from '../../bench/pages';
-import { drive, installRuntime, portPair, valueAfterTimeout } from './fake-port';
+import { afterSending, drive, installRuntime, portPair, valueAfterTimeout } from './fake-port';
 import { fixturePages } from './fixture-pages';
 import { everyWordingPage } from './wordings';
 
@@ -270,13 +270,8 @@ describe('the background\'s side of the port', () => {
     ['a block to pass over that it was not sent', [{ type: 'blocks', blocks: [{ text: 'x', tag: 'p', headingLevel: 0, region: 'main' }] }, { type: 'detect', title: '', skip: [1] }]],
     ['more text than it accepts', [{ type: 'blocks', blocks: [{ text: 'x'.repeat(60), tag: 'p', headingLevel: 0, region: 'main' }] }, { type: 'blocks', blocks: [{ text: 'x'.repeat(60), tag: 'p', headingLevel: 0, region: 'main' }] }, { type: 'detect', title: '', skip: [] }]],
   ])('closes the port, answering nothing, on %s', async (_, messages) => {
-    const [page, background] = portPair(DETECT_PORT);
-    serveDetectPort(background as unknown as Runtime.Port, 100);
-    const heard: unknown[] = [];
-    page.onMessage.addListener((m) => heard.push(m));
-    for (const m of messages) page.postMessage(m);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(background.closed).toBe(true);
+    const { closed, heard } = await afterSending(DETECT_PORT, (background) => serveDetectPort(background as unknown as Runtime.Port, 100), messages);
+    expect(closed).toBe(true);
     expect(heard).toEqual([]);
   });
 

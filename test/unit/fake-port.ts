@@ -90,3 +90,17 @@ export async function valueAfterTimeout<T>(run: Promise<{ value: T }>): Promise<
   await vi.advanceTimersByTimeAsync(200);
   return (await run).value;
 }
+
+/**
+ * A background's side given `messages` on a fresh port named `name` (`serve` plays
+ * its onConnect): whether it closed the port, and what the page heard back.
+ */
+export async function afterSending(name: string, serve: (background: FakePort) => void, messages: readonly unknown[]): Promise<{ closed: boolean; heard: unknown[] }> {
+  const [page, background] = portPair(name);
+  serve(background);
+  const heard: unknown[] = [];
+  page.onMessage.addListener((m) => heard.push(m));
+  for (const m of messages) page.postMessage(m);
+  await new Promise((r) => setTimeout(r, 10));
+  return { closed: background.closed, heard };
+}

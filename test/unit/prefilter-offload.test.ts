@@ -10,7 +10,7 @@ import { candidateOffsets } from '../../src/core/claims/prefilter';
 import { servePrefilterPort } from '../../src/background/prefilter-port';
 import { isPrefilterAnswer } from '../../src/shared/prefilter-port-guards';
 import { PREFILTER_PORT } from '../../src/shared/ports';
-import { drive, installRuntime, portPair, valueAfterTimeout, type FakePort } from './fake-port';
+import { afterSending, drive, installRuntime, portPair, valueAfterTimeout, type FakePort } from './fake-port';
 
 /** The module afresh: it remembers, per document, that the background failed once. */
 async function freshOffload(): Promise<typeof import('../../src/content/prefilter-offload')> {
@@ -138,13 +138,8 @@ describe('the background\'s side of the port', () => {
     ['a message that is not an object', ['end']],
     ['more text than it accepts', [{ type: 'text', text: 'x'.repeat(60) }, { type: 'text', text: 'x'.repeat(60) }, { type: 'end' }]],
   ])('closes the port, answering nothing, on %s', async (_, messages) => {
-    const [page, background] = portPair(PREFILTER_PORT);
-    servePrefilterPort(background as unknown as Runtime.Port, 100);
-    const heard: unknown[] = [];
-    page.onMessage.addListener((m) => heard.push(m));
-    for (const m of messages) page.postMessage(m);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(background.closed).toBe(true);
+    const { closed, heard } = await afterSending(PREFILTER_PORT, (background) => servePrefilterPort(background as unknown as Runtime.Port, 100), messages);
+    expect(closed).toBe(true);
     expect(heard).toEqual([]);
   });
 
