@@ -223,12 +223,12 @@ export class Session {
     slicer.phase('detect');
     let detected: Detected | null = null;
     if (edits !== null && this.detected !== null) detected = await slicer.drain(rescanSectionsSteps(blocks, title, this.detected, edits, this.skip));
-    // A full pass on a page read whole learns which blocks hold nothing (a change's
-    // pass marks before the page's next layout, and cannot wait for the background);
-    // a sparse read reads only blocks that may hold something.
-    if (changed === null) this.skip = index.sparse ? undefined : ((await slicer.drain(keptBlocksSteps(blocks, this.offload))) ?? undefined);
-    // A full pass detects in the background when it can (detect-offload.ts); a change's pass, here.
-    if (detected === null && changed === null) {
+    // A full pass asks the background (a change's pass marks before the page's next
+    // layout, and cannot wait for it): on a page read whole, which blocks hold nothing
+    // (a sparse read reads only blocks that may hold something); then detection
+    // itself (detect-offload.ts), where it can.
+    if (changed === null) {
+      this.skip = index.sparse ? undefined : ((await slicer.drain(keptBlocksSteps(blocks, this.offload))) ?? undefined);
       const elsewhere = await slicer.drain(detectInBackgroundSteps(blocks, title, this.skip));
       if (elsewhere !== undefined) {
         detected = elsewhere.detected;

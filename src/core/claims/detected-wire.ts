@@ -7,7 +7,7 @@
 import type { ClaimMatch, TextBlock } from '../types';
 import { CLAIM_PATTERNS } from './patterns';
 import type { SubjectState } from './detect';
-import type { Detected, WindowState } from './sections';
+import { NO_STATE, type Detected, type SkipBlock, type WindowState } from './sections';
 import type { Subject } from './subject';
 
 /**
@@ -69,8 +69,6 @@ export function encodeDetected(found: Detected, blocks: readonly TextBlock[], ms
   return { matches: found.matches, about: found.about, states: Array.from(found.states, (s) => toWire(s ?? NO_STATE)), windows, ms };
 }
 
-const NO_STATE: SubjectState = { carried: null, section: undefined };
-
 /** The `Detected` the answer stands for, on the page's own `blocks`. */
 export function decodeDetected(answer: DetectAnswer, blocks: readonly TextBlock[], title: string): Detected {
   const windows = new WeakMap<TextBlock, WindowState[]>();
@@ -79,7 +77,7 @@ export function decodeDetected(answer: DetectAnswer, blocks: readonly TextBlock[
 }
 
 /** Which blocks `skip` passes over, as indices. */
-export function skippedIndices(blocks: readonly TextBlock[], skip: ((b: TextBlock) => boolean) | undefined): number[] {
+export function skippedIndices(blocks: readonly TextBlock[], skip: SkipBlock | undefined): number[] {
   const out: number[] = [];
   if (skip !== undefined) blocks.forEach((b, i) => skip(b) && out.push(i));
   return out;
@@ -123,6 +121,12 @@ export function isDetectAnswer(x: unknown, blocks: readonly TextBlock[]): x is D
   );
 }
 
+function isTextBlock(b: unknown): b is TextBlock {
+  if (typeof b !== 'object' || b === null) return false;
+  const { text, tag, headingLevel, region, candidates } = b as Partial<TextBlock>;
+  return typeof text === 'string' && typeof tag === 'string' && Number.isInteger(headingLevel) && typeof region === 'string' && (candidates === undefined || (Array.isArray(candidates) && candidates.every(Number.isInteger)));
+}
+
 /** Whether `x` is a message of the detection port (its `skip` checked against the blocks by the background). */
 export function isDetectPortMessage(x: unknown): x is DetectPortMessage {
   if (typeof x !== 'object' || x === null) return false;
@@ -133,10 +137,5 @@ export function isDetectPortMessage(x: unknown): x is DetectPortMessage {
   }
   if (type !== 'blocks') return false;
   const { blocks } = x as { blocks?: unknown };
-  const isBlock = (b: unknown): boolean => {
-    if (typeof b !== 'object' || b === null) return false;
-    const { text, tag, headingLevel, region, candidates } = b as Partial<TextBlock>;
-    return typeof text === 'string' && typeof tag === 'string' && Number.isInteger(headingLevel) && typeof region === 'string' && (candidates === undefined || (Array.isArray(candidates) && candidates.every(Number.isInteger)));
-  };
-  return Array.isArray(blocks) && blocks.every(isBlock);
+  return Array.isArray(blocks) && blocks.every(isTextBlock);
 }

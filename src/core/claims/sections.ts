@@ -178,7 +178,7 @@ function firstMatchAt(matches: readonly ClaimMatch[], block: number): number {
 }
 
 /** The state before the first block of a page. */
-const NO_STATE: SubjectState = { carried: null, section: undefined };
+export const NO_STATE: SubjectState = { carried: null, section: undefined };
 
 /** Characters of text per window of a full detection (a window's first step reads the context of all of it at once). */
 const WINDOW_CHARS = 20_000;
