@@ -1,17 +1,10 @@
 // Pure helpers that shape a PageReport into what the popup shows. No DOM, no browser APIs.
 import type { ClaimReport, DoseContext, Verdict } from '../core/types';
 import type { ClaimRef, PageReport } from '../shared/messages';
+import { VERDICT_ORDER } from '../core/report/verdict-order';
 
-/** Worst first: what a reader should see before anything reassuring. */
-export const VERDICT_ORDER: readonly Verdict[] = [
-  'inaccurate',
-  'overstated',
-  'animal-only',
-  'limited',
-  'not-evaluable',
-  'accurate',
-  'supported',
-];
+// The popup groups in the order the copied report and the report page use.
+export { VERDICT_ORDER };
 
 export interface ClaimRow {
   /** Index into ScanResult.claims (what `reveal` takes). */
