@@ -2,9 +2,9 @@
 // synchronously at top level so a restarted worker still receives the event, and
 // nothing is kept in globals (the worker is stopped when idle).
 //
-// - `claims` from a tab's top frame → badge text for that tab. Only the top frame
-//   counts: the popup reports on the top frame too, so badge and popup agree, and
-//   summing frames would need per-tab state.
+// - A port named COUNT_PORT from a tab's top frame → badge text for that tab
+//   (count-port.ts). Only the top frame counts: the popup reports on the top frame
+//   too, so badge and popup agree, and summing frames would need per-tab state.
 // - `focus-claim` (the page card's "details in the popup") → this tab's popup is
 //   pointed at `?focus=<index>` and opened where the browser allows it; the popup
 //   resets its address once read. The popup address doubles as the state, so no
@@ -24,6 +24,7 @@ import { checkSelection, createMenus, onMenuClick } from './menus';
 import { onCommand } from './commands';
 import { servePrefilterPort } from './prefilter-port';
 import { serveDetectPort } from './detect-port';
+import { serveCountPort } from './count-port';
 import { stringsListener } from './strings';
 
 function plainPopup(): string | undefined {
@@ -64,7 +65,6 @@ onBackgroundMessage((message, sender) => {
   if (tabId === undefined) return;
   const top = (sender.frameId ?? 0) === 0;
   if (!top) return; // see the header comment
-  if (message.type === 'claims') return setBadge(tabId, message.count);
   return focusClaim(tabId, message.index);
 });
 
@@ -76,6 +76,7 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (plain) browser.action.setPopup({ tabId, popup: plain }).catch(() => undefined);
 });
 
+browser.runtime.onConnect.addListener((port) => serveCountPort(port, setBadge));
 browser.runtime.onConnect.addListener(servePrefilterPort);
 browser.runtime.onConnect.addListener(serveDetectPort);
 browser.runtime.onMessage.addListener(stringsListener((name, subs) => browser.i18n.getMessage(name, subs)));

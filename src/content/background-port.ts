@@ -1,6 +1,7 @@
 // A port from the content script to our own background, and its one answer: what
 // the prefilter's and detection's offloads (prefilter-offload.ts,
-// detect-offload.ts) share. The browser's own API, not the polyfill's (see
+// detect-offload.ts) share, and the port the badge's count goes over
+// (badge-count.ts). The browser's own API, not the polyfill's (see
 // content-messaging.ts).
 
 /** A background that has not answered by then is given up on (the caller then does the work itself). A stopped service worker starts in well under a second. */

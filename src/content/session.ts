@@ -13,6 +13,7 @@ import { detectSectionsSteps, rescanSectionsSteps, sameBlocks, type Detected, ty
 import { keptBlocksSteps } from './kept-blocks';
 import { detectInBackgroundSteps } from './detect-offload';
 import { setCount } from './count';
+import { reportCount } from './badge-count';
 import { loadStrings } from './strings';
 import { claimKey, followTables, renderSteps, type Mark, type RenderResult } from './render';
 import { claimReports } from './claim-reports';
@@ -311,8 +312,8 @@ export class Session {
     this.ready = true;
     setCount(doc, detected.matches.length);
     if (this.marks.length > 0) this.installHover();
-    // The badge's count. Sending serializes it here, on the page's thread: part of the slice.
-    void sendToBackground({ type: 'claims', count: detected.matches.length });
+    // The badge's count, when it changed. Sending serializes it here, on the page's thread: part of the slice.
+    reportCount(detected.matches.length);
     slicer.end();
     if (!this.fight.marksNew) {
       this.quietTimer = setTimeout(() => {

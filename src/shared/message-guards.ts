@@ -1,7 +1,7 @@
 // Runtime checks of incoming messages (they come from other contexts: check before
 // trusting). Kept apart from messages.ts so the content script can use them
 // without loading webextension-polyfill.
-import type { BackgroundMessage, ContentRequest } from './messages';
+import type { BackgroundMessage, ClaimsMessage, ContentRequest } from './messages';
 
 export function hasType(x: unknown): x is { type: unknown } {
   return typeof x === 'object' && x !== null && 'type' in x;
@@ -14,7 +14,12 @@ export function isContentRequest(x: unknown): x is ContentRequest {
 }
 
 export function isBackgroundMessage(x: unknown): x is BackgroundMessage {
-  if (!hasType(x)) return false;
-  if (x.type === 'claims') return typeof (x as { count?: unknown }).count === 'number';
-  return x.type === 'focus-claim' && Number.isInteger((x as { index?: unknown }).index);
+  return hasType(x) && x.type === 'focus-claim' && Number.isInteger((x as { index?: unknown }).index);
+}
+
+/** What the count port carries (background/count-port.ts): a count of claims, a whole number from 0. */
+export function isClaimsMessage(x: unknown): x is ClaimsMessage {
+  if (!hasType(x) || x.type !== 'claims') return false;
+  const { count } = x as { count?: unknown };
+  return Number.isInteger(count) && (count as number) >= 0;
 }

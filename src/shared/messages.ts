@@ -2,20 +2,23 @@
 // This file is the only contract between those parts: change it here, not in callers.
 //
 // Routes:
-//   content  → background  ClaimsMessage       (after every scan pass; the badge shows `count`)
+//   content  → background  port COUNT_PORT: ClaimsMessage (from the top frame, after a pass that
+//                          changed its count; the badge shows `count`: content/badge-count.ts)
 //   content  → background  FocusClaimMessage   (the card's "Details in the popup" hint; popup pre-selects)
 //   popup    → content     GetReportRequest    → PageReport
 //   popup    → content     RevealRequest       → RevealResponse
 //   content  → background  StringsRequest      → StringsAnswer (the messages, once per page that names MgT)
 //   content  ⇄ background  port PREFILTER_PORT (ports.ts): PrefilterPortMessage… → PrefilterAnswer
 //                          (a page's text, for the prefilter; prefilter-offload.ts)
+//   content  ⇄ background  port DETECT_PORT: the blocks a first pass read → what detection found
+//                          (core/claims/detected-wire.ts; detect-offload.ts)
 //
 // Popup/background use the polyfill wrappers below (sendToTab, onBackgroundMessage);
 // the content script uses content-messaging.ts (same types, no polyfill).
 //
 // The content script runs in every frame (all_frames). Requests from the popup go to
-// the top frame (frameId 0) unless a frameId is given; ClaimsMessage arrives from every
-// frame that found claims and the background can tell frames apart by sender.frameId.
+// the top frame (frameId 0) unless a frameId is given; ClaimsMessage comes from the top
+// frame only (the background checks the port's sender.frameId too).
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import type { ClaimId, ScanResult, Stance, Verdict } from '../core/types';
@@ -51,7 +54,8 @@ export interface FocusClaimMessage {
   claim: ClaimId;
 }
 
-export type BackgroundMessage = ClaimsMessage | FocusClaimMessage;
+/** Sent with runtime.sendMessage (the count goes over its port: ClaimsMessage). */
+export type BackgroundMessage = FocusClaimMessage;
 
 /**
  * Content → background, once per page that names MgT, answered with a

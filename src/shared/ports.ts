@@ -14,3 +14,9 @@ export const PREFILTER_MAX_CHARS = 32_000_000;
 
 /** The port a content script opens to have a first pass's detection run in the background (core/claims/detected-wire.ts). */
 export const DETECT_PORT = 'evidence-lens:detect';
+
+/**
+ * The port a top frame keeps open while its page names MgT, to give the toolbar
+ * badge its count (messages.ts, ClaimsMessage; content/badge-count.ts).
+ */
+export const COUNT_PORT = 'evidence-lens:count';

@@ -63,9 +63,33 @@ describe('messages', () => {
     expect(report.claims.every((c) => c.revealable)).toBe(true);
     expect(report.claims.map((c) => c.claim)).toEqual(report.result?.claims.map((c) => c.claim));
 
-    await expect
-      .poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
-      .toBe(String(count));
+    const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge).toBe(String(count));
+
+    // A paragraph with a claim added after load: the badge follows the page's count
+    // (given over the count port the top frame keeps open), as the popup does.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Magnesium L-threonate improves memory in older adults.';
+      document.querySelector('main, article, body')!.append(p);
+    });
+    await expect.poll(() => page.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims')))).toBe(count + 1);
+    await expect.poll(badge).toBe(String(count + 1));
+    await page.close();
+  });
+
+  it('the badge shows the top frame\'s claims, not those of a frame inside it', async () => {
+    const url = `${server.origin}/pages/iframe-parent.html`;
+    const { page } = await openPage(browser, url);
+    await expect.poll(() => page.frames().length).toBe(2);
+    const inner = page.frames().find((f) => f !== page.mainFrame())!;
+    await expect.poll(() => inner.evaluate(() => Number(document.documentElement.getAttribute('data-evidence-lens-claims') ?? -1))).toBeGreaterThan(0);
+    const top = await claimCount(page);
+    expect(top).toBe(0);
+    const tabId = await tabFor(url);
+    // (Given a moment in which a frame's count could have arrived.)
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
     await page.close();
   });
 
