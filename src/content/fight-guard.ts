@@ -27,8 +27,19 @@ export class FightGuard {
   private changedOnItsOwn = false;
 
   /**
+   * Whether beforeChange, for a change that came at `since`, needs to know if the last
+   * pass's new markers are gone: only for a change soon after they went in, or while
+   * fights are being counted (else it leaves everything as it is, and the caller need
+   * not look at each marker: a first pass's hundreds, a paragraph added long after).
+   */
+  asksUndone(since: number): boolean {
+    return since - this.insertedAt < REACTION_MS || this.fights > 0;
+  }
+
+  /**
    * At a change's pass: `since`, when its first change came; `undone`, whether the
-   * last pass's new markers are gone from the page (null: it put in none).
+   * last pass's new markers are gone from the page (null: it put in none, or
+   * `asksUndone` said it did not matter).
    */
   beforeChange(since: number, undone: boolean | null): void {
     const answer = since - this.insertedAt < REACTION_MS;

@@ -162,7 +162,8 @@ export class Session {
     if (changed === null || since === null) return;
     const fresh = this.fresh;
     this.fresh = [];
-    this.fight.beforeChange(since, fresh.length === 0 ? null : fresh.some((m) => !m.marker.host.isConnected));
+    const undone = fresh.length > 0 && this.fight.asksUndone(since) ? fresh.some((m) => !m.marker.host.isConnected) : null;
+    this.fight.beforeChange(since, undone);
   }
 
   /** Adds `changed` to what the pass after the current one reads (null: everything). */
@@ -194,10 +195,11 @@ export class Session {
     // A change is handled in the observer's callback, before the page lays it out
     // (see observer.ts); a full pass lets the page go first.
     if (changed === null) await yieldToMain();
-    this.watchFight(changed);
     markPassStart();
     this.offThreadMs = undefined;
     const slicer = new Slicer(changed === null ? SLICE_BUDGET_MS : CHANGE_BUDGET_MS);
+    // (In the slice: it looks at the last pass's new markers, our work too.)
+    this.watchFight(changed);
     let edits: SectionEdit[] | null = null;
     slicer.phase('read');
     let gate: GateRead | undefined;

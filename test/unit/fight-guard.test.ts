@@ -1,7 +1,8 @@
 // When new markers are held back on a page that undoes them as they appear
 // (src/content/fight-guard.ts). Times in ms, as performance.now() gives them.
 import { describe, expect, it } from 'vitest';
-import { FIGHTS_TO_REFRAIN, FightGuard, REACTION_MS } from '../../src/content/fight-guard';
+import fc from 'fast-check';
+import { FIGHTS_TO_REFRAIN, FightGuard, REACTION_MS, REMARK_QUIET_MS } from '../../src/content/fight-guard';
 
 /** A pass that put in new markers at `at`, then a change at `at + after` that undid them (or not). */
 function round(g: FightGuard, at: number, after: number, undone = true): void {
@@ -60,5 +61,35 @@ describe('FightGuard', () => {
     // And it takes as many rounds again to hold them back.
     round(g, 2000, 5);
     expect(g.marksNew).toBe(FIGHTS_TO_REFRAIN > 1);
+  });
+
+  it('asks whether markers are gone only when the answer can change something', () => {
+    // Two guards through the same random rounds: one always told whether the markers
+    // are gone, one told only when it asks (else null). They decide the same.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -5, max: 2 * REACTION_MS }), fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 3 * REACTION_MS })), { maxLength: 40 }),
+        (rounds) => {
+          const told = new FightGuard();
+          const asking = new FightGuard();
+          let now = 0;
+          for (const [after, inserted, undone, gap] of rounds) {
+            told.afterPass(now, inserted && told.marksNew);
+            asking.afterPass(now, inserted && asking.marksNew);
+            told.beforeChange(now + after, undone);
+            asking.beforeChange(now + after, asking.asksUndone(now + after) ? undone : null);
+            expect(asking.marksNew).toBe(told.marksNew);
+            now += Math.max(after, 0) + gap;
+            if (gap > REMARK_QUIET_MS) expect(asking.quiet()).toBe(told.quiet());
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // A paragraph added long after the first pass's markers, with no fight going on: not asked.
+    const g = new FightGuard();
+    g.afterPass(0, true);
+    expect(g.asksUndone(REACTION_MS + 1)).toBe(false);
+    expect(g.asksUndone(REACTION_MS - 1)).toBe(true);
   });
 });
