@@ -9,13 +9,20 @@
 // section path runs too; no page text is involved.
 import type { TextBlock } from '../types';
 import { detectSectionsSteps, type Detected } from './sections';
+import { mayHoldCandidate } from './prefilter';
 
 const WARM_UP_BLOCKS: readonly TextBlock[] = [
   { text: 'Why magnesium L-threonate?', tag: 'h2', headingLevel: 2, region: 'main' },
   { text: 'Magnesium L-threonate is the only form of magnesium that crosses the blood-brain barrier.', tag: 'p', headingLevel: 0, region: 'main' },
 ];
 
-/** Detection over the fixed text, in steps (its result is not used). */
-export function warmUpSteps(): Generator<number, Detected, void> {
-  return detectSectionsSteps(WARM_UP_BLOCKS, '');
+/**
+ * Detection over the fixed text, in steps (its result is not used); first, the check
+ * a change's text passes before it is kept (prefilter.ts, `mayHoldCandidate`), whose
+ * own first run looks for characters to normalize and checks the words found.
+ */
+export function* warmUpSteps(): Generator<number, Detected, void> {
+  for (const block of WARM_UP_BLOCKS) mayHoldCandidate(block.text);
+  yield 0;
+  return yield* detectSectionsSteps(WARM_UP_BLOCKS, '');
 }
