@@ -2,6 +2,7 @@
 // the last pass's where the claim is the same: a change keeps most of a page's claims.
 import { claimReport } from '../core/scan';
 import type { ClaimMatch, ClaimReport } from '../core/types';
+import type { Detected } from '../core/claims/sections';
 import { claimKey, sameClaim } from './render';
 
 /**
@@ -9,7 +10,19 @@ import { claimKey, sameClaim } from './render';
  * product and disclaimer reads. A rescan keeps most claims: their reports are
  * taken from the last pass's instead of being made again.
  */
-export function claimReports(matches: readonly ClaimMatch[], previous: readonly ClaimReport[]): ClaimReport[] {
+export function claimReports(matches: readonly ClaimMatch[], previous: readonly ClaimReport[], reused?: Detected['reused']): ClaimReport[] {
+  // A rescan names the matches it kept from the detection `previous` was made for: only
+  // those between are looked at (a paragraph added to a page of 3,000 claims compared
+  // them all, ~0.5 ms).
+  if (reused !== undefined && reused.head + reused.tail <= Math.min(matches.length, previous.length)) {
+    const { head, tail } = reused;
+    const middle = nearReports(matches.slice(head, matches.length - tail), previous.slice(head, previous.length - tail));
+    return previous.slice(0, head).concat(middle, previous.slice(previous.length - tail));
+  }
+  return nearReports(matches, previous);
+}
+
+function nearReports(matches: readonly ClaimMatch[], previous: readonly ClaimReport[]): ClaimReport[] {
   // After a change the claims mostly come in the last pass's order, with a few more or
   // a few less: the report expected next is tried first, then the next few (claims
   // gone), and a claim that the expected one follows within a few is new; no key is

@@ -249,6 +249,14 @@ export interface Detected {
    * after it (keyed by block: a block's text never changes, a changed part is a new block).
    */
   windows: WeakMap<TextBlock, WindowState[]>;
+  /**
+   * After a rescan: its first `head` matches are the first `head` of the detection it
+   * resumed from (the same objects), and its last `tail` are that detection's last
+   * `tail`, moved with their blocks (the same claims). What a caller made of each
+   * match there holds (content/claim-reports.ts): a page of thousands of claims need
+   * not compare them all after a change.
+   */
+  reused?: { head: number; tail: number };
 }
 
 /** Where a window of a huge block ends, and detection's state after it. */
@@ -411,12 +419,15 @@ export function* rescanSectionsSteps(
     run *= 2;
   }
   // The core lists matches in block order; the window's blocks are one run.
+  const head = firstMatchAt(matches, from);
+  const after = firstMatchAt(matches, stop);
   return {
     about,
     title,
-    matches: matches.slice(0, firstMatchAt(matches, from)).concat(kept, fresh, matches.slice(firstMatchAt(matches, stop))),
+    matches: matches.slice(0, head).concat(kept, fresh, matches.slice(after)),
     states,
     windows: before.windows,
+    reused: { head, tail: matches.length - after },
   };
 }
 
