@@ -36,14 +36,15 @@ export interface ClaimRef {
 // ---- content → background ----
 
 /**
- * Only what the badge shows: the count. (It used to carry every claim, the page's
- * address and whether the frame was the top one, which nothing read; serializing
- * them cost each pass 0.3–1.7 ms on the page's thread. The worker tells frames
- * apart by sender.frameId; the popup asks the page itself.)
+ * Only what the badge shows: the count, over COUNT_PORT from the top frame when it
+ * changed. (It used to carry every claim, the page's address and whether the frame
+ * was the top one, which nothing read; serializing them cost each pass 0.3–1.7 ms on
+ * the page's thread. The worker checks the port's sender.frameId; the popup asks the
+ * page itself.)
  */
 export interface ClaimsMessage {
   type: 'claims';
-  /** Number of claims found in this frame, any stance (same as data-evidence-lens-claims). */
+  /** Number of claims found in the top frame, any stance (same as its data-evidence-lens-claims). */
   count: number;
 }
 
