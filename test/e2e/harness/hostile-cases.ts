@@ -341,7 +341,7 @@ export async function bigNodeAppendCase(open: OpenHostile, workMs: number, longe
  * Makes a change on a freshly opened page (`changeOn` returns the handle and how many
  * slices came before the change): the slices since then are none longer than
  * `longestMs`, and their sum is under `workMs`, with no error. The change's work is
- * one slice of ~15 ms here, and a major collection of the 10 MB strings landing in it
+ * one slice of ~15–25 ms here, and a major collection of the 10 MB strings landing in it
  * doubled it in one CI run: noise only adds, so the page is opened afresh and changed
  * again, up to three times, and the least work is what is bounded.
  */
