@@ -242,7 +242,7 @@ export class Session {
     const matches = detected.matches;
     // The same matches (a change that moved no claim, a new title) keep their reports.
     // (A rescan says which of its matches are the last pass's, whose reports `this.claims` holds.)
-    let claims = matches === this.detected?.matches ? this.claims : claimReports(matches, this.claims, edits !== null ? detected.reused : undefined);
+    let claims = matches === this.detected?.matches ? this.claims : claimReports(matches, this.claims, detected.reused);
     // Rendering many marks is one piece of work: it starts a slice of its own (a
     // change's few marks go on in the same slice while it has time).
     if (edits === null) await slicer.next();

@@ -23,6 +23,9 @@ const TOP = frame(true);
 
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 
+/** The messages a background hears for these counts, in order. */
+const given = (...counts: number[]): unknown[] => counts.map((count) => ({ type: 'claims', count }));
+
 /** A stand-in background that keeps what each count port it was given heard, and the ports. */
 function countingBackground(): { counts: unknown[]; ports: FakePort[]; connects: () => number } {
   const counts: unknown[] = [];
@@ -44,11 +47,7 @@ describe('reportCount (the top frame gives the badge its count)', () => {
     const bg = countingBackground();
     for (const n of [3, 3, 3, 4, 4, 0]) reportCount(n, TOP);
     await settle();
-    expect(bg.counts).toEqual([
-      { type: 'claims', count: 3 },
-      { type: 'claims', count: 4 },
-      { type: 'claims', count: 0 },
-    ]);
+    expect(bg.counts).toEqual(given(3, 4, 0));
     expect(bg.connects()).toBe(1);
   });
 
@@ -72,10 +71,7 @@ describe('reportCount (the top frame gives the badge its count)', () => {
     reportCount(2, TOP);
     await settle();
     expect(bg.connects()).toBe(2);
-    expect(bg.counts).toEqual([
-      { type: 'claims', count: 2 },
-      { type: 'claims', count: 2 },
-    ]);
+    expect(bg.counts).toEqual(given(2, 2));
   });
 
   it('sends again on a new port when the old one turns out closed as it sends', async () => {
@@ -89,10 +85,7 @@ describe('reportCount (the top frame gives the badge its count)', () => {
     reportCount(7, TOP);
     await settle();
     expect(bg.connects()).toBe(2);
-    expect(bg.counts).toEqual([
-      { type: 'claims', count: 1 },
-      { type: 'claims', count: 7 },
-    ]);
+    expect(bg.counts).toEqual(given(1, 7));
   });
 
   it('does nothing, and throws nothing, without a runtime (the extension reloaded)', async () => {
@@ -110,7 +103,7 @@ describe('serveCountPort (the background shows a top frame\'s count)', () => {
 
   it("shows the top frame's counts on its tab's badge", async () => {
     const shown: Array<[number, number]> = [];
-    const { closed } = await afterSending(COUNT_PORT, serve(0, shown), [{ type: 'claims', count: 3 }, { type: 'claims', count: 0 }]);
+    const { closed } = await afterSending(COUNT_PORT, serve(0, shown), given(3, 0));
     expect(shown).toEqual([[9, 3], [9, 0]]);
     expect(closed).toBe(false);
   });
