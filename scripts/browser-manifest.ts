@@ -5,8 +5,9 @@
 //   entry chunk redirects to the static one, and its own imports are then
 //   denied. See README, Security and privacy.)
 // - Firefox (MV3 event page): background.scripts instead of service_worker,
-//   browser_specific_settings.gecko, no Chrome-only keys. Firefox already gives
-//   each install a random moz-extension:// UUID.
+//   browser_specific_settings.gecko, no Chrome-only keys (minimum_chrome_version;
+//   message_serialization, as Firefox always structured-clones messages). Firefox
+//   already gives each install a random moz-extension:// UUID.
 export type TargetBrowser = 'chrome' | 'firefox';
 
 export const GECKO_ID = 'evidence-lens@example.org';
@@ -23,6 +24,7 @@ export function browserManifest<M extends object>(source: M, browser: TargetBrow
   if (browser === 'chrome') return m as M;
 
   delete m.minimum_chrome_version;
+  delete m.message_serialization;
   const background = (m.background ?? {}) as Json;
   const worker = background.service_worker;
   if (typeof worker === 'string') {

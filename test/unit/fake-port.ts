@@ -3,6 +3,7 @@
 // other end to a stand-in background, and a driver that runs a stepwise
 // generator as the content script's Slicer does, and the check of a background
 // that never answers. Shared by the offload tests.
+import { isDeepStrictEqual } from 'node:util';
 import { expect, vi } from 'vitest';
 import type { Wait } from '../../src/core/steps';
 
@@ -22,7 +23,7 @@ export class FakePort {
   postMessage(message: unknown): void {
     if (this.closed) throw new Error('Attempting to use a disconnected port object');
     this.sent.push(message);
-    const copy = JSON.parse(JSON.stringify(message)) as unknown;
+    const copy = wireCopy(message);
     setTimeout(() => {
       if (!this.other.closed) for (const fn of this.other.messageListeners) fn(copy);
     }, 0);
@@ -37,6 +38,18 @@ export class FakePort {
       for (const fn of this.other.disconnectListeners) fn();
     }, 0);
   }
+}
+
+/**
+ * What the other end receives: a structured clone, as Chrome 148+ (our manifest's
+ * `message_serialization`) and Firefox send it. Chrome before 148 sends JSON, so a
+ * message that JSON would carry differently (an undefined field, NaN, a Map) fails here.
+ */
+export function wireCopy(message: unknown): unknown {
+  const copy = structuredClone(message);
+  const json = message === undefined ? undefined : (JSON.parse(JSON.stringify(message)) as unknown);
+  if (!isDeepStrictEqual(copy, json)) throw new Error(`a message JSON carries differently: ${JSON.stringify(message)?.slice(0, 200)}`);
+  return copy;
 }
 
 export function portPair(name: string): [FakePort, FakePort] {

@@ -119,6 +119,8 @@ describe('Firefox manifest (same source)', () => {
       gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },
     });
     expect(firefox.minimum_chrome_version).toBeUndefined();
+    // Firefox always structured-clones messages; the key is Chrome's opt-in to it.
+    expect(firefox.message_serialization).toBeUndefined();
   });
 
   it('leaves the Chrome manifest as it is, and the source untouched', () => {

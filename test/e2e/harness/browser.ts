@@ -19,13 +19,14 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build at ${DIST}: run vite build first`);
+/** Launches with the build in `dist` (the extension as built, unless a test gives a variant of it). */
+export async function launchWithExtension(dist = DIST): Promise<ExtensionBrowser> {
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build at ${dist}: run vite build first`);
   const userDataDir = await mkdtemp(join(tmpdir(), 'evidence-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
-    args: chromiumArgs({ extension: DIST }),
+    args: chromiumArgs({ extension: dist }),
     viewport: { width: 1000, height: 800 },
   });
   const requests: string[] = [];
