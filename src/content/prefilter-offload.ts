@@ -8,7 +8,7 @@
 // does to a worker the content script starts: see the README). Sending is not
 // free: the browser serializes each message on the page's thread (as JSON, 5–12 ms
 // per million characters here; as a structured clone, which our manifest asks of
-// Chrome 148+ and Firefox always does, ~6), so the text goes in pieces, one per step, and the
+// Chrome 148+ and Firefox always does, 3–6), so the text goes in pieces, one per step, and the
 // caller slices between them. Where no port opens, or the background does not
 // answer, the caller does without: a large page runs the prefilter itself, a page
 // read whole detects every block.
