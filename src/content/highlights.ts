@@ -134,18 +134,21 @@ function cachedOrigin(r: Range): Element | null {
   return el;
 }
 
-/** The ranges each highlight was last set with: one the pass left as it was is not set again. */
-let current = new Map<string, Range[]>();
+/** The highlight we registered under each name, and the ranges it holds. */
+let registered = new Map<string, { highlight: Highlight; ranges: readonly Range[] }>();
 
-function sameRanges(a: readonly Range[] | undefined, b: readonly Range[] | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
+function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
   return a.length === b.length && a.every((r, i) => r === b[i]);
 }
 
 /**
- * Replaces all our highlights with these groups (name → ranges), one highlight per
- * step: in Firefox, registering them all at once took 11–17 ms of one slice for the
- * 179 claims of the 5 MB bench article.
+ * Makes each of our highlights hold these groups' ranges (name → ranges). A
+ * highlight still registered as we left it takes only the difference: a change's
+ * pass adds a claim or two to a group of a hundred, and building that group's
+ * highlight again cost ~1.5 ms of a late paragraph's pass on the 5 MB bench page in
+ * Firefox. A new one (or one the page replaced) is built whole, one per step: in
+ * Firefox, registering them all at once took 11–17 ms of one slice for the 179
+ * claims of the 5 MB bench article.
  */
 export function* setHighlightsSteps(doc: Document, groups: Map<string, Range[]>): Generator<void, void, void> {
   if (!supported()) return;
@@ -159,15 +162,26 @@ export function* setHighlightsSteps(doc: Document, groups: Map<string, Range[]>)
   }
   setOrigins(next);
   for (const name of [...VERDICTS.map((v) => PREFIX + v), QUIET]) {
-    const ranges = groups.get(name);
-    if (sameRanges(ranges, current.get(name)) && (ranges === undefined || CSS.highlights.has(name))) continue;
-    if (ranges === undefined || ranges.length === 0) CSS.highlights.delete(name);
-    else {
+    const ranges = groups.get(name) ?? [];
+    const ours = registered.get(name);
+    const intact = ours !== undefined && CSS.highlights.get(name) === ours.highlight;
+    if (ranges.length === 0) {
+      if (ours !== undefined || CSS.highlights.has(name)) CSS.highlights.delete(name);
+      registered.delete(name);
+    } else if (intact) {
+      if (sameRanges(ranges, ours.ranges)) continue;
+      const now = new Set(ranges);
+      const was = new Set(ours.ranges);
+      for (const r of ours.ranges) if (!now.has(r)) ours.highlight.delete(r);
+      for (const r of ranges) if (!was.has(r)) ours.highlight.add(r);
+      ours.ranges = ranges;
+    } else {
       yield;
-      CSS.highlights.set(name, new Highlight(...ranges));
+      const highlight = new Highlight(...ranges);
+      CSS.highlights.set(name, highlight);
+      registered.set(name, { highlight, ranges });
     }
   }
-  current = groups;
 }
 
 let flashTimer: ReturnType<typeof setTimeout> | undefined;

@@ -409,7 +409,8 @@ describe('dynamic pages', () => {
       }),
     );
     expect(await claimCount(page)).toBe(count);
-    expect(await highlighted()).toEqual(before);
+    // (A highlight is a set: a remade mark's range is added to it, after the others.)
+    expect((await highlighted()).sort()).toEqual([...before].sort());
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -468,6 +469,14 @@ describe('dynamic pages', () => {
       });
     const first = await highlighted();
     expect(first).toHaveLength(1);
+    // The highlight registered for the first claim's verdict, as the page sees it.
+    const registeredFirst = await page.evaluate(() => {
+      const names: string[] = [];
+      CSS.highlights.forEach((_h, name) => names.push(name));
+      (window as unknown as { ours: unknown }).ours = CSS.highlights.get(names[0]!);
+      return names;
+    });
+    expect(registeredFirst).toHaveLength(1);
     await afterPass(page, () =>
       page.evaluate(() => {
         const p = document.createElement('p');
@@ -480,6 +489,14 @@ describe('dynamic pages', () => {
     const both = await highlighted();
     expect(both).toHaveLength(2);
     expect(both).toEqual(expect.arrayContaining(first));
+    // The same verdict: the new claim's range joined the highlight already registered
+    // (a change's pass adds to it, it does not build the group again).
+    expect(
+      await page.evaluate((name) => {
+        const h = CSS.highlights.get(name)!;
+        return h === (window as unknown as { ours: unknown }).ours && h.size === 2;
+      }, registeredFirst[0]!),
+    ).toBe(true);
 
     await afterPass(page, () => page.evaluate(() => document.getElementById('added')!.remove()));
     expect(await claimCount(page)).toBe(1);
@@ -488,6 +505,37 @@ describe('dynamic pages', () => {
     await page.waitForFunction(() => document.documentElement.getAttribute('data-evidence-lens-claims') === '0');
     expect(await markers(page)).toEqual([]);
     expect(await highlighted()).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a page that takes our highlights away, or puts its own under their names: the next pass registers ours again, whole', async () => {
+    const { page, errors } = await dynamicPageWithOneClaim();
+    const highlighted = () =>
+      page.evaluate(() => {
+        const out: string[] = [];
+        CSS.highlights.forEach((h) => h.forEach((r) => out.push(r.toString())));
+        return out;
+      });
+    expect(await highlighted()).toHaveLength(1);
+    let claims = 1;
+    for (const how of ['clear', 'replace']) {
+      await page.evaluate((how) => {
+        if (how === 'clear') CSS.highlights.clear();
+        else CSS.highlights.forEach((_h, name) => CSS.highlights.set(name, new Highlight()));
+      }, how);
+      expect(await highlighted(), how).toHaveLength(0);
+      await afterPass(page, () =>
+        page.evaluate(() => {
+          const p = document.createElement('p');
+          p.textContent = 'Magnesium L-threonate improves memory.';
+          document.getElementById('main')!.append(p);
+        }),
+      );
+      claims++;
+      expect(await claimCount(page, claims), how).toBe(claims);
+      expect(await highlighted(), how).toEqual(Array(claims).fill('improves memory'));
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
