@@ -540,6 +540,39 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it("a claim added before others leaves their markers as they were: no attribute of theirs is written", async () => {
+    const { page, errors } = await dynamicPageWithOneClaim();
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Magnesium L-threonate crosses the blood-brain barrier.';
+        document.getElementById('main')!.append(p);
+      }),
+    );
+    expect(await claimCount(page, 2)).toBe(2);
+    // The page's own observer, on every attribute under <body>.
+    await page.evaluate(() => {
+      const w = window as unknown as { written: string[] };
+      w.written = [];
+      const before = new Set(document.querySelectorAll('evidence-lens-marker'));
+      new MutationObserver((records) => {
+        for (const r of records) if (before.has(r.target as Element)) w.written.push(r.attributeName ?? '');
+      }).observe(document.body, { attributes: true, subtree: true });
+    });
+    await afterPass(page, () =>
+      page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Magnesium L-threonate improves sleep quality.';
+        document.getElementById('main')!.prepend(p);
+      }),
+    );
+    expect(await claimCount(page, 3)).toBe(3);
+    expect(await page.evaluate(() => (window as unknown as { written: string[] }).written)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-evidence-index]').length)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   /** The dynamic page with one claim added after load: the session is running. */
   async function dynamicPageWithOneClaim(): Promise<Awaited<ReturnType<typeof openPage>>> {
     const opened = await openPage(browser, `${server.origin}/pages/dynamic.html`);

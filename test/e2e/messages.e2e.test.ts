@@ -101,11 +101,14 @@ describe('messages', () => {
     const tabId = await tabFor(url);
     const report = await send<PageReport>(tabId, { type: 'get-report' });
     const last = report.claims[report.claims.length - 1]!;
+    // Every claim is marked here, in page order: the last marker is the last claim's.
+    expect(await page.locator('evidence-lens-marker').count()).toBe(report.claims.length);
     const inView = () =>
-      page.evaluate((i) => {
-        const m = document.querySelector(`[data-evidence-index="${i}"]`)!.getBoundingClientRect();
+      page.evaluate(() => {
+        const all = document.querySelectorAll('evidence-lens-marker');
+        const m = all[all.length - 1]!.getBoundingClientRect();
         return m.top >= 0 && m.bottom <= innerHeight;
-      }, last.index);
+      });
     expect(await inView()).toBe(false);
 
     const r = await send<RevealResponse>(tabId, { type: 'reveal', index: last.index });
