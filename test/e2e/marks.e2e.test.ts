@@ -1,6 +1,7 @@
 // The built extension in Chromium: which claims get marked, on which pages,
 // and that the page itself is left as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
 import { afterPass, claimCount, foreignRequests, markers, openPage, passCount } from './harness/pages';
@@ -525,13 +526,7 @@ describe('dynamic pages', () => {
         else CSS.highlights.forEach((_h, name) => CSS.highlights.set(name, new Highlight()));
       }, how);
       expect(await highlighted(), how).toHaveLength(0);
-      await afterPass(page, () =>
-        page.evaluate(() => {
-          const p = document.createElement('p');
-          p.textContent = 'Magnesium L-threonate improves memory.';
-          document.getElementById('main')!.append(p);
-        }),
-      );
+      await addParagraph(page, 'Magnesium L-threonate improves memory.');
       claims++;
       expect(await claimCount(page, claims), how).toBe(claims);
       expect(await highlighted(), how).toEqual(Array(claims).fill('improves memory'));
@@ -542,13 +537,7 @@ describe('dynamic pages', () => {
 
   it("a claim added before others leaves their markers as they were: no attribute of theirs is written", async () => {
     const { page, errors } = await dynamicPageWithOneClaim();
-    await afterPass(page, () =>
-      page.evaluate(() => {
-        const p = document.createElement('p');
-        p.textContent = 'Magnesium L-threonate crosses the blood-brain barrier.';
-        document.getElementById('main')!.append(p);
-      }),
-    );
+    await addParagraph(page, 'Magnesium L-threonate crosses the blood-brain barrier.');
     expect(await claimCount(page, 2)).toBe(2);
     // The page's own observer, on every attribute under <body>.
     await page.evaluate(() => {
@@ -559,19 +548,29 @@ describe('dynamic pages', () => {
         for (const r of records) if (before.has(r.target as Element)) w.written.push(r.attributeName ?? '');
       }).observe(document.body, { attributes: true, subtree: true });
     });
-    await afterPass(page, () =>
-      page.evaluate(() => {
-        const p = document.createElement('p');
-        p.textContent = 'Magnesium L-threonate improves sleep quality.';
-        document.getElementById('main')!.prepend(p);
-      }),
-    );
+    await addParagraph(page, 'Magnesium L-threonate improves sleep quality.', 'first');
     expect(await claimCount(page, 3)).toBe(3);
     expect(await page.evaluate(() => (window as unknown as { written: string[] }).written)).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('[data-evidence-index]').length)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  /** Adds a paragraph of `text` to the dynamic page's <main> (last, or first), and waits for the pass after it. */
+  function addParagraph(page: Page, text: string, where: 'last' | 'first' = 'last'): Promise<void> {
+    return afterPass(page, () =>
+      page.evaluate(
+        ([text, where]) => {
+          const p = document.createElement('p');
+          p.textContent = text;
+          const main = document.getElementById('main')!;
+          if (where === 'first') main.prepend(p);
+          else main.append(p);
+        },
+        [text, where] as const,
+      ),
+    );
+  }
 
   /** The dynamic page with one claim added after load: the session is running. */
   async function dynamicPageWithOneClaim(): Promise<Awaited<ReturnType<typeof openPage>>> {
