@@ -146,7 +146,7 @@ function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
  * highlight still registered as we left it takes only the difference: a change's
  * pass adds a claim or two to a group of a hundred, and building that group's
  * highlight again cost ~1.5 ms of a late paragraph's pass on the 5 MB bench page in
- * Firefox. A new one (or one the page replaced) is built whole, one per step: in
+ * Firefox. A new one (or one the page replaced or changed) is built whole, one per step: in
  * Firefox, registering them all at once took 11–17 ms of one slice for the 179
  * claims of the 5 MB bench article.
  */
@@ -164,7 +164,8 @@ export function* setHighlightsSteps(doc: Document, groups: Map<string, Range[]>)
   for (const name of [...VERDICTS.map((v) => PREFIX + v), QUIET]) {
     const ranges = groups.get(name) ?? [];
     const ours = registered.get(name);
-    const intact = ours !== undefined && CSS.highlights.get(name) === ours.highlight;
+    // (Ours, and holding what we left in it: a page may empty or fill it too.)
+    const intact = ours !== undefined && CSS.highlights.get(name) === ours.highlight && ours.highlight.size === ours.ranges.length;
     if (ranges.length === 0) {
       if (ours !== undefined || CSS.highlights.has(name)) CSS.highlights.delete(name);
       registered.delete(name);

@@ -510,7 +510,7 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
-  it('a page that takes our highlights away, or puts its own under their names: the next pass registers ours again, whole', async () => {
+  it('a page that takes our highlights away, puts its own under their names or empties ours: the next pass registers ours again, whole', async () => {
     const { page, errors } = await dynamicPageWithOneClaim();
     const highlighted = () =>
       page.evaluate(() => {
@@ -520,10 +520,11 @@ describe('dynamic pages', () => {
       });
     expect(await highlighted()).toHaveLength(1);
     let claims = 1;
-    for (const how of ['clear', 'replace']) {
+    for (const how of ['clear', 'replace', 'empty']) {
       await page.evaluate((how) => {
         if (how === 'clear') CSS.highlights.clear();
-        else CSS.highlights.forEach((_h, name) => CSS.highlights.set(name, new Highlight()));
+        else if (how === 'replace') CSS.highlights.forEach((_h, name) => CSS.highlights.set(name, new Highlight()));
+        else CSS.highlights.forEach((h) => h.clear());
       }, how);
       expect(await highlighted(), how).toHaveLength(0);
       await addParagraph(page, 'Magnesium L-threonate improves memory.');
