@@ -135,7 +135,7 @@ function cachedOrigin(r: Range): Element | null {
 }
 
 /** The highlight we registered under each name, and the ranges it holds. */
-let registered = new Map<string, { highlight: Highlight; ranges: readonly Range[] }>();
+const registered = new Map<string, { highlight: Highlight; ranges: readonly Range[] }>();
 
 function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
   return a.length === b.length && a.every((r, i) => r === b[i]);

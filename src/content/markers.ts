@@ -41,9 +41,8 @@ export function isMarkerName(localName: string): boolean {
   return localName.startsWith(BASE_TAG);
 }
 
+/** What a marker shows (its claim's place in the pass's list is the Mark's, not the marker's: it moves with every claim added before it). */
 export interface MarkerData {
-  /** Index into ScanResult.claims. */
-  index: number;
   claim: ClaimId;
   stance: Stance;
   verdict: Verdict;

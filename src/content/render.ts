@@ -175,14 +175,14 @@ export function* renderSteps(
     const old = before.take(m, segs);
     if (old !== undefined) {
       // Same key, same claim and quote: the same label.
-      updateMarker(old.marker, { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label: old.label });
+      updateMarker(old.marker, { claim: m.claim, stance: m.stance, verdict: report.verdict, label: old.label });
       marks.push({ ...old, index, report, segs: segs as readonly TextSegment[], at: m.matchStart });
       mapped.add(index);
       continue;
     }
     if (!marksNew) continue;
     const label = evidenceFor(m.claim, m.quote).label;
-    const data: MarkerData = { index, claim: m.claim, stance: m.stance, verdict: report.verdict, label };
+    const data: MarkerData = { claim: m.claim, stance: m.stance, verdict: report.verdict, label };
     if (segs === undefined) continue;
     const highlight = rangeFor(segs, m.matchStart, m.matchEnd);
     const sentence = rangeFor(segs, m.start, m.end);
