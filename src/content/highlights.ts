@@ -104,14 +104,29 @@ function originOf(range: Range): Element | null {
   return c.nodeType === Node.ELEMENT_NODE ? (c as Element) : c.parentElement;
 }
 
-/** Elements we gave ORIGIN_ATTRIBUTE for the current highlights (the flash keeps its own). */
-let origins = new Set<Element>();
+/**
+ * How many of our highlighted ranges each element is the origin of: the elements
+ * we gave ORIGIN_ATTRIBUTE (the flash keeps its own). Counted, so a pass touches
+ * only the origins of the ranges it adds or removes.
+ */
+const origins = new Map<Element, number>();
 let flashOrigin: Element | null = null;
 
-function setOrigins(next: Set<Element>): void {
-  for (const el of origins) if (!next.has(el) && el !== flashOrigin) el.removeAttribute(ORIGIN_ATTRIBUTE);
-  for (const el of next) if (!origins.has(el) && !el.hasAttribute(ORIGIN_ATTRIBUTE)) el.setAttribute(ORIGIN_ATTRIBUTE, '');
-  origins = next;
+function addOrigin(el: Element): void {
+  const n = origins.get(el) ?? 0;
+  origins.set(el, n + 1);
+  if (n === 0 && !el.hasAttribute(ORIGIN_ATTRIBUTE)) el.setAttribute(ORIGIN_ATTRIBUTE, '');
+}
+
+function removeOrigin(el: Element): void {
+  const n = origins.get(el);
+  if (n === undefined) return;
+  if (n > 1) {
+    origins.set(el, n - 1);
+    return;
+  }
+  origins.delete(el);
+  if (el !== flashOrigin) el.removeAttribute(ORIGIN_ATTRIBUTE);
 }
 
 /**
@@ -134,54 +149,89 @@ function cachedOrigin(r: Range): Element | null {
   return el;
 }
 
-/** The highlight we registered under each name, and the ranges it holds. */
-const registered = new Map<string, { highlight: Highlight; ranges: readonly Range[] }>();
+/** Every name our highlights go under. */
+const NAMES: readonly string[] = [...VERDICTS.map((v) => PREFIX + v), QUIET];
 
-function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
-  return a.length === b.length && a.every((r, i) => r === b[i]);
+/** The highlight we registered under each name, and the ranges we put in it. */
+const registered = new Map<string, { highlight: Highlight; ranges: Set<Range> }>();
+
+/** A claim's highlighted range, under its highlight's name (`highlightName`). */
+export interface HighlightEntry {
+  name: string;
+  range: Range;
+}
+
+/** What a pass changes in our highlights. */
+export interface HighlightChange {
+  /** Ranges that go in (a claim marked now, or one whose highlight's name changed). */
+  added: readonly HighlightEntry[];
+  removed: readonly HighlightEntry[];
+  /** Every range that should be highlighted after the change, by name: asked only when a highlight must be built whole. */
+  all: () => Map<string, Range[]>;
 }
 
 /**
- * Makes each of our highlights hold these groups' ranges (name → ranges). A
- * highlight still registered as we left it takes only the difference: a change's
- * pass adds a claim or two to a group of a hundred, and building that group's
- * highlight again cost ~1.5 ms of a late paragraph's pass on the 5 MB bench page in
- * Firefox. A new one (or one the page replaced or changed) is built whole, one per step: in
- * Firefox, registering them all at once took 11–17 ms of one slice for the 179
- * claims of the 5 MB bench article.
+ * Applies a pass's change to our highlights and to the origins' attribute. A
+ * highlight still registered as we left it (same object, same size) takes only the
+ * ranges added and removed: a change's pass adds a claim or two to groups of a
+ * hundred, and building a group's highlight again cost ~1.5 ms of a late
+ * paragraph's pass on the 5 MB bench page in Firefox, going through every range
+ * of every group to find what changed ~0.5–1 more. One the page took away,
+ * replaced or emptied/filled is built again, whole, from `change.all()`, one per
+ * step: in Firefox, registering them all at once took 11–17 ms of one slice for
+ * the 179 claims of the 5 MB bench article.
  */
-export function* setHighlightsSteps(doc: Document, groups: Map<string, Range[]>): Generator<void, void, void> {
+export function* updateHighlightsSteps(doc: Document, change: HighlightChange): Generator<void, void, void> {
   if (!supported()) return;
   ensureDocumentStyle(doc);
-  const next = new Set<Element>();
-  for (const ranges of groups.values()) {
-    for (const r of ranges) {
-      const el = cachedOrigin(r);
-      if (el) next.add(el);
-    }
+  // Added first: a range that only changed its name keeps its origin's attribute.
+  for (const { range } of change.added) {
+    const el = cachedOrigin(range);
+    if (el) addOrigin(el);
   }
-  setOrigins(next);
-  for (const name of [...VERDICTS.map((v) => PREFIX + v), QUIET]) {
-    const ranges = groups.get(name) ?? [];
+  for (const { range } of change.removed) {
+    const el = cachedOrigin(range);
+    if (el) removeOrigin(el);
+  }
+  const edits = new Map<string, { add: Range[]; remove: Range[] }>();
+  const editOf = (name: string) => {
+    let e = edits.get(name);
+    if (e === undefined) edits.set(name, (e = { add: [], remove: [] }));
+    return e;
+  };
+  for (const { name, range } of change.removed) editOf(name).remove.push(range);
+  for (const { name, range } of change.added) editOf(name).add.push(range);
+  let all: Map<string, Range[]> | null = null;
+  for (const name of NAMES) {
     const ours = registered.get(name);
+    const present = CSS.highlights.get(name);
+    const edit = edits.get(name);
     // (Ours, and holding what we left in it: a page may empty or fill it too.)
-    const intact = ours !== undefined && CSS.highlights.get(name) === ours.highlight && ours.highlight.size === ours.ranges.length;
-    if (ranges.length === 0) {
-      if (ours !== undefined || CSS.highlights.has(name)) CSS.highlights.delete(name);
-      registered.delete(name);
-    } else if (intact) {
-      if (sameRanges(ranges, ours.ranges)) continue;
-      const now = new Set(ranges);
-      const was = new Set(ours.ranges);
-      for (const r of ours.ranges) if (!now.has(r)) ours.highlight.delete(r);
-      for (const r of ranges) if (!was.has(r)) ours.highlight.add(r);
-      ours.ranges = ranges;
-    } else {
-      yield;
-      const highlight = new Highlight(...ranges);
-      CSS.highlights.set(name, highlight);
-      registered.set(name, { highlight, ranges });
+    if (ours !== undefined && present === ours.highlight && ours.highlight.size === ours.ranges.size) {
+      if (edit === undefined) continue;
+      for (const r of edit.remove) if (ours.ranges.delete(r)) ours.highlight.delete(r);
+      for (const r of edit.add) {
+        if (ours.ranges.has(r)) continue;
+        ours.ranges.add(r);
+        ours.highlight.add(r);
+      }
+      if (ours.ranges.size === 0) {
+        CSS.highlights.delete(name);
+        registered.delete(name);
+      }
+      continue;
     }
+    // Nothing under this name before (ours or the page's): only what this pass adds.
+    const ranges = ours === undefined && present === undefined ? (edit?.add ?? []) : ((all ??= change.all()).get(name) ?? []);
+    if (ranges.length === 0) {
+      if (present !== undefined) CSS.highlights.delete(name);
+      registered.delete(name);
+      continue;
+    }
+    yield;
+    const highlight = new Highlight(...ranges);
+    CSS.highlights.set(name, highlight);
+    registered.set(name, { highlight, ranges: new Set(ranges) });
   }
 }
 

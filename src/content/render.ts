@@ -7,7 +7,8 @@ import { evidenceFor } from '../core/evidence/claims';
 import { offsetToPosition, type TextSegment } from '../extract';
 import { createMarker, isMarkerElement, updateMarker, type Marker, type MarkerData } from './markers';
 import { markerSpot, rangeFor, rangeIsAlive } from './ranges';
-import { highlightName, setHighlightsSteps } from './highlights';
+import { highlightName, updateHighlightsSteps, type HighlightEntry } from './highlights';
+import { pageTurns } from './timing';
 import { isMarked } from './mark-settings';
 import { TEXT_NODE } from '../extract/node-types';
 
@@ -26,6 +27,12 @@ export interface Mark {
   label: string;
   /** The words that triggered the claim (highlighted). */
   highlight: Range;
+  /**
+   * The name of the highlight that holds `highlight` (its verdict's, or the quiet
+   * one). A kept mark keeps it: a mark is kept only by a claim with its key, whose
+   * id, stance and quote give the same verdict.
+   */
+  highlightName: string;
   highlightText: string;
   /** The whole sentence (flashed on "reveal"). */
   sentence: Range;
@@ -159,7 +166,15 @@ export function* renderSteps(
   marksNew = true,
 ): Generator<void, RenderResult, void> {
   const before = new PreviousMarks(previous);
+  /** Whether the page has run since this pass began: then a mark found in the page may have left it. */
+  const turns = pageTurns();
   const marks: Mark[] = [];
+  /** What changes in the highlights: the ranges of new marks, and of marks gone. */
+  const highlightsIn: HighlightEntry[] = [];
+  const highlightsOut: HighlightEntry[] = [];
+  /** New marks, and those of them whose marker could not be inserted. */
+  const created = new Set<Mark>();
+  const failed = new Set<Mark>();
   const mapped = new Set<number>();
   const inserts: { spot: Range; mark: Mark }[] = [];
 
@@ -174,9 +189,15 @@ export function* renderSteps(
     const segs = segments[m.block];
     const old = before.take(m, segs);
     if (old !== undefined) {
-      // Same key, same claim and quote: the same label.
+      // Same key, same claim and quote: the same label. Updated in place (a mark is
+      // the pass's own: nothing keeps the last pass's fields), not copied: a change's
+      // pass goes through every mark, and a copy of each was ~10 % of its rendering in Firefox.
       updateMarker(old.marker, { claim: m.claim, stance: m.stance, verdict: report.verdict, label: old.label });
-      marks.push({ ...old, index, report, segs: segs as readonly TextSegment[], at: m.matchStart });
+      old.index = index;
+      old.report = report;
+      old.segs = segs as readonly TextSegment[];
+      old.at = m.matchStart;
+      marks.push(old);
       mapped.add(index);
       continue;
     }
@@ -194,6 +215,7 @@ export function* renderSteps(
       report,
       label,
       highlight,
+      highlightName: highlightName(report.verdict, report.stance),
       highlightText: highlight.toString(),
       sentence,
       marker: createMarker(doc, data),
@@ -201,6 +223,7 @@ export function* renderSteps(
       at: m.matchStart,
     };
     marks.push(mark);
+    created.add(mark);
     mapped.add(index);
     inserts.push({ spot, mark });
   }
@@ -209,6 +232,7 @@ export function* renderSteps(
   const inserted: number[] = [];
   let rejoined = false;
   for (const old of before.left()) {
+    highlightsOut.push({ name: old.highlightName, range: old.highlight });
     onRemoved(old.marker);
     const joined = removeMarker(old.marker.host);
     if (joined !== null) {
@@ -225,6 +249,7 @@ export function* renderSteps(
     const at = before !== null && before.nodeType === TEXT_NODE ? before : host.parentNode;
     if (at !== null) touched.push(at);
     inserted.push(mark.index);
+    highlightsIn.push({ name: mark.highlightName, range: mark.highlight });
     onCreated(mark);
   };
   // Reverse order: markers at the same spot then end up in claim order, and a
@@ -251,7 +276,10 @@ export function* renderSteps(
           },
         );
       } catch {
-        for (const m of left) mapped.delete(m.index);
+        for (const m of left) {
+          mapped.delete(m.index);
+          failed.add(m);
+        }
       }
       done += group.length;
     } else {
@@ -260,6 +288,7 @@ export function* renderSteps(
         placed(mark);
       } catch {
         mapped.delete(mark.index);
+        failed.add(mark);
       }
       done++;
     }
@@ -269,16 +298,34 @@ export function* renderSteps(
       yield;
     }
   }
-  const live = marks.filter((m) => m.marker.host.isConnected);
-
-  const groups = new Map<string, Range[]>();
-  for (const m of live) {
-    const name = highlightName(m.report.verdict, m.report.stance);
-    const list = groups.get(name);
-    if (list) list.push(m.highlight);
-    else groups.set(name, [m.highlight]);
+  // Every mark kept was in the page when taken, and every new one once placed: if
+  // the page has not run since, they still are (a change's pass: no look at each).
+  let live: Mark[];
+  let added = highlightsIn;
+  if (pageTurns() === turns) live = failed.size === 0 ? marks : marks.filter((m) => !failed.has(m));
+  else {
+    live = [];
+    const gone = new Set<Range>();
+    for (const m of marks) {
+      if (m.marker.host.isConnected) live.push(m);
+      else if (!failed.has(m)) {
+        // A new mark's range was to go in; a kept one's is in and comes out.
+        if (created.has(m)) gone.add(m.highlight);
+        else highlightsOut.push({ name: m.highlightName, range: m.highlight });
+      }
+    }
+    if (gone.size > 0) added = highlightsIn.filter((e) => !gone.has(e.range));
   }
-  yield* setHighlightsSteps(doc, groups);
+  const groups = (): Map<string, Range[]> => {
+    const out = new Map<string, Range[]>();
+    for (const m of live) {
+      const list = out.get(m.highlightName);
+      if (list) list.push(m.highlight);
+      else out.set(m.highlightName, [m.highlight]);
+    }
+    return out;
+  };
+  yield* updateHighlightsSteps(doc, { added, removed: highlightsOut, all: groups });
   return { marks: live, mapped, touched, inserted, rejoined };
 }
 

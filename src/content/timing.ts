@@ -28,8 +28,21 @@ interface SchedulerLike {
   yield?: () => Promise<void>;
 }
 
+/** How many times our passes have handed the page its thread (yieldToMain, or a wait for the background). */
+let turns = 0;
+
+/**
+ * A count that moves whenever a pass lets the page run: work that checked the page
+ * at one count and finds the same count later knows the page has not changed since
+ * (nothing of the page's runs inside our synchronous steps).
+ */
+export function pageTurns(): number {
+  return turns;
+}
+
 /** Lets the browser handle input and paint before we continue. */
 export function yieldToMain(): Promise<void> {
+  turns++;
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   // MessageChannel runs sooner than setTimeout(0), which is clamped to 4 ms after nesting.
@@ -186,6 +199,7 @@ export class Slicer {
         // but is on the timeline, with what it waited for and how that ended.
         this.end();
         const start = performance.now();
+        turns++;
         await r.value.settled;
         this.sliceStart = performance.now();
         const { outcome } = r.value;

@@ -46,7 +46,7 @@ import {
   ADDED_TREES,
   addLateComponents,
   changeBeforeNested, filler, giveLateRoots, nestedTreesPage, readWaits, scrollIntoSight, wholeReadClaims, wholeReadData } from './harness/large-pages';
-import { afterPass, claimCount, markers, openPage, passCount } from './harness/pages';
+import { afterPass, claimCount, markers, openPage, passCount, readHighlighted } from './harness/pages';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -221,8 +221,11 @@ async function lastPass(page: Page): Promise<{ reread?: boolean }> {
   });
 }
 
+/** The page's marks (claim/stance, sorted); checks that our highlights hold one live range per marker, and nothing else. */
 async function marked(page: Page): Promise<string[]> {
-  return (await markers(page)).map((m) => `${m.claim}/${m.stance}`).sort();
+  const found = await markers(page);
+  expect(await page.evaluate(readHighlighted)).toEqual({ ranges: found.length, stale: 0 });
+  return found.map((m) => `${m.claim}/${m.stance}`).sort();
 }
 
 /** The pass's waits for work elsewhere (`evidence-lens:wait`), each with how it ended. */

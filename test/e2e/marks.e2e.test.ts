@@ -536,6 +536,48 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it('keeps the attribute our highlight rules need on an element while any claim there is marked, and takes it off with the last', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    // Two claims whose words sit straight in one <p> (each range's origin is the <p>),
+    // a third in a <span> of its own.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'two';
+      p.append('Magnesium L-threonate improves memory. ', document.createElement('br'), 'Magtein also improves sleep quality.');
+      const q = document.createElement('p');
+      q.innerHTML = '<span id="own">Magnesium L-threonate crosses the blood-brain barrier.</span>';
+      document.getElementById('main')!.append(p, q);
+    });
+    expect(await claimCount(page, 3)).toBe(3);
+    const state = () =>
+      page.evaluate(() => {
+        let ranges = 0;
+        CSS.highlights.forEach((h) => (ranges += h.size));
+        return {
+          ranges,
+          origins: Array.from(document.querySelectorAll('[data-evidence-lens-hl]'), (el) => el.id).sort(),
+        };
+      });
+    expect(await state()).toEqual({ ranges: 3, origins: ['own', 'two'] });
+    // The page takes one of the <p>'s claims away: the other still needs the attribute.
+    const textWith = (words: string) =>
+      page.evaluate((words) => {
+        const node = Array.from(document.getElementById('two')!.childNodes).find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(words));
+        (window as unknown as { node: Text }).node = node as Text;
+      }, words);
+    await textWith('Magtein');
+    await afterPass(page, () => page.evaluate(() => (window as unknown as { node: Text }).node.remove()));
+    expect(await claimCount(page)).toBe(2);
+    expect(await state()).toEqual({ ranges: 2, origins: ['own', 'two'] });
+    // And the last one there: the <p> is ours no longer.
+    await textWith('threonate');
+    await afterPass(page, () => page.evaluate(() => (window as unknown as { node: Text }).node.remove()));
+    expect(await claimCount(page)).toBe(1);
+    expect(await state()).toEqual({ ranges: 1, origins: ['own'] });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("a claim added before others leaves their markers as they were: no attribute of theirs is written", async () => {
     const { page, errors } = await dynamicPageWithOneClaim();
     await addParagraph(page, 'Magnesium L-threonate crosses the blood-brain barrier.');

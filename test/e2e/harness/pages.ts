@@ -60,6 +60,21 @@ export async function markers(target: Page | Frame): Promise<MarkerInfo[]> {
   return target.evaluate(readMarkers);
 }
 
+/** Run in the page (self-contained): how many ranges our highlights hold, and how many of them are no longer in the page or hold no text. */
+export function readHighlighted(): { ranges: number; stale: number } {
+  let ranges = 0;
+  let stale = 0;
+  CSS.highlights.forEach((h, name) => {
+    if (!name.startsWith('evidence-lens-') || name === 'evidence-lens-flash') return;
+    h.forEach((r) => {
+      ranges++;
+      const range = r as Range;
+      if (!range.startContainer.isConnected || range.collapsed) stale++;
+    });
+  });
+  return { ranges, stale };
+}
+
 /** Run in the page (self-contained): every marker of ours, shadow roots included. Also used by the Firefox tests. */
 export function readMarkers(): MarkerInfo[] {
   const found: Element[] = [];
