@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePage } from '../../bench/pages';
-import { readMarkers } from '../e2e/harness/pages';
+import { readHighlighted, readMarkers } from '../e2e/harness/pages';
 import {
   ARTICLE_PAGE,
   HEADINGS_IN_PARTS_PAGE,
@@ -83,9 +83,12 @@ async function markedAsWholeRead(file: string, html: string): Promise<string[]> 
   const { page, errors } = await openPage(firefox, `${server.origin}/${file}`);
   const expected = wholeReadClaims(html);
   const count = await claimCount(page, 1);
-  const marked = (await page.evaluate(readMarkers)).map((m) => `${m.claim}/${m.stance}`).sort();
+  const found = await page.evaluate(readMarkers);
+  const marked = found.map((m) => `${m.claim}/${m.stance}`).sort();
   expect(marked).toEqual(expected);
   expect(count).toBe(expected.length);
+  // Our highlights hold one live range per marker (capped as markers are), and nothing else.
+  expect(await page.evaluate(readHighlighted)).toEqual({ ranges: found.length, stale: 0 });
   expect(await page.evaluate(readWaits)).toEqual(['prefilter in the background: answered', 'detection in the background: answered']);
   expect(errors).toEqual([]);
   await page.close();
