@@ -163,7 +163,7 @@ export interface HighlightEntry {
 
 /** What a pass changes in our highlights. */
 export interface HighlightChange {
-  /** Ranges that go in (a claim marked now, or one whose highlight's name changed). */
+  /** Ranges that go in (the claims marked in this pass). */
   added: readonly HighlightEntry[];
   removed: readonly HighlightEntry[];
   /** Every range that should be highlighted after the change, by name: asked only when a highlight must be built whole. */
@@ -184,7 +184,8 @@ export interface HighlightChange {
 export function* updateHighlightsSteps(doc: Document, change: HighlightChange): Generator<void, void, void> {
   if (!supported()) return;
   ensureDocumentStyle(doc);
-  // Added first: a range that only changed its name keeps its origin's attribute.
+  // Added first: where a pass replaces a mark by another in the same element, the
+  // element keeps its attribute (not taken off and written again, which the page would see).
   for (const { range } of change.added) {
     const el = cachedOrigin(range);
     if (el) addOrigin(el);
