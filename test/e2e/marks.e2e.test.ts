@@ -574,6 +574,18 @@ describe('dynamic pages', () => {
     await afterPass(page, () => page.evaluate(() => (window as unknown as { node: Text }).node.remove()));
     expect(await claimCount(page)).toBe(1);
     expect(await state()).toEqual({ ranges: 1, origins: ['own'] });
+    // A claim replaced by another in the same element: the attribute stays as it is,
+    // neither taken off nor written again (the page's own observer sees nothing of it).
+    await page.evaluate(() => {
+      const p = document.getElementById('own')!;
+      const seen: string[] = [];
+      new MutationObserver((records) => seen.push(...records.map((r) => r.attributeName ?? ''))).observe(p, { attributeFilter: ['data-evidence-lens-hl'] });
+      (window as unknown as { seen: string[] }).seen = seen;
+    });
+    await afterPass(page, () => page.evaluate(() => (document.getElementById('own')!.textContent = 'Magnesium L-threonate improves sleep quality.')));
+    expect((await markers(page)).map((m) => m.claim)).toEqual(['sleep']);
+    expect(await state()).toEqual({ ranges: 1, origins: ['own'] });
+    expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
