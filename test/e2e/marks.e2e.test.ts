@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
-import { afterPass, claimCount, foreignRequests, markers, openPage, passCount } from './harness/pages';
+import { afterPass, claimCount, foreignRequests, markers, openPage, passCount, readHighlighted } from './harness/pages';
 import { FIXTURES, expectSeedMarkers } from './harness/seed-expected';
 
 let browser: ExtensionBrowser;
@@ -586,6 +586,24 @@ describe('dynamic pages', () => {
     expect((await markers(page)).map((m) => m.claim)).toEqual(['sleep']);
     expect(await state()).toEqual({ ranges: 1, origins: ['own'] });
     expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a marker the page takes away while our first pass is still rendering: its claim gets no highlight either', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/takes-marker.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('evidence-lens:scan').length > 0, null, { timeout: 30_000 });
+    const seen = await page.evaluate(() => ({
+      renderSlices: performance.getEntriesByName('evidence-lens:slice').filter((e) => String((e as PerformanceMeasure).detail).includes('render')).length,
+      removedAfter: (window as unknown as { removedAfter: string | null }).removedAfter,
+    }));
+    // The page ran between two of our rendering steps (else this tests nothing), and took a marker then.
+    expect(seen.renderSlices).toBeGreaterThanOrEqual(2);
+    expect(seen.removedAfter).toMatch(/^Magnesium L-threonate improves memory, says reviewer \d+\.$/);
+    expect(await claimCount(page)).toBe(150);
+    const found = await markers(page);
+    expect(found).toHaveLength(149);
+    expect(await page.evaluate(readHighlighted)).toEqual({ ranges: 149, stale: 0 });
     expect(errors).toEqual([]);
     await page.close();
   });
