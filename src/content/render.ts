@@ -166,7 +166,7 @@ export function* renderSteps(
   marksNew = true,
 ): Generator<void, RenderResult, void> {
   const before = new PreviousMarks(previous);
-  /** Whether the page has run since this pass began: then a mark found in the page may have left it. */
+  /** The page's turns when rendering began: once they move, a mark found in the page may have left it. */
   const turns = pageTurns();
   const marks: Mark[] = [];
   /** What changes in the highlights: the ranges of new marks, and of marks gone. */
@@ -189,9 +189,10 @@ export function* renderSteps(
     const segs = segments[m.block];
     const old = before.take(m, segs);
     if (old !== undefined) {
-      // Same key, same claim and quote: the same label. Updated in place (a mark is
-      // the pass's own: nothing keeps the last pass's fields), not copied: a change's
-      // pass goes through every mark, and a copy of each was ~10 % of its rendering in Firefox.
+      // Same key, same claim and quote: the same label. Updated in place (nothing keeps
+      // the last pass's fields), not copied: a change's pass goes through every mark,
+      // and in Firefox's profile of a late paragraph the copies and the minor
+      // collections during rendering were 13 of its 212 samples.
       updateMarker(old.marker, { claim: m.claim, stance: m.stance, verdict: report.verdict, label: old.label });
       old.index = index;
       old.report = report;
