@@ -5,7 +5,7 @@ import type { ClaimMatch, ClaimReport } from '../core/types';
 import { claimReport, type PageScan } from '../core/scan';
 import { evidenceFor } from '../core/evidence/claims';
 import { offsetToPosition, type TextSegment } from '../extract';
-import { createMarker, isMarkerElement, updateMarker, type Marker, type MarkerData } from './markers';
+import { createMarker, isMarkerElement, type Marker, type MarkerData } from './markers';
 import { markerSpot, rangeFor, rangeIsAlive } from './ranges';
 import { highlightName, updateHighlightsSteps, type HighlightEntry } from './highlights';
 import { pageTurns } from './timing';
@@ -189,11 +189,11 @@ export function* renderSteps(
     const segs = segments[m.block];
     const old = before.take(m, segs);
     if (old !== undefined) {
-      // Same key, same claim and quote: the same label. Updated in place (nothing keeps
-      // the last pass's fields), not copied: a change's pass goes through every mark,
-      // and in Firefox's profile of a late paragraph the copies and the minor
-      // collections during rendering were 13 of its 212 samples.
-      updateMarker(old.marker, { claim: m.claim, stance: m.stance, verdict: report.verdict, label: old.label });
+      // Same key: the same claim, stance, verdict and label, so its marker shows what it
+      // showed. Updated in place (nothing keeps the last pass's fields), not copied: a
+      // change's pass goes through every mark, and in Firefox's profile of a late
+      // paragraph the copies and the minor collections during rendering were 13 of its
+      // 212 samples.
       old.index = index;
       old.report = report;
       old.segs = segs as readonly TextSegment[];
