@@ -42,9 +42,13 @@ const CLAIMS: readonly string[] = [
   '<p><span>Magnesium L-threonate</span> <b>reverses brain aging</b> by <a href="#">nine years</a>.</p>',
 ];
 
-/** A claim paragraph inserted after load (the late-insertion test). */
+/**
+ * A claim paragraph inserted after load (the late-insertion test), typeset as pages'
+ * text is (a dash, a curly apostrophe; until round 36 it was plain ASCII, which a
+ * page's copy of detection then handled faster: docs/performance-rounds.md).
+ */
 export const LATE_CLAIM =
-  '<b>Magnesium L-threonate</b> <a href="#">improves <em>memory</em></a> and supports restful sleep.';
+  '<b>Magnesium L-threonate</b> <a href="#">improves <em>memory</em></a> and supports restful sleep \u2014 it\u2019s taken at night.';
 
 export interface PageSpec {
   name: string;

@@ -7,7 +7,6 @@ import { sentenceSpansNear, windowsOf } from '../text/windows';
 import { candidateOffsets } from './prefilter';
 import { clauseSpans } from './clauses';
 import { isChrome, pageContext } from './context';
-import { UNUSUAL } from './gate';
 import { ANY_CUE, CLAIM_PATTERNS, SUPPRESSES, type ClaimPattern } from './patterns';
 import { stanceOf } from './stance';
 import { firstTriggerSpan } from './triggers';
@@ -62,9 +61,18 @@ interface Found {
   end: number;
 }
 
+/**
+ * Text detection matches in its normalized form: characters normalization must
+ * change to find a name (UNUSUAL: invisible, fullwidth), and any past Latin-1. A
+ * curly quote or a dash makes the engine store the whole raw text two bytes a
+ * character, and each regular expression is compiled apart for each; normalized,
+ * such text folds to one byte a character (text/one-byte.ts), as the warm-up's.
+ */
+const TO_NORMALIZE = /[\u00AD\u0100-\uFFFF]/;
+
 /** A block's text as detection matches it: normalized only when it holds characters that need it. */
 export function textToMatch(raw: string): string {
-  return UNUSUAL.test(raw) ? normalize(raw).text : raw;
+  return TO_NORMALIZE.test(raw) ? normalize(raw).text : raw;
 }
 
 export function detectClaims(blocks: readonly TextBlock[], options: DetectOptions = {}): ClaimMatch[] {
@@ -83,7 +91,7 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
   const norm = (i: number) => (norms[i] ??= normalize((blocks[i] as TextBlock).text));
   const matchText = (i: number) => {
     const raw = (blocks[i] as TextBlock).text;
-    return UNUSUAL.test(raw) ? norm(i).text : raw;
+    return TO_NORMALIZE.test(raw) ? norm(i).text : raw;
   };
   const ctx = pageContext(blocks, matchText, normalize(options.title ?? '').text, options.aboutMgt);
   yield 0;

@@ -10,11 +10,15 @@
 import type { TextBlock } from '../types';
 import { detectSectionsSteps, type Detected } from './sections';
 import { mayHoldCandidate } from './prefilter';
+import { textToMatch } from './detect';
 
 const WARM_UP_BLOCKS: readonly TextBlock[] = [
   { text: 'Why magnesium L-threonate?', tag: 'h2', headingLevel: 2, region: 'main' },
   { text: 'Magnesium L-threonate is the only form of magnesium that crosses the blood-brain barrier.', tag: 'p', headingLevel: 0, region: 'main' },
 ];
+
+/** A claim as typeset text often has it (a curly quote, a dash): the page's raw text, stored two bytes a character, is checked and normalized (detect.ts, `textToMatch`). */
+const TYPOGRAPHIC = 'Magnesium L-threonate\u2019s form crosses the blood\u2013brain barrier.';
 
 /**
  * Detection over the fixed text, in steps (its result is not used); first, the check
@@ -23,6 +27,8 @@ const WARM_UP_BLOCKS: readonly TextBlock[] = [
  */
 export function* warmUpSteps(): Generator<number, Detected, void> {
   for (const block of WARM_UP_BLOCKS) mayHoldCandidate(block.text);
+  mayHoldCandidate(TYPOGRAPHIC);
+  textToMatch(TYPOGRAPHIC);
   yield 0;
   return yield* detectSectionsSteps(WARM_UP_BLOCKS, '');
 }

@@ -12,6 +12,7 @@ export interface NormalizedText {
 }
 
 import { DROP, INVISIBLE } from './invisible';
+import { oneByte } from './one-byte';
 
 export { INVISIBLE };
 
@@ -47,6 +48,8 @@ export function normalize(raw: string): NormalizedText {
   const parts: string[] = [];
   let map = new Int32Array(raw.length + 16);
   let k = 0;
+  /** Whether a folded character is past Latin-1 (the text cannot be one byte a character). */
+  let wide = false;
   const push = (s: string, from: number, sameLength: boolean) => {
     if (k + s.length + 1 > map.length) {
       const bigger = new Int32Array(Math.max(map.length * 2, k + s.length + 16));
@@ -54,6 +57,7 @@ export function normalize(raw: string): NormalizedText {
       map = bigger;
     }
     for (let j = 0; j < s.length; j++) map[k++] = sameLength ? from + j : from;
+    if (!sameLength && !wide) for (let j = 0; j < s.length; j++) if (s.charCodeAt(j) > 0xff) wide = true;
     parts.push(s);
   };
   let runStart = 0;
@@ -74,7 +78,8 @@ export function normalize(raw: string): NormalizedText {
   }
   if (runStart < raw.length) push(plain(raw.slice(runStart)), runStart, true);
   map[k] = raw.length;
-  return { raw, text: parts.join(''), map: map.subarray(0, k + 1) };
+  const text = parts.join('');
+  return { raw, text: wide ? text : oneByte(text), map: map.subarray(0, k + 1) };
 }
 
 /** Raw index of normalized char `i`. */
