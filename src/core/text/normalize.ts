@@ -8,7 +8,7 @@ export interface NormalizedText {
   raw: string;
   text: string;
   /** map[i] = index in the raw string of normalized char i; null when the two are the same. */
-  map: Int32Array | null;
+  readonly map: Int32Array | null;
 }
 
 import { DROP, INVISIBLE } from './invisible';
@@ -46,26 +46,19 @@ export function normalize(raw: string): NormalizedText {
   if (!SPECIAL.test(raw)) return { raw, text: plain(raw), map: null };
 
   const parts: string[] = [];
-  let map = new Int32Array(raw.length + 16);
-  let k = 0;
+  /** Where each part starts in the raw text; negative (-1 - start) for a special character's fold, all of whose characters map to it. */
+  const starts: number[] = [];
   /** Whether a folded character is past Latin-1 (the text cannot be one byte a character). */
   let wide = false;
-  const push = (s: string, from: number, sameLength: boolean) => {
-    if (k + s.length + 1 > map.length) {
-      const bigger = new Int32Array(Math.max(map.length * 2, k + s.length + 16));
-      bigger.set(map);
-      map = bigger;
-    }
-    for (let j = 0; j < s.length; j++) map[k++] = sameLength ? from + j : from;
-    if (!sameLength && !wide) for (let j = 0; j < s.length; j++) if (s.charCodeAt(j) > 0xff) wide = true;
-    parts.push(s);
-  };
   let runStart = 0;
   SPECIAL.lastIndex = 0;
   for (let m = SPECIAL.exec(raw); m; m = SPECIAL.exec(raw)) {
     const i = m.index;
     // A plain run before the special character keeps its length.
-    if (i > runStart) push(plain(raw.slice(runStart, i)), runStart, true);
+    if (i > runStart) {
+      parts.push(plain(raw.slice(runStart, i)));
+      starts.push(runStart);
+    }
     let ch = m[0];
     const code = ch.charCodeAt(0);
     // Keep surrogate pairs together.
@@ -73,13 +66,46 @@ export function normalize(raw: string): NormalizedText {
       ch = raw.slice(i, i + 2);
       SPECIAL.lastIndex = i + 2;
     }
-    push(normalizeChar(ch), i, false);
+    const fold = normalizeChar(ch);
+    if (!wide) for (let j = 0; j < fold.length; j++) if (fold.charCodeAt(j) > 0xff) wide = true;
+    parts.push(fold);
+    starts.push(-1 - i);
     runStart = i + ch.length;
   }
-  if (runStart < raw.length) push(plain(raw.slice(runStart)), runStart, true);
-  map[k] = raw.length;
+  if (runStart < raw.length) {
+    parts.push(plain(raw.slice(runStart)));
+    starts.push(runStart);
+  }
   const text = parts.join('');
-  return { raw, text: wide ? text : oneByte(text), map: map.subarray(0, k + 1) };
+  return new FoldedText(raw, wide ? text : oneByte(text), parts, starts);
+}
+
+/**
+ * Normalized text that differs from its raw text, with the position map made on
+ * first use: detection often only tests a block's text (does it name a form, hold
+ * a cue?) and never asks where a character came from.
+ */
+class FoldedText implements NormalizedText {
+  private made: Int32Array | null = null;
+  constructor(
+    readonly raw: string,
+    readonly text: string,
+    private readonly parts: readonly string[],
+    private readonly starts: readonly number[],
+  ) {}
+
+  get map(): Int32Array {
+    if (this.made !== null) return this.made;
+    const map = new Int32Array(this.text.length + 1);
+    let k = 0;
+    this.parts.forEach((part, p) => {
+      const from = this.starts[p] as number;
+      if (from >= 0) for (let j = 0; j < part.length; j++) map[k++] = from + j;
+      else for (let j = 0; j < part.length; j++) map[k++] = -1 - from;
+    });
+    map[k] = this.raw.length;
+    return (this.made = map);
+  }
 }
 
 /** Raw index of normalized char `i`. */
