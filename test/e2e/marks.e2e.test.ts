@@ -150,6 +150,14 @@ describe('pages without MgT', () => {
     await page.close();
   });
 
+  it('reads a page that names MgT only with a typeset hyphen ("Neuro‑Mag", a non-breaking one)', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/typeset-name.html`);
+    expect(await claimCount(page, 1)).toBe(1);
+    expect((await markers(page)).map((m) => m.claim)).toEqual(['brain-uptake']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('wakes up when text naming MgT is added later', async () => {
     const { page } = await openPage(browser, `${server.origin}/pages/late-mgt.html`);
     expect(await claimCount(page)).toBe(0);

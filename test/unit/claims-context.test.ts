@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import { MAGNESIUM, MgtNameSearch, lookAtText, mayMentionMgt } from '../../src/core/claims/gate';
-import { openHeadings } from '../../src/core/claims/context';
+import { aboutMgtSteps, openHeadings } from '../../src/core/claims/context';
+import { runToEnd } from '../../src/core/steps';
 import { rng } from '../../bench/pages';
 import type { Region, TextBlock } from '../../src/core/types';
 
@@ -66,6 +67,16 @@ describe('page and section context', () => {
     expect(text.slice(m.matchStart, m.matchEnd)).toBe('cross\u200Bes the blood\u2013brain\u00A0barrier');
   });
 
+  it('takes a name with a typeset hyphen for a name: in whether the page is about MgT, and in detection', () => {
+    // (Round 36: "Neuro\u2011Mag" with a non-breaking hyphen was no name to either.)
+    for (const dash of ['\u2010', '\u2011', '\u2013']) {
+      const name = `Neuro${dash}Mag`;
+      expect(runToEnd(aboutMgtSteps([p(`${name}, two capsules a day.`), p(`${name} is sold by Life Extension.`)], '')), name).toBe(true);
+      expect(detectClaims([p(`${name} delivers magnesium directly into the brain.`)]).map((m) => m.claim), name).toEqual(['brain-uptake']);
+    }
+    expect(runToEnd(aboutMgtSteps([p('Magnesium, two capsules a day.'), p('Sold by Life Extension.')], ''))).toBe(false);
+  });
+
   it('handles BBB and fullwidth letters (NFKC)', () => {
     expect(detectClaims([p('ＭｇＴ crosses the BBB.')]).map((m) => m.claim)).toEqual(['brain-uptake']);
   });
@@ -78,6 +89,11 @@ describe('the content script gate', () => {
     ['Magne\u200Bsium L-threo\u200Bnate', true],
     ['ＭａｇＴｅｉｎ', true],
     ['mag t knocked me out', true],
+    ['Neuro\u2011Mag capsules', true],
+    ['Neuro\u2010Mag', true],
+    ['Mag\u2011T at night', true],
+    ['L\u2011TAMS', true],
+    ['Neuro\u2011Magnet', true], // (as "neuromagnet": the gate only opens the scan, which finds no name there)
     ['Magnesium glycinate is gentle', false],
     ['', false],
   ])('%j → %s', (text, expected) => expect(mayMentionMgt(text)).toBe(expected));
@@ -119,10 +135,10 @@ describe('the content script gate', () => {
   it('answers as normalizing every text with an unusual character did, on texts made of names, their pieces, separators and hiding characters', () => {
     const unusual = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFF01-\uFF5E]/;
     const invisible = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-    const gate = /threon|magtein|neuro-?mag|\bmgt\b|\bmag[\s-]?t\b|l-tams|mmfs/i;
+    const gate = /threon|magtein|neuro[-\u2010-\u2015\u2212]?mag|\bmgt\b|\bmag[\s\-\u2010-\u2015\u2212]?t\b|l[-\u2010-\u2015\u2212]tams|mmfs/i;
     const before = (text: string): boolean => gate.test(text) || (unusual.test(text) && gate.test(text.replace(invisible, '').normalize('NFKC')));
     const fullwidth = (ch: string): string => (/[!-~]/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch);
-    const parts = ['mag', 'tein', 'threo', 'nate', 'neuro', 'mgt', 'mg', 't', 'l', 'tams', 'mmfs', '-', ' ', '\u00AD', '\u200B', '\u200F', '\u202B', '\uFF0D', '\uFF0C', '\uFF08', '\u05D0', '\u0645', '\u30DE', '.', 'x', '7', '_'];
+    const parts = ['mag', 'tein', 'threo', 'nate', 'neuro', 'mgt', 'mg', 't', 'l', 'tams', 'mmfs', '-', '\u2011', '\u2013', ' ', '\u00AD', '\u200B', '\u200F', '\u202B', '\uFF0D', '\uFF0C', '\uFF08', '\u05D0', '\u0645', '\u30DE', '.', 'x', '7', '_'];
     // (Long stretches too: a page's text is normalized only around what may hide a name.)
     const fillers = ['lorem ipsum dolor sit amet, consectetur ', 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz', '\u05D0\u05D1\u05D2 \u200F\u05D3\u05D4 '.repeat(4), '\u200B'.repeat(40)];
     let seed = 7;

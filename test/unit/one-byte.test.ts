@@ -5,7 +5,7 @@ import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { oneByte } from '../../src/core/text/one-byte';
 import { normalize } from '../../src/core/text/normalize';
-import { textToMatch } from '../../src/core/claims/detect';
+import { textToMatch } from '../../src/core/claims/match-text';
 
 /** Whether V8 stores `s` one byte a character (its serializer's tag after the header and any padding: '"' one byte, 'c' two). */
 const storedOneByte = (s: string): boolean => {

@@ -2,6 +2,7 @@
 // which claim ids it makes, about whom, and with what stance.
 import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
 import { INVISIBLE, normalize, normalizedIndex, rawEnd, rawIndex, type NormalizedText } from '../text/normalize';
+import { needsNormalizing, textToMatch } from './match-text';
 import { sentenceSpans } from '../text/sentences';
 import { sentenceSpansNear, windowsOf } from '../text/windows';
 import { candidateOffsets } from './prefilter';
@@ -61,20 +62,6 @@ interface Found {
   end: number;
 }
 
-/**
- * Text detection matches in its normalized form: characters normalization must
- * change to find a name (UNUSUAL: invisible, fullwidth), and any past Latin-1. A
- * curly quote or a dash makes the engine store the whole raw text two bytes a
- * character, and each regular expression is compiled apart for each; normalized,
- * such text folds to one byte a character (text/one-byte.ts), as the warm-up's.
- */
-const TO_NORMALIZE = /[\u00AD\u0100-\uFFFF]/;
-
-/** A block's text as detection matches it: normalized only when it holds characters that need it. */
-export function textToMatch(raw: string): string {
-  return TO_NORMALIZE.test(raw) ? normalize(raw).text : raw;
-}
-
 export function detectClaims(blocks: readonly TextBlock[], options: DetectOptions = {}): ClaimMatch[] {
   return runToEnd(detectClaimsSteps(blocks, options));
 }
@@ -91,7 +78,7 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
   const norm = (i: number) => (norms[i] ??= normalize((blocks[i] as TextBlock).text));
   const matchText = (i: number) => {
     const raw = (blocks[i] as TextBlock).text;
-    return TO_NORMALIZE.test(raw) ? norm(i).text : raw;
+    return needsNormalizing(raw) ? norm(i).text : raw;
   };
   const ctx = pageContext(blocks, matchText, normalize(options.title ?? '').text, options.aboutMgt);
   yield 0;

@@ -19,7 +19,8 @@
 // result equals a full detection.
 import type { ClaimMatch, TextBlock } from '../types';
 import { aboutMgtSteps, countsAsMention, headingSubject, sectionStart } from './context';
-import { detectClaimsSteps, textToMatch, type SubjectState } from './detect';
+import { detectClaimsSteps, type SubjectState } from './detect';
+import { textToMatch } from './match-text';
 import { HUGE_TEXT, windowsOf } from '../text/windows';
 
 /** A run of blocks replaced by another (block indices of the page after the edit). */

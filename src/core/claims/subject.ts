@@ -1,8 +1,7 @@
 // Who a clause is about: MgT, another magnesium form, magnesium in general, or
 // nobody named (then the subject carries over from context: "It crosses…").
 import { COMPARISON_BEFORE, MGT_NAME, OTHER_FORM } from './names';
-import { UNUSUAL } from './gate';
-import { normalize } from '../text/normalize';
+import { textToMatch } from './match-text';
 
 export type Subject = 'mgt' | 'other' | 'magnesium';
 
@@ -52,9 +51,9 @@ export function leadingSubjectOf(clause: string): Subject | null {
   return /^\W*(?:\S+\s+){0,2}$/.test(clause.slice(0, other)) ? 'other' : null;
 }
 
-/** Does raw page text name MgT? Normalizes only text that needs it (invisible or fullwidth characters). */
+/** Does raw page text name MgT? Normalizes only text that needs it, as detection does (match-text.ts). */
 export function rawMentionsMgt(raw: string): boolean {
-  return mentionsMgt(UNUSUAL.test(raw) ? normalize(raw).text : raw);
+  return mentionsMgt(textToMatch(raw));
 }
 
 /** Does the (normalized) text name MgT anywhere? */

@@ -10,14 +10,14 @@
 import type { TextBlock } from '../types';
 import { detectSectionsSteps, type Detected } from './sections';
 import { mayHoldCandidate } from './prefilter';
-import { textToMatch } from './detect';
+import { textToMatch } from './match-text';
 
 const WARM_UP_BLOCKS: readonly TextBlock[] = [
   { text: 'Why magnesium L-threonate?', tag: 'h2', headingLevel: 2, region: 'main' },
   { text: 'Magnesium L-threonate is the only form of magnesium that crosses the blood-brain barrier.', tag: 'p', headingLevel: 0, region: 'main' },
 ];
 
-/** A claim as typeset text often has it (a curly quote, a dash): the page's raw text, stored two bytes a character, is checked and normalized (detect.ts, `textToMatch`). */
+/** A claim as typeset text often has it (a curly quote, a dash): the page's raw text, stored two bytes a character, is checked and normalized (match-text.ts). */
 const TYPOGRAPHIC = 'Magnesium L-threonate\u2019s form crosses the blood\u2013brain barrier.';
 
 /**
