@@ -4,8 +4,10 @@
 // SpiderMonkey compile each regular expression apart for each of the two: the
 // page's copy of detection, compiled on one-byte text by its warm-up
 // (claims/warm-up.ts), compiled everything again for such a paragraph added after
-// load. Both engines' JSON.parse store a string that fits in Latin-1 one byte a
-// character; the round trip gives back the same string, for any string.
+// load. JSON.parse stores a string that fits in Latin-1 one byte a character (V8:
+// checked in Node by test/unit/one-byte.test.ts; SpiderMonkey: such a paragraph
+// cost Firefox what ASCII does once passed through it, docs/performance-rounds.md,
+// round 36), and the round trip gives back the same string, for any string.
 
 /** `text`, as the engine stores a string parsed from JSON: one byte a character when it fits. */
 export function oneByte(text: string): string {
