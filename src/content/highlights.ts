@@ -184,24 +184,24 @@ export interface HighlightChange {
 export function* updateHighlightsSteps(doc: Document, change: HighlightChange): Generator<void, void, void> {
   if (!supported()) return;
   ensureDocumentStyle(doc);
-  // Added first: where a pass replaces a mark by another in the same element, the
-  // element keeps its attribute (not taken off and written again, which the page would see).
-  for (const { range } of change.added) {
-    const el = cachedOrigin(range);
-    if (el) addOrigin(el);
-  }
-  for (const { range } of change.removed) {
-    const el = cachedOrigin(range);
-    if (el) removeOrigin(el);
-  }
   const edits = new Map<string, { add: Range[]; remove: Range[] }>();
   const editOf = (name: string) => {
     let e = edits.get(name);
     if (e === undefined) edits.set(name, (e = { add: [], remove: [] }));
     return e;
   };
-  for (const { name, range } of change.removed) editOf(name).remove.push(range);
-  for (const { name, range } of change.added) editOf(name).add.push(range);
+  // Added first: where a pass replaces a mark by another in the same element, the
+  // element keeps its attribute (not taken off and written again, which the page would see).
+  for (const { name, range } of change.added) {
+    const el = cachedOrigin(range);
+    if (el) addOrigin(el);
+    editOf(name).add.push(range);
+  }
+  for (const { name, range } of change.removed) {
+    const el = cachedOrigin(range);
+    if (el) removeOrigin(el);
+    editOf(name).remove.push(range);
+  }
   let all: Map<string, Range[]> | null = null;
   for (const name of NAMES) {
     const ours = registered.get(name);

@@ -2,7 +2,7 @@
 // which claim ids it makes, about whom, and with what stance.
 import type { ClaimId, ClaimMatch, Stance, TextBlock } from '../types';
 import { INVISIBLE, normalize, normalizedIndex, rawEnd, rawIndex, type NormalizedText } from '../text/normalize';
-import { needsNormalizing, textToMatch } from './match-text';
+import { needsNormalizing } from './match-text';
 import { sentenceSpans } from '../text/sentences';
 import { sentenceSpansNear, windowsOf } from '../text/windows';
 import { candidateOffsets } from './prefilter';
@@ -126,12 +126,14 @@ export function* detectClaimsSteps(blocks: readonly TextBlock[], options: Detect
       if (near === null || near.length > 0) {
         if (!first) yield index;
         first = false;
-        const text = whole ? matchText(index) : textToMatch(raw);
+        // (A window is normalized once, here, for both the look and the sentences.)
+        const windowNorm = whole || !needsNormalizing(raw) ? null : normalize(raw);
+        const text = whole ? matchText(index) : (windowNorm?.text ?? raw);
         const namesMgt = mentionsMgt(text);
         // Unless a cue is there or a form is named, nothing to find and no subject worth carrying; and
         // a block can only hold a claim about MgT if MgT is named or is the subject in force.
         if ((namesMgt || ANY_CUE.test(text) || mentionsOtherForm(text)) && (namesMgt || carried === 'mgt' || section === 'mgt')) {
-          const n = whole ? norm(index) : normalize(raw);
+          const n = whole ? norm(index) : (windowNorm ?? normalize(raw));
           const isReference = REFERENCE.test(n.text);
           const spans: Array<[number, number]> = isReference
             ? [[0, n.text.length]]
