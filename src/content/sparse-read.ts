@@ -19,6 +19,8 @@ import { removalCount } from './removals';
 import { CDATA_SECTION_NODE, DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_CONTAINED_BY, DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, TEXT_NODE } from '../extract/node-types';
 
 const SHOW_TEXT_AND_CDATA = 4 | 8;
+/** Text nodes a sparse read takes into its index between two steps (`SparseBlocks.pushSteps`). */
+const SEGMENTS_PER_STEP = 4096;
 /** How far countByNearest walks back before falling back to a binary search. */
 const NEAREST_STEPS = 256;
 /**
@@ -549,12 +551,18 @@ export class SparseBlocks {
     (place.block.candidates ??= []).push(place.start + at);
   }
 
-  private push(r: Read): void {
+  /** Takes a block read, in steps of SEGMENTS_PER_STEP text nodes (a one-paragraph page's block has 32,000). */
+  private *pushSteps(r: Read): Generator<void, void, void> {
     const first = r.segments[0]?.node;
     if (first === undefined || this.taken.has(first)) return;
-    for (const s of r.segments) this.taken.set(s.node, { block: r.block, start: s.start });
-    this.blocks.push(r.block);
-    this.segments.push(r.segments);
+    const { block, segments } = r;
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i] as TextSegment;
+      this.taken.set(s.node, { block, start: s.start });
+      if (i % SEGMENTS_PER_STEP === SEGMENTS_PER_STEP - 1) yield;
+    }
+    this.blocks.push(block);
+    this.segments.push(segments);
   }
 
   /**
@@ -574,17 +582,18 @@ export class SparseBlocks {
   }
 
   /** Adds a candidate's blocks (one read), each after the headings open above it. */
-  add(read: ExtractedBlocks): void {
-    read.blocks.forEach((block, k) => {
+  *addSteps(read: ExtractedBlocks): Generator<void, void, void> {
+    for (let k = 0; k < read.blocks.length; k++) {
+      const block = read.blocks[k] as TextBlock;
       const segments = read.segments[k] as TextSegment[];
       const first = segments[0]?.node;
-      if (first === undefined || this.taken.has(first)) return;
+      if (first === undefined || this.taken.has(first)) continue;
       // A part of a heading that a `<br>` breaks: the heading's parts before it go first.
       const parts = block.headingLevel > 0 ? this.headings.partsUpTo(first) : [];
-      for (const h of this.headings.openAbove(parts[0]?.segments[0]?.node ?? first, block.headingLevel)) this.push(h);
-      for (const h of parts) this.push(h);
-      this.push({ block, segments });
-    });
+      for (const h of this.headings.openAbove(parts[0]?.segments[0]?.node ?? first, block.headingLevel)) yield* this.pushSteps(h);
+      for (const h of parts) yield* this.pushSteps(h);
+      yield* this.pushSteps({ block, segments });
+    }
   }
 }
 
@@ -611,7 +620,7 @@ export function* readSparseSteps(page: PageText, offsets: readonly number[], hea
         refused.add(text);
         continue;
       }
-      out.add(read);
+      yield* out.addSteps(read);
       yield;
     }
     out.candidate(text, find.inNode);

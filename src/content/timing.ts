@@ -1,6 +1,6 @@
 // User Timing marks (visible in DevTools' Performance panel) and yielding to the
 // main thread so a scan never blocks input for long.
-import { Wait } from '../core/steps';
+import { Wait, longStepNext, takeLongStepNext } from '../core/steps';
 
 export const MARK_START = 'evidence-lens:start';
 export const MEASURE_SCAN = 'evidence-lens:scan';
@@ -130,16 +130,9 @@ export function measureSlice(start: number, detail = 'gate'): void {
 
 /** A slice this far along yields before a step announced as long (see `longStepNext`). */
 const BEFORE_LONG_STEP_MS = 5;
-let longStepAhead = false;
 
-/**
- * Announces that the step after the next `yield` is one long native call (a query
- * over a whole huge page: 20–30 ms over 276,000 elements): the slicer then starts
- * it in a fresh slice, rather than at the end of one nearly used up.
- */
-export function longStepNext(): void {
-  longStepAhead = true;
-}
+/** (A query over a whole huge page is one native call: 20–30 ms over 276,000 elements.) */
+export { longStepNext };
 
 /**
  * Measures uninterrupted slices of work. `due()` says when the current slice has
@@ -162,10 +155,7 @@ export class Slicer {
 
   due(): boolean {
     const used = performance.now() - this.sliceStart;
-    if (longStepAhead) {
-      longStepAhead = false;
-      return used >= BEFORE_LONG_STEP_MS;
-    }
+    if (takeLongStepNext()) return used >= BEFORE_LONG_STEP_MS;
     return used >= this.budget;
   }
 

@@ -5,8 +5,30 @@
 export function runToEnd<T>(steps: Generator<unknown, T, void>): T {
   for (;;) {
     const r = steps.next();
-    if (r.done) return r.value;
+    if (r.done) {
+      longStepAhead = false;
+      return r.value;
+    }
   }
+}
+
+/** Set by `longStepNext`, taken by a slicing caller (`takeLongStepNext`). */
+let longStepAhead = false;
+
+/**
+ * Announces that the step after the next `yield` is long (one native call over a
+ * whole huge page, or a huge block's text joined): a slicing caller then starts it
+ * in a fresh slice, rather than at the end of one nearly used up.
+ */
+export function longStepNext(): void {
+  longStepAhead = true;
+}
+
+/** Whether a long step was announced since the last call (and forgets it). */
+export function takeLongStepNext(): boolean {
+  const ahead = longStepAhead;
+  longStepAhead = false;
+  return ahead;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractBlocks, extractBlocksAround, extractBlocksAroundSteps } from '../../src/extract/blocks';
+import { takeLongStepNext } from '../../src/core/steps';
 import { fixturePages } from './fixture-pages';
 
 describe('extractBlocksAround equals the whole-page walk', () => {
@@ -47,5 +48,38 @@ describe('extractBlocksAround equals the whole-page walk', () => {
     expect(r.value!.blocks.map((b) => b.text.length)).toEqual([('one two '.repeat(20_000) + 'last').length]);
     // The siblings before it (40,000, 512 a step) and the walk of the run (2,000 nodes a step).
     expect(yields).toBeGreaterThanOrEqual(40_000 / 512 + 80_000 / 2_000 - 2);
+  });
+  it("joins such a block's text a step's worth at a time, and announces the last join as a long step", () => {
+    // Joining the 5 MB one-paragraph page's 32,000 parts at once was a step of ~20 ms
+    // in Firefox; joining its chunks still takes ~10, so the slicer starts it afresh.
+    const { document } = parseHTML(`<main><p>${'one <b>two</b> '.repeat(20_000)}<i>last</i></p><p>after</p></main>`);
+    const node = document.querySelector('i')!.firstChild as Node;
+    const join = Array.prototype.join;
+    let widest = 0;
+    Array.prototype.join = function (this: unknown[], sep?: string) {
+      widest = Math.max(widest, this.length);
+      return join.call(this, sep);
+    };
+    const announced: number[] = [];
+    let steps = 0;
+    let r: IteratorResult<void, ReturnType<typeof extractBlocksAround>>;
+    try {
+      takeLongStepNext();
+      const gen = extractBlocksAroundSteps(node);
+      for (r = gen.next(); !r.done; r = gen.next()) if (takeLongStepNext()) announced.push(++steps);
+      else steps++;
+    } finally {
+      Array.prototype.join = join;
+    }
+    expect(r.value!.blocks.map((b) => b.text)).toEqual(['one two '.repeat(20_000) + 'last']);
+    expect(r.value).toEqual(extractBlocksAround(node));
+    // No join of more than a step's parts (2,000 nodes a step, joined once 512 are held).
+    expect(widest).toBeLessThan(2_600);
+    // One announcement, right before the step that joins the block's chunks.
+    expect(announced).toEqual([steps]);
+    // Run to its end without a slicer (the CLI, a small read), it leaves none behind
+    // for the next slicer to take for its own.
+    extractBlocksAround(node);
+    expect(takeLongStepNext()).toBe(false);
   });
 });
