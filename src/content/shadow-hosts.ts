@@ -7,7 +7,7 @@
 // but custom elements, so it misses nothing a whole read would find.
 import { mayHostShadow } from '../extract/blocks';
 import { isMarkerElement, isMarkerName } from './markers';
-import { longStepNext } from './timing';
+import { longStepNext } from '../core/steps';
 import { hostCandidates, mayGetRootLater } from './host-queries';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE } from '../extract/node-types';
 

@@ -6,7 +6,7 @@
 import { ELEMENT_NODE } from '../extract/node-types';
 import { hasMoreDescendants, type PageText } from './page-text';
 import { hostCandidates, mayGetRootLater } from './host-queries';
-import { longStepNext } from './timing';
+import { longStepNext } from '../core/steps';
 
 /**
  * A light DOM with under this much text and at most SHELL_ELEMENTS elements is an

@@ -6,9 +6,8 @@
 // its open headings, and whether the page is about MgT (decided by blocks that
 // name MgT: candidates again).
 import { isChrome, openHeadings } from '../core/claims/context';
-import { runToEnd } from '../core/steps';
+import { longStepNext, runToEnd } from '../core/steps';
 import { HUGE_TEXT } from '../core/text/windows';
-import { longStepNext } from './timing';
 import type { TextBlock } from '../core/types';
 import { extractBlocks, extractBlocksAroundSteps } from '../extract/blocks';
 import { ariaHeadingLevel, firstRole, headingLevelOfTag } from '../extract/tags';
