@@ -66,8 +66,10 @@ describe('extractBlocksAround equals the whole-page walk', () => {
     try {
       takeLongStepNext();
       const gen = extractBlocksAroundSteps(node);
-      for (r = gen.next(); !r.done; r = gen.next()) if (takeLongStepNext()) announced.push(++steps);
-      else steps++;
+      for (r = gen.next(); !r.done; r = gen.next()) {
+        steps++;
+        if (takeLongStepNext()) announced.push(steps);
+      }
     } finally {
       Array.prototype.join = join;
     }

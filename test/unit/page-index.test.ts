@@ -621,7 +621,7 @@ describe('PageIndex.readAutoSteps on the gate\'s text in runs of siblings (a hug
 describe('PageIndex.readAutoSteps on a page of one huge paragraph', () => {
   it('takes the paragraph\'s text nodes into its index a few thousand a step', async () => {
     // The 5 MB one-paragraph page's 32,000 text nodes went into the sparse index's map
-    // in one step (~8 ms of one in Firefox, with the paragraph's text joined: 20).
+    // in one step (in Firefox, with the paragraph's text joined in it too, ~20 ms).
     const { runToEnd } = await import('../../src/core/steps');
     const claim = 'Magnesium L-threonate is the only form of magnesium that crosses the blood-brain barrier. ';
     const { document } = parseHTML(`<html><head><title>Shop</title></head><body><main><p>${claim}${'one <b>two</b> '.repeat(20_000)}${claim}</p></main></body></html>`);
