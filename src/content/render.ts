@@ -34,8 +34,12 @@ export interface Mark {
    */
   highlightName: string;
   highlightText: string;
-  /** The whole sentence (flashed on "reveal"). */
-  sentence: Range;
+  /**
+   * Where the whole sentence lies in its block's text (flashed on "reveal", its Range
+   * made then): every live Range is moved by the browser at each of the page's own
+   * DOM changes, for as long as it lives, so a mark keeps only its highlight's.
+   */
+  sentenceAt: readonly [number, number];
   marker: Marker;
   /**
    * The block's text-node table and the offset its highlight was last found at. A
@@ -198,6 +202,7 @@ export function* renderSteps(
       old.report = report;
       old.segs = segs as readonly TextSegment[];
       old.at = m.matchStart;
+      old.sentenceAt = [m.start, m.end];
       marks.push(old);
       mapped.add(index);
       continue;
@@ -207,9 +212,8 @@ export function* renderSteps(
     const data: MarkerData = { claim: m.claim, stance: m.stance, verdict: report.verdict, label };
     if (segs === undefined) continue;
     const highlight = rangeFor(segs, m.matchStart, m.matchEnd);
-    const sentence = rangeFor(segs, m.start, m.end);
     const spot = markerSpot(segs, m.end);
-    if (highlight === null || sentence === null || spot === null) continue;
+    if (highlight === null || spot === null) continue;
     const mark: Mark = {
       key: claimKey(m),
       index,
@@ -218,7 +222,7 @@ export function* renderSteps(
       highlight,
       highlightName: highlightName(report.verdict, report.stance),
       highlightText: highlight.toString(),
-      sentence,
+      sentenceAt: [m.start, m.end],
       marker: createMarker(doc, data),
       segs,
       at: m.matchStart,

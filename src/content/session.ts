@@ -21,6 +21,7 @@ import { PageObserver, treeContentNodes } from './observer';
 import { CardController, type CardTarget } from './card-controller';
 import { watchHover } from './hover';
 import { flash } from './highlights';
+import { rangeFor } from './ranges';
 import type { Marker } from './markers';
 import { FightGuard, REMARK_QUIET_MS } from './fight-guard';
 import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain, type GateRead } from './timing';
@@ -415,7 +416,10 @@ export class Session {
     const mark = this.marks.find((m) => m.index === index);
     if (mark === undefined || !mark.marker.host.isConnected) return { ok: false };
     mark.marker.host.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
-    flash(this.doc, mark.sentence);
+    // Its sentence, from the block's text-node table (followed through our splits);
+    // the highlight alone when the page changed that text since the last pass.
+    const [start, end] = mark.sentenceAt;
+    flash(this.doc, rangeFor(mark.segs, start, end) ?? mark.highlight);
     return { ok: true };
   }
 

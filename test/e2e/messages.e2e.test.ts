@@ -115,6 +115,11 @@ describe('messages', () => {
     expect(r.ok).toBe(true);
     await expect.poll(inView).toBe(true);
     expect(await page.evaluate(() => CSS.highlights.has('evidence-lens-flash'))).toBe(true);
+    // The whole sentence flashes (its Range made now, from the block's text nodes, which
+    // the markers split): the claim's quoted sentence, as the page shows it.
+    const flashed = await page.evaluate(() => [...CSS.highlights.get('evidence-lens-flash')!].map((r) => r.toString()));
+    const words = (t: string) => t.replace(/[\s\u00a0]+/g, ' ').trim();
+    expect(flashed.map(words)).toEqual([words(report.result!.claims[last.index]!.quote)]);
 
     const missing = await send<RevealResponse>(tabId, { type: 'reveal', index: 999 });
     expect(missing.ok).toBe(false);
