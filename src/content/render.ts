@@ -202,7 +202,7 @@ export function* renderSteps(
       old.report = report;
       old.segs = segs as readonly TextSegment[];
       old.at = m.matchStart;
-      old.sentenceAt = [m.start, m.end];
+      if (old.sentenceAt[0] !== m.start || old.sentenceAt[1] !== m.end) old.sentenceAt = [m.start, m.end];
       marks.push(old);
       mapped.add(index);
       continue;
