@@ -26,6 +26,7 @@ import type { Marker } from './markers';
 import { FightGuard, REMARK_QUIET_MS } from './fight-guard';
 import { CHANGE_BUDGET_MS, SLICE_BUDGET_MS, Slicer, markPassStart, measurePass, yieldToMain, type GateRead } from './timing';
 import { lookAgainLater, type LaterLooks } from './late-roots';
+import { listenToMarkers } from './marker-events';
 import type { Step } from '../core/steps';
 
 /** Whether two lists of matches are the same claims, in the same order. */
@@ -59,6 +60,8 @@ export class Session {
   private readonly abort = new AbortController();
   private readonly observer: PageObserver;
   private readonly cards: CardController;
+  /** Each marker host this session made, with the mark it was made for (marker-events.ts asks which marker an event is in). */
+  private readonly wired = new WeakMap<EventTarget, Mark>();
   private hoverInstalled = false;
   /** Holds new markers back on a page that undoes them as they appear (fight-guard.ts). */
   private readonly fight = new FightGuard();
@@ -86,6 +89,7 @@ export class Session {
       },
     );
     this.cards = new CardController(doc, this.abort.signal, (t) => this.detailsRequested(t));
+    this.listenToMarkers();
   }
 
   private *offloadSteps(pieces: readonly string[]): Generator<Step, Offloaded, void> {
@@ -262,7 +266,7 @@ export class Session {
         scan,
         index.segments,
         (m) => this.cards.forget(m),
-        (mark) => this.wireMarker(mark),
+        (mark) => this.wired.set(mark.marker.host, mark),
         this.fight.marksNew,
       ),
       (step) => this.observer.ownChanges(step),
@@ -350,24 +354,21 @@ export class Session {
     return this.marks.find((m) => m.marker === marker);
   }
 
-  private wireMarker(mark: Mark): void {
-    const { marker } = mark;
-    const signal = this.abort.signal;
-    // Look the mark up at event time: a rescan may have replaced its report or index.
-    const current = (): Mark => this.markOf(marker) ?? mark;
-    marker.button.addEventListener(
-      'click',
-      (e) => {
-        e.stopPropagation();
-        this.guard(() => this.cards.toggle(this.target(current())));
-      },
-      { signal },
-    );
-    marker.host.addEventListener('pointerenter', () => this.guard(() => this.cards.hoverEnter(this.target(current()), marker.host)), {
-      signal,
+  /** A marker's mark at event time: a rescan may have replaced its report or index; one just rendered is not in `marks` until its pass ends. */
+  private markOfHost(target: EventTarget): Mark | null {
+    const wired = this.wired.get(target);
+    if (wired === undefined) return null;
+    return this.markOf(wired.marker) ?? wired;
+  }
+
+  private listenToMarkers(): void {
+    const cards = this.cards;
+    listenToMarkers(this.doc, this.abort.signal, (t) => this.markOfHost(t), (mark) => mark.marker.button, {
+      activate: (mark) => cards.toggle(this.target(mark)),
+      enter: (mark) => cards.hoverEnter(this.target(mark), mark.marker.host),
+      leave: () => cards.hoverLeave(),
+      focusLeft: (mark) => cards.focusLeft(mark.marker),
     });
-    marker.host.addEventListener('pointerleave', () => this.guard(() => this.cards.hoverLeave()), { signal });
-    marker.host.addEventListener('focusout', () => this.guard(() => this.cards.focusLeft(marker)), { signal });
   }
 
   private installHover(): void {
@@ -421,13 +422,5 @@ export class Session {
     const [start, end] = mark.sentenceAt;
     flash(this.doc, rangeFor(mark.segs, start, end) ?? mark.highlight);
     return { ok: true };
-  }
-
-  private guard(fn: () => void): void {
-    try {
-      fn();
-    } catch {
-      // Never let our errors reach the page.
-    }
   }
 }

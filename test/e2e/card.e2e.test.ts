@@ -79,6 +79,47 @@ describe('evidence card', () => {
     await page.close();
   });
 
+  // The marker's own pointer events are heard on the document (marker-events.ts): a
+  // marker in a page's web component is heard as well as one in its light DOM.
+  for (const [where, url, claim] of [
+    ['in the page', '/seed.html', 'brain-uptake'],
+    ["in a page's web component", '/pages/component-shop.html', 'memory'],
+  ] as const) {
+    it(`a marker ${where}: hovering it opens its card and leaving closes it; a click toggles it, unheard by the page`, async () => {
+      const { page, errors } = await openPage(browser, `${server.origin}${url}`);
+      await claimCount(page, 1);
+      // The page's own listener around every marker.
+      await page.evaluate(() => {
+        (window as unknown as { clicks: number }).clicks = 0;
+        document.addEventListener('click', () => (window as unknown as { clicks: number }).clicks++);
+      });
+      const button = page.locator(`evidence-lens-marker[data-evidence-claim="${claim}"] button`).first();
+      const box = (await button.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      await expect.poll(() => card(page).count()).toBe(1);
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      await page.mouse.move(2, 2, { steps: 3 });
+      await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(0);
+
+      await button.click();
+      await expect.poll(() => card(page).count()).toBe(1);
+      // Still open once the hover's delay has passed (it opens the same card).
+      await page.waitForTimeout(400);
+      expect(await card(page).count()).toBe(1);
+      await button.click();
+      await expect.poll(() => card(page).count()).toBe(0);
+      await page.waitForTimeout(400);
+      expect(await card(page).count()).toBe(0);
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(0);
+      // A click elsewhere is the page's, as ever.
+      await page.mouse.click(2, 2);
+      expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
   it('stays inside the viewport', async () => {
     const { page } = await seed();
     await page.setViewportSize({ width: 420, height: 700 });
