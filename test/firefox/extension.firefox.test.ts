@@ -24,10 +24,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The open card's text in the marker of `claim` (its shadow root), or null while none is open. */
+/** The open card's text in the marker of `claim` (its shadow root; in the page or in a component's), or null while none is open. */
 function cardText(page: Page, claim: string): Promise<string | null> {
   return page.evaluate((claim: string) => {
-    const marker = document.querySelector(`evidence-lens-marker[data-evidence-claim="${claim}"]`);
+    const selector = `evidence-lens-marker[data-evidence-claim="${claim}"]`;
+    const marker = document.querySelector(selector) ?? document.querySelector('product-info')?.shadowRoot?.querySelector(selector);
     const card = marker?.shadowRoot?.querySelector('.card') as HTMLElement | null | undefined;
     return card ? card.innerText : null;
   }, claim);
@@ -87,6 +88,41 @@ describe('Firefox', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // marker-events.ts: a marker's events are heard on the document, which in Firefox
+  // sees them through Xray wrappers, one per node.
+  for (const [where, url, claim] of [
+    ['in the page', '/seed.html', 'brain-uptake'],
+    ["in a page's web component", '/pages/component-shop.html', 'memory'],
+  ] as const) {
+    it(`a marker ${where}: hovering it opens its card and a click toggles it, unheard by the page`, async () => {
+      const { page, errors } = await openPage(firefox, `${server.origin}${url}`);
+      await claimCount(page, 1);
+      const at = await page.evaluate((claim: string) => {
+        const w = window as unknown as { clicks: number };
+        w.clicks = 0;
+        document.addEventListener('click', () => w.clicks++);
+        const selector = `evidence-lens-marker[data-evidence-claim="${claim}"]`;
+        const marker = document.querySelector(selector) ?? document.querySelector('product-info')?.shadowRoot?.querySelector(selector);
+        marker!.scrollIntoView({ block: 'center' });
+        const r = marker!.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, claim);
+      const open = (): Promise<boolean> => cardText(page, claim).then((t) => t !== null);
+      await page.mouse.move(at.x, at.y, { steps: 3 });
+      await waitFor(open, (o) => o, 'the card to open on hover');
+      await page.mouse.move(2, 2, { steps: 3 });
+      await waitFor(open, (o) => !o, 'the card to close once the pointer left');
+      await page.mouse.click(at.x, at.y);
+      await waitFor(open, (o) => o, 'the card to open on a click');
+      await new Promise((r) => setTimeout(r, 400)); // past the hover's delay
+      await page.mouse.click(at.x, at.y);
+      await waitFor(open, (o) => !o, 'the card to close on a second click');
+      expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 
   it('summarizes the page in the popup: every claim with its verdict, and the citations', async () => {
     const { page } = await openPage(firefox, `${server.origin}/seed.html`);
