@@ -56,7 +56,7 @@ export function watchHover(
     const e = last;
     if (e === null) return;
     try {
-      // Over a marker or its card: their own enter/leave listeners decide.
+      // Over a marker or its card: marker-events.ts hears the pointer entering and leaving it.
       if (e.overOurs) return;
       const hit = markAt(doc, marks(), e.x, e.y);
       if (hit === current) return;

@@ -354,20 +354,22 @@ export class Session {
     return this.marks.find((m) => m.marker === marker);
   }
 
-  /** A marker's mark at event time: a rescan may have replaced its report or index; one just rendered is not in `marks` until its pass ends. */
-  private markOfHost(target: EventTarget): Mark | null {
-    const wired = this.wired.get(target);
-    if (wired === undefined) return null;
-    return this.markOf(wired.marker) ?? wired;
-  }
-
+  /** Our markers' events (marker-events.ts), told by their hosts: a host stays while a rescan replaces its mark. */
   private listenToMarkers(): void {
     const cards = this.cards;
-    listenToMarkers(this.doc, this.abort.signal, (t) => this.markOfHost(t), (mark) => mark.marker.button, {
-      activate: (mark) => cards.toggle(this.target(mark)),
-      enter: (mark) => cards.hoverEnter(this.target(mark), mark.marker.host),
+    /** A host's mark at event time: a rescan may have replaced its report or index; one just rendered is not in `marks` until its pass ends. */
+    const markOf = (host: EventTarget): Mark => {
+      const wired = this.wired.get(host) as Mark;
+      return this.markOf(wired.marker) ?? wired;
+    };
+    listenToMarkers(this.doc, this.abort.signal, (t) => (this.wired.has(t) ? t : null), (host) => markOf(host).marker.button, {
+      activate: (host) => cards.toggle(this.target(markOf(host))),
+      enter: (host) => {
+        const mark = markOf(host);
+        cards.hoverEnter(this.target(mark), mark.marker.host);
+      },
       leave: () => cards.hoverLeave(),
-      focusLeft: (mark) => cards.focusLeft(mark.marker),
+      focusLeft: (host) => cards.focusLeft(markOf(host).marker),
     });
   }
 
