@@ -2,7 +2,8 @@
 // use. Behaviour (WCAG 1.4.13): hover opens after a short pause and the card
 // stays open while the pointer is on the words, the marker or the card; Escape
 // closes it (focus goes back to the marker if it was in the marker or card);
-// the marker button toggles it (Enter/Space, as a native button).
+// the marker button toggles it (Enter/Space, as a native button), except that a
+// click on a card the pointer opened keeps it open (the next one closes it).
 import type { Marker } from './markers';
 import type { CardAnchor, CardData } from './card-types';
 import type { OpenCard } from './card';
@@ -30,6 +31,8 @@ export class CardController {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private hovered: Marker | null = null;
+  /** Whether the open card was opened by the pointer resting on its words or marker, not by its button. */
+  private openedByHover = false;
 
   constructor(
     private readonly doc: Document,
@@ -45,10 +48,23 @@ export class CardController {
     return this.open?.marker === marker;
   }
 
-  /** Marker button activated (click, Enter or Space). */
+  /**
+   * Marker button activated (click, Enter or Space). A card the pointer opened is
+   * kept open by the click that usually follows (the reader moved to the marker, the
+   * card came, then they clicked it): the next activation closes it.
+   */
   toggle(target: CardTarget): void {
-    if (this.isOpenFor(target.marker)) this.close(false);
-    else void this.show(target, target.marker.host);
+    if (this.isOpenFor(target.marker)) {
+      if (this.openedByHover) {
+        this.openedByHover = false;
+        clearTimeout(this.closeTimer);
+      } else this.close(false);
+      return;
+    }
+    // (A hover's card still to come would open this one again, as the pointer's.)
+    clearTimeout(this.openTimer);
+    this.openTimer = undefined;
+    void this.show(target, target.marker.host);
   }
 
   /** Pointer is over a claim's words or its marker. */
@@ -63,7 +79,7 @@ export class CardController {
     clearTimeout(this.openTimer);
     this.openTimer = setTimeout(() => {
       this.openTimer = undefined;
-      void this.show(target, anchor);
+      void this.show(target, anchor, true);
     }, HOVER_OPEN_MS);
   }
 
@@ -80,11 +96,13 @@ export class CardController {
     }, HOVER_CLOSE_MS);
   }
 
-  async show(target: CardTarget, anchor: CardAnchor): Promise<void> {
+  /** Opens the card of `target` next to `anchor`; `byHover`: the pointer opened it (toggle keeps it open once). */
+  async show(target: CardTarget, anchor: CardAnchor, byHover = false): Promise<void> {
     const generation = ++this.generation;
     try {
       const mod = await loadCard();
       if (generation !== this.generation || !target.marker.host.isConnected) return;
+      this.openedByHover = byHover;
       this.open?.close();
       this.open = mod.showCard(target.marker, anchor, target.data, {
         onPointerEnter: () => clearTimeout(this.closeTimer),

@@ -85,7 +85,7 @@ describe('evidence card', () => {
     ['in the page', '/seed.html', 'brain-uptake'],
     ["in a page's web component", '/pages/component-shop.html', 'memory'],
   ] as const) {
-    it(`a marker ${where}: hovering it opens its card and leaving closes it; a click toggles it, unheard by the page`, async () => {
+    it(`a marker ${where}: hovering it opens its card and leaving closes it; a click opens it or keeps the hover's open, the next closes it, unheard by the page`, async () => {
       const { page, errors } = await openPage(browser, `${server.origin}${url}`);
       await claimCount(page, 1);
       // The page's own listener around every marker.
@@ -101,9 +101,9 @@ describe('evidence card', () => {
       await page.mouse.move(2, 2, { steps: 3 });
       await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(0);
 
+      // A click opens it, and it stays open past the hover's delay; a second click closes it.
       await button.click();
       await expect.poll(() => card(page).count()).toBe(1);
-      // Still open once the hover's delay has passed (it opens the same card).
       await page.waitForTimeout(400);
       expect(await card(page).count()).toBe(1);
       await button.click();
@@ -111,6 +111,18 @@ describe('evidence card', () => {
       await page.waitForTimeout(400);
       expect(await card(page).count()).toBe(0);
       expect(await button.getAttribute('aria-expanded')).toBe('false');
+
+      // The card the pointer opened is kept by the click that follows; the next one closes it.
+      await page.mouse.move(2, 2, { steps: 3 });
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      await expect.poll(() => card(page).count()).toBe(1);
+      await page.mouse.down();
+      await page.mouse.up();
+      await page.waitForTimeout(400);
+      expect(await card(page).count()).toBe(1);
+      await page.mouse.down();
+      await page.mouse.up();
+      await expect.poll(() => card(page).count()).toBe(0);
       expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(0);
       // A click elsewhere is the page's, as ever.
       await page.mouse.click(2, 2);

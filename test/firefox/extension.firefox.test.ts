@@ -95,7 +95,7 @@ describe('Firefox', () => {
     ['in the page', '/seed.html', 'brain-uptake'],
     ["in a page's web component", '/pages/component-shop.html', 'memory'],
   ] as const) {
-    it(`a marker ${where}: hovering it opens its card and a click toggles it, unheard by the page`, async () => {
+    it(`a marker ${where}: hovering it opens its card, a click opens it or keeps the hover's open and the next closes it, unheard by the page`, async () => {
       const { page, errors } = await openPage(firefox, `${server.origin}${url}`);
       await claimCount(page, 1);
       const at = await page.evaluate((claim: string) => {
@@ -118,6 +118,15 @@ describe('Firefox', () => {
       await new Promise((r) => setTimeout(r, 400)); // past the hover's delay
       await page.mouse.click(at.x, at.y);
       await waitFor(open, (o) => !o, 'the card to close on a second click');
+      // The card the pointer opened is kept by the click that follows; the next one closes it.
+      await page.mouse.move(2, 2, { steps: 3 });
+      await page.mouse.move(at.x, at.y, { steps: 3 });
+      await waitFor(open, (o) => o, 'the card to open on hover again');
+      await page.mouse.click(at.x, at.y);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(await open()).toBe(true);
+      await page.mouse.click(at.x, at.y);
+      await waitFor(open, (o) => !o, 'the card to close on the click after');
       expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(0);
       expect(errors).toEqual([]);
       await page.close();
