@@ -31,8 +31,13 @@ export class CardController {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private hovered: Marker | null = null;
-  /** Whether the open card was opened by the pointer resting on its words or marker, not by its button. */
-  private openedByHover = false;
+  /**
+   * Whether the open card was opened (or kept) by its marker's button, not by the
+   * pointer resting on its words or marker: the pointer leaving does not close it
+   * (where a click does not focus the button, as in Firefox and Safari on macOS,
+   * focus would not hold it).
+   */
+  private pinned = false;
 
   constructor(
     private readonly doc: Document,
@@ -55,8 +60,8 @@ export class CardController {
    */
   toggle(target: CardTarget): void {
     if (this.isOpenFor(target.marker)) {
-      if (this.openedByHover) {
-        this.openedByHover = false;
+      if (!this.pinned) {
+        this.pinned = true;
         clearTimeout(this.closeTimer);
       } else this.close(false);
       return;
@@ -90,19 +95,19 @@ export class CardController {
     this.openTimer = undefined;
     clearTimeout(this.closeTimer);
     this.closeTimer = setTimeout(() => {
-      // Keep the card while it holds keyboard focus.
-      if (this.open && this.doc.activeElement === this.open.marker.host) return;
+      // Keep the card its button opened, or one holding keyboard focus.
+      if (this.open && (this.pinned || this.doc.activeElement === this.open.marker.host)) return;
       this.close(false);
     }, HOVER_CLOSE_MS);
   }
 
-  /** Opens the card of `target` next to `anchor`; `byHover`: the pointer opened it (toggle keeps it open once). */
+  /** Opens the card of `target` next to `anchor`; `byHover`: the pointer opened it (not pinned: see `pinned`). */
   async show(target: CardTarget, anchor: CardAnchor, byHover = false): Promise<void> {
     const generation = ++this.generation;
     try {
       const mod = await loadCard();
       if (generation !== this.generation || !target.marker.host.isConnected) return;
-      this.openedByHover = byHover;
+      this.pinned = !byHover;
       this.open?.close();
       this.open = mod.showCard(target.marker, anchor, target.data, {
         onPointerEnter: () => clearTimeout(this.closeTimer),

@@ -132,6 +132,26 @@ describe('evidence card', () => {
     });
   }
 
+  it('a card its marker opened stays when the pointer leaves, also where a click does not focus the button (macOS)', async () => {
+    const { page, errors } = await seed();
+    const button = page.locator('evidence-lens-marker[data-evidence-claim="brain-uptake"] button').first();
+    await button.click();
+    await expect.poll(() => card(page).count()).toBe(1);
+    // As Firefox and Safari on macOS leave it: the button clicked but not focused.
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll('evidence-lens-marker')) (host.shadowRoot?.activeElement as HTMLElement | null)?.blur();
+    });
+    expect((await focused(page)).inner).toBeNull();
+    await page.mouse.move(2, 2, { steps: 3 });
+    await page.waitForTimeout(700);
+    expect(await card(page).count()).toBe(1);
+    // A click elsewhere closes it.
+    await page.mouse.click(2, 2);
+    await expect.poll(() => card(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('stays inside the viewport', async () => {
     const { page } = await seed();
     await page.setViewportSize({ width: 420, height: 700 });
