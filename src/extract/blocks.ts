@@ -251,16 +251,24 @@ function* walkSteps(first: Node, last: Node, ctx: Context, run: boolean): Genera
   // block of many text nodes, a step's worth at a time into `chunks`: the 5 MB
   // one-paragraph page's 32,000 parts joined at once were a step of 20 ms in
   // Firefox. Joining the chunks is still long (~10 ms there), so a block with
-  // chunks ends after `yield longStepNext()`: the step that joins them starts a
-  // slice of its own.
+  // chunks ends at the top of the walk's next round (or after the walk), after
+  // `yield longStepNext()`: the step that joins them starts a slice of its own.
   let parts: string[] = [];
   let chunks: string[] = [];
+  /** A block with chunks ended: it is pushed at the top of the next round, after that yield. */
+  let joinAhead = false;
   let segs: TextSegment[] = [];
   let length = 0;
   let hasText = false;
   let runCtx: Context = DETACHED_CONTEXT;
 
+  /** Ends the block being collected (one with chunks: see `joinAhead`). */
   const flush = (): void => {
+    if (chunks.length > 0) joinAhead = true;
+    else endBlock();
+  };
+  const endBlock = (): void => {
+    joinAhead = false;
     if (length > 0) {
       if (hasText) {
         blocks.push({
@@ -297,6 +305,10 @@ function* walkSteps(first: Node, last: Node, ctx: Context, run: boolean): Genera
 
   let budget = NODES_PER_STEP;
   while (stack.length > 0) {
+    if (joinAhead) {
+      yield longStepNext();
+      endBlock();
+    }
     if (--budget === 0) {
       budget = NODES_PER_STEP;
       if (parts.length >= CHUNK_PARTS) {
@@ -309,10 +321,7 @@ function* walkSteps(first: Node, last: Node, ctx: Context, run: boolean): Genera
     const node = frame.next;
     if (node === null) {
       stack.pop();
-      if (frame.closes) {
-        if (chunks.length > 0) yield longStepNext();
-        flush();
-      }
+      if (frame.closes) flush();
       continue;
     }
     frame.next = node === root || node === last ? null : node.nextSibling;
@@ -333,29 +342,27 @@ function* walkSteps(first: Node, last: Node, ctx: Context, run: boolean): Genera
     const el = node as Element;
     const tag = el.localName;
     if (tag === 'br') {
-      if (chunks.length > 0) yield longStepNext();
       flush();
       continue;
     }
     const entered = enter(el, tag, frame.ctx);
     if (entered === null) continue;
-    if (entered.isBlock) {
-      if (chunks.length > 0) yield longStepNext();
-      flush();
-    }
+    if (entered.isBlock) flush();
     const sr = shadowRootOf(el, tag);
     if (sr !== null) {
       // Light children after the shadow tree; the shadow tree is its own block run.
       stack.push({ next: el.firstChild, ctx: entered.ctx, closes: entered.isBlock });
-      if (chunks.length > 0) yield longStepNext();
       flush();
       stack.push({ next: sr.firstChild, ctx: entered.ctx, closes: true });
     } else if (el.firstChild !== null) {
       stack.push({ next: el.firstChild, ctx: entered.ctx, closes: entered.isBlock });
     }
   }
-  if (chunks.length > 0) yield longStepNext();
   flush();
+  if (joinAhead) {
+    yield longStepNext();
+    endBlock();
+  }
   return { blocks, segments };
 }
 
