@@ -11,7 +11,7 @@ import { serveStatic } from '../test/e2e/harness/server';
 import { launchFirefoxWithExtension, launchFirefoxWithoutExtension, type FirefoxWithExtension } from '../test/firefox/harness';
 import { cheapGate, floorRead, floorRegex, installProbes, lateInsertion, markJs, readExtensionRun, type ExtensionRun, type LateRun } from './in-page';
 import { LATE_CLAIM, type BenchPage } from './pages';
-import { CLAIM_REGEX } from './regex';
+import { ALL_TRIGGERS_REGEX, CLAIM_REGEX } from './regex';
 import { cpuModel, readMarkJs, writePages, type BenchOptions } from './run';
 import { sharedMedians, type BaselineRun, type SharedPageResult } from './page-medians';
 
@@ -114,11 +114,13 @@ async function benchPage(
     await fresh(base, url);
     const regex = await base.evaluate(floorRegex, CLAIM_REGEX);
     await fresh(base, url);
+    const triggers = await base.evaluate(floorRegex, ALL_TRIGGERS_REGEX);
+    await fresh(base, url);
     const gate = await base.evaluate(cheapGate);
     await fresh(base, url);
     await base.addScriptTag({ content: markJsSource });
     const mark = await base.evaluate(markJs, CLAIM_REGEX);
-    baseline.push({ floor, floorRegex: regex, markJs: mark, gate });
+    baseline.push({ floor, floorRegex: regex, floorTriggers: triggers, markJs: mark, gate });
 
     // The add-on, on its own fresh tab (probes installed before the page loads).
     const page = await tab(ext, true);

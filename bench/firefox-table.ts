@@ -9,13 +9,13 @@ export function firefoxColumns(p: FirefoxPageResult): Record<string, number> {
 }
 
 export function formatFirefoxTable(r: FirefoxBenchResult): string {
-  const head = ['page', 'HTML', 'claims', 'floor', 'floor+regex', 'mark.js', 'gate', 'ours: work', 'longest slice', 'slices', 'wall (scan)', 'nav→count', 'late: latency / work'];
+  const head = ['page', 'HTML', 'claims', 'floor', 'floor+regex', 'floor+triggers', 'mark.js', 'gate', 'ours: work', 'longest slice', 'slices', 'wall (scan)', 'nav→count', 'late: latency / work'];
   const rows = r.pages.map((p) => [
-    p.name, kb(p.htmlBytes), String(p.claims), ms(p.floor), ms(p.floorRegex), ms(p.markJs), ms(p.gate), ms(p.work), ms(p.longestSlice),
+    p.name, kb(p.htmlBytes), String(p.claims), ms(p.floor), ms(p.floorRegex), ms(p.floorTriggers), ms(p.markJs), ms(p.gate), ms(p.work), ms(p.longestSlice),
     String(p.slices), ms(p.wall), ms(p.navToCount), p.late ? `${ms(p.late.latency)} / ${ms(p.late.work)}` : '—',
   ]);
-  const ratioHead = ['page', 'work ÷ (floor+regex)', 'mark.js ÷ work', 'work ÷ gate'];
-  const ratioRows = r.pages.map((p) => [p.name, ratio(p.work, p.floorRegex), ratio(p.markJs, p.work), ratio(p.work, p.gate)]);
+  const ratioHead = ['page', 'work ÷ (floor+regex)', 'work ÷ (floor+triggers)', 'mark.js ÷ work', 'work ÷ gate'];
+  const ratioRows = r.pages.map((p) => [p.name, ratio(p.work, p.floorRegex), ratio(p.work, p.floorTriggers), ratio(p.markJs, p.work), ratio(p.work, p.gate)]);
   const m = r.machine;
   return [
     `Firefox: medians of ${r.options.runs} run(s), ms. ${m.cpus} CPU(s), ${m.cpuModel}; ${m.firefox}; Node ${m.node}. ` +

@@ -8,7 +8,7 @@ import { median } from './stats';
 
 export type SharedPageResult = Pick<
   PageResult,
-  'name' | 'htmlBytes' | 'mentionsMgt' | 'floor' | 'floorRegex' | 'regexMatches' | 'markJs' | 'gate' | 'claims' | 'work' | 'longestSlice' | 'slices' | 'wall' | 'background' | 'navToCount' | 'late'
+  'name' | 'htmlBytes' | 'mentionsMgt' | 'floor' | 'floorRegex' | 'floorTriggers' | 'regexMatches' | 'markJs' | 'gate' | 'claims' | 'work' | 'longestSlice' | 'slices' | 'wall' | 'background' | 'navToCount' | 'late'
 >;
 
 export type BaselineRun = PageResult['raw']['baseline'][number];
@@ -35,6 +35,7 @@ export function sharedMedians(p: BenchPage, htmlBytes: number, baseline: Baselin
     mentionsMgt,
     floor: m(baseline.map((b) => b.floor.ms)),
     floorRegex: m(baseline.map((b) => b.floorRegex.ms)),
+    floorTriggers: m(baseline.map((b) => b.floorTriggers.ms)),
     regexMatches: m(baseline.map((b) => b.floorRegex.n)),
     markJs: m(baseline.map((b) => b.markJs.ms)),
     gate: m(baseline.map((b) => b.gate.ms)),

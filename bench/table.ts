@@ -11,6 +11,7 @@ export function sharedColumns(p: SharedPageResult): Record<string, number> {
   const cols: Record<string, number> = {
     floor: p.floor,
     floorRegex: p.floorRegex,
+    floorTriggers: p.floorTriggers,
     markJs: p.markJs,
     gate: p.gate,
     claims: p.claims,
@@ -56,21 +57,21 @@ export function grid(head: string[], rows: string[][]): string {
 
 export function formatTable(r: BenchResult): string {
   const head = [
-    'page', 'HTML', 'claims', 'floor', 'floor+regex', 'mark.js', 'gate', 'ours: work', 'work, same tab', 'outside slices', 'longest slice', 'rendering after: total / longest task', 'long tasks',
+    'page', 'HTML', 'claims', 'floor', 'floor+regex', 'floor+triggers', 'mark.js', 'gate', 'ours: work', 'work, same tab', 'outside slices', 'longest slice', 'rendering after: total / longest task', 'long tasks',
     'wall (scan)', 'background', 'nav→count', 'late: latency / work', 'storm: passes / work', 'forced layouts: scan / card',
   ];
   const rows = r.pages.map((p) => [
-    p.name, kb(p.htmlBytes), String(p.claims), ms(p.floor), ms(p.floorRegex), ms(p.markJs), ms(p.gate), ms(p.work), ms(p.workSameTab),
+    p.name, kb(p.htmlBytes), String(p.claims), ms(p.floor), ms(p.floorRegex), ms(p.floorTriggers), ms(p.markJs), ms(p.gate), ms(p.work), ms(p.workSameTab),
     ms(p.outsideSlices), ms(p.longestSlice), p.mentionsMgt ? `${ms(p.renderingAfter.total)} / ${ms(p.renderingAfter.longestTask)}` : '—', String(p.longTasks), ms(p.wall), ms(p.background), ms(p.navToCount),
     p.late ? `${ms(p.late.latency)} / ${ms(p.late.work)}` : '—', p.storm ? `${p.storm.passes} / ${ms(p.storm.work)}` : '—',
     `${p.forcedLayouts.scan} / ${p.forcedLayouts.card ?? '—'}`,
   ]);
   // "all": the work in slices plus our work outside them (loading our scripts).
-  const ratioHead = ['page', 'work ÷ (floor+regex)', 'all ÷ (floor+regex)', 'same tab ÷ (floor+regex)', 'mark.js ÷ work', 'mark.js ÷ all', 'mark.js ÷ same tab', 'work ÷ gate', 'all ÷ gate', 'same tab ÷ gate'];
+  const ratioHead = ['page', 'work ÷ (floor+regex)', 'all ÷ (floor+regex)', 'same tab ÷ (floor+regex)', 'work ÷ (floor+triggers)', 'mark.js ÷ work', 'mark.js ÷ all', 'mark.js ÷ same tab', 'work ÷ gate', 'all ÷ gate', 'same tab ÷ gate'];
   const ratioRows = r.pages.map((p) => {
     const all = p.work + p.outsideSlices;
     return [
-      p.name, ratio(p.work, p.floorRegex), ratio(all, p.floorRegex), ratio(p.workSameTab, p.floorRegex), ratio(p.markJs, p.work), ratio(p.markJs, all),
+      p.name, ratio(p.work, p.floorRegex), ratio(all, p.floorRegex), ratio(p.workSameTab, p.floorRegex), ratio(p.work, p.floorTriggers), ratio(p.markJs, p.work), ratio(p.markJs, all),
       ratio(p.markJs, p.workSameTab), ratio(p.work, p.gate), ratio(all, p.gate), ratio(p.workSameTab, p.gate),
     ];
   });
