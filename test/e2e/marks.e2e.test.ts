@@ -158,6 +158,14 @@ describe('pages without MgT', () => {
     await page.close();
   });
 
+  it('reads a page that names MgT only as "Neuro Mag" (a space) and "MagTech", as detection does', async () => {
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/spaced-names.html`);
+    expect(await claimCount(page, 3)).toBe(3);
+    expect((await markers(page)).map((m) => m.claim).sort()).toEqual(['brain-uptake', 'clinically-proven', 'memory']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('wakes up when text naming MgT is added later', async () => {
     const { page } = await openPage(browser, `${server.origin}/pages/late-mgt.html`);
     expect(await claimCount(page)).toBe(0);

@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import { MAGNESIUM, MgtNameSearch, lookAtText, mayMentionMgt } from '../../src/core/claims/gate';
 import { aboutMgtSteps, openHeadings } from '../../src/core/claims/context';
+import { MGT_NAME } from '../../src/core/claims/names';
+import { rawMentionsMgt } from '../../src/core/claims/subject';
 import { runToEnd } from '../../src/core/steps';
 import { rng } from '../../bench/pages';
 import type { Region, TextBlock } from '../../src/core/types';
@@ -97,6 +99,40 @@ describe('the content script gate', () => {
     ['Magnesium glycinate is gentle', false],
     ['', false],
   ])('%j → %s', (text, expected) => expect(mayMentionMgt(text)).toBe(expected));
+
+  it('opens for every name detection knows (names.ts), each way it may be written', () => {
+    // One or more spellings per alternative of MGT_NAME; each alternative must match one.
+    const spellings = [
+      'Magnesium L-threonate', 'magnesium threonate', 'Magnesium L threonine', 'magnesium-l-threonic',
+      'Mg L-threonate', 'L-threonate', 'L threonate', 'threonate', 'L-threonic acid magnesium salt',
+      'MgT', 'Mag T', 'Mag-T', 'magt', 'Magtein', 'Neuro-Mag', 'Neuro Mag', 'NeuroMag', 'L-TAMS', 'MMFS-01', 'MMFS 01', 'MagTech',
+    ];
+    // MGT_NAME's alternatives: split at the bars outside any group.
+    const alternatives: string[] = [];
+    let depth = 0;
+    let from = 0;
+    const src = MGT_NAME.source;
+    for (let i = 0; i < src.length; i++) {
+      const c = src[i];
+      if (c === '\\') i++;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      else if (c === '|' && depth === 0) {
+        alternatives.push(src.slice(from, i));
+        from = i + 1;
+      }
+    }
+    alternatives.push(src.slice(from));
+    expect(alternatives.length).toBeGreaterThan(10);
+    for (const alt of alternatives) {
+      const re = new RegExp(alt, 'i');
+      expect(spellings.some((s) => re.test(s)), alt).toBe(true);
+    }
+    for (const s of spellings) {
+      expect(rawMentionsMgt(`I take ${s} at night.`), s).toBe(true);
+      expect(mayMentionMgt(`I take ${s} at night.`), s).toBe(true);
+    }
+  });
 
   it.each([
     ['neuro\u200B\uFF0Dmag sleep', true],

@@ -8,11 +8,12 @@ import { DROP, INVISIBLE } from '../text/invisible';
 import { isWordUnit } from '../text/word-units';
 
 /**
- * Cheap test used to decide whether a page could be about MgT at all (every name in
- * names.ts holds one of these). Its hyphens may be typeset ones, which normalization
- * folds (U+2010–2015, U+2212): "Neuro\u2011Mag" with a non-breaking hyphen.
+ * Cheap test used to decide whether a page could be about MgT at all: every name in
+ * names.ts holds one of these (test/unit/claims-context.test.ts checks each way of
+ * writing them). Its hyphens may be typeset ones, which normalization folds
+ * (U+2010–2015, U+2212): "Neuro\u2011Mag" with a non-breaking hyphen.
  */
-export const MGT_GATE = /threon|magtein|neuro[-\u2010-\u2015\u2212]?mag|\bmgt\b|\bmag[\s\-\u2010-\u2015\u2212]?t\b|l[-\u2010-\u2015\u2212]tams|mmfs/i;
+export const MGT_GATE = /threon|mag(?:tein|tech)|neuro[\s\-\u2010-\u2015\u2212]?mag|\bmgt\b|\bmag[\s\-\u2010-\u2015\u2212]?t\b|l[-\u2010-\u2015\u2212]tams|mmfs/i;
 
 /**
  * Any magnesium at all ("Magnesium", "magnésium", "Magnesio"): on a page that names no
