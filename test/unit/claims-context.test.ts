@@ -7,7 +7,11 @@ import { MGT_NAME } from '../../src/core/claims/names';
 import { rawMentionsMgt } from '../../src/core/claims/subject';
 import { runToEnd } from '../../src/core/steps';
 import { rng } from '../../bench/pages';
-import type { Region, TextBlock } from '../../src/core/types';
+import { CLAIM_IDS, type Region, type TextBlock } from '../../src/core/types';
+import { extractPageData } from '../../src/extract';
+import { parseHTML } from 'linkedom';
+import { fixturePages } from './fixture-pages';
+import { W, page as wordingPage, typeset } from './wordings';
 
 const p = (text: string, region: Region = 'main'): TextBlock => ({ text, tag: 'p', headingLevel: 0, region });
 const h = (text: string, level = 2): TextBlock => ({ text, tag: `h${level}`, headingLevel: level, region: 'main' });
@@ -99,6 +103,29 @@ describe('the content script gate', () => {
     ['Magnesium glycinate is gentle', false],
     ['', false],
   ])('%j → %s', (text, expected) => expect(mayMentionMgt(text)).toBe(expected));
+
+  it('opens on every page where detection finds a claim: each fixture page, each wording plain and typeset', () => {
+    // The gate closed is a page never read: it must never be closed where `scan` finds claims.
+    const pages: Array<[string, string, TextBlock[], string]> = fixturePages().map(([name, html]) => {
+      const { document } = parseHTML(html);
+      const { page: data } = extractPageData(document as unknown as Document, null);
+      return [name, `${document.title} ${document.body?.textContent ?? ''}`, data.blocks, data.title];
+    });
+    for (const id of CLAIM_IDS) {
+      for (const c of [...W[id].yes, ...W[id].no]) {
+        for (const blocks of [wordingPage(c), wordingPage(c).map((b) => ({ ...b, text: typeset(b.text) }))]) {
+          pages.push([`${id}: ${blocks.map((b) => b.text).join(' / ')}`, blocks.map((b) => b.text).join(' '), blocks, '']);
+        }
+      }
+    }
+    let read = 0;
+    for (const [name, text, blocks, title] of pages) {
+      if (detectClaims(blocks, { title }).length === 0) continue;
+      read++;
+      expect(mayMentionMgt(text), name).toBe(true);
+    }
+    expect(read).toBeGreaterThan(200);
+  });
 
   it('opens for every name detection knows (names.ts), each way it may be written', () => {
     // One or more spellings per alternative of MGT_NAME; each alternative must match one.
