@@ -1,4 +1,5 @@
 // Whether a page or section is about MgT, and whose claims a sentence makes.
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { detectClaims } from '../../src/core/claims/detect';
 import { MAGNESIUM, MgtNameSearch, lookAtText, mayMentionMgt } from '../../src/core/claims/gate';
@@ -125,6 +126,20 @@ describe('the content script gate', () => {
       expect(mayMentionMgt(text), name).toBe(true);
     }
     expect(read).toBeGreaterThan(200);
+  });
+
+  it('opens whenever detection would find a name: random words of names, joined by random separators, in random case', () => {
+    const words = ['magnesium', 'mg', 'l', 'threonate', 'threonine', 'threonic', 'acid', 'salt', 'mgt', 'mag', 't', 'magtein', 'neuro', 'magtech', 'tams', 'mmfs', '01', 'x'];
+    const separators = ['', ' ', '  ', '-', '\u00A0', '\u2009', '\u2011', '\u2013', '\u2212', '\u00AD', '\u200B', '\uFF0D', '.', '\n'];
+    const word = fc.tuple(fc.constantFrom(...words), fc.constantFrom('lower', 'upper', 'title', 'fullwidth')).map(([w, c]) => {
+      const cased = c === 'upper' ? w.toUpperCase() : c === 'title' ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+      return c === 'fullwidth' ? cased.replace(/[a-z0-9]/gi, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) : cased;
+    });
+    const text = fc.array(fc.tuple(word, fc.constantFrom(...separators)), { minLength: 1, maxLength: 5 }).map((xs) => `I take ${xs.map(([w, sep]) => w + sep).join('')} daily.`);
+    fc.assert(
+      fc.property(text, (t) => !rawMentionsMgt(t) || mayMentionMgt(t)),
+      { numRuns: 5000, seed: 39 },
+    );
   });
 
   it('opens for every name detection knows (names.ts), each way it may be written', () => {
