@@ -12,7 +12,7 @@ export const CLAIM_REGEX =
  * for) as one alternation, run case-insensitively (the few written case-sensitive
  * match a little more here): what one regex that finds the claims this extension
  * reports costs. The issue's own "floor + one combined claim regex" cost 0.8–1.5×
- * its floor; CLAIM_REGEX costs ~0.1× here, this one several times the floor, so the
+ * its floor; CLAIM_REGEX costs 0–0.4× here, this one several times the floor, so the
  * two bracket it (README "Performance"). Reported beside floor + regex, not used
  * for the targets' verdicts.
  */
