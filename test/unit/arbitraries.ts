@@ -15,6 +15,23 @@ export const MGT_NAMES = [
   'magnesium threonate',
 ] as const;
 
+/**
+ * A name of MgT spelled any way a page might: one to five words of its names (and
+ * one stray word) joined by random separators (none, spaces, hyphens typeset or
+ * fullwidth, no-break and thin spaces, soft hyphens, zero-width spaces, a full stop,
+ * a line break), each in lower, upper, title or fullwidth case. Many are not names
+ * at all; the tests compare what two parts of the code make of each.
+ */
+export const spelledMgtName: fc.Arbitrary<string> = (() => {
+  const words = ['magnesium', 'mg', 'l', 'threonate', 'threonine', 'threonic', 'acid', 'salt', 'mgt', 'mag', 't', 'magtein', 'neuro', 'magtech', 'tams', 'mmfs', '01', 'x'];
+  const separators = ['', ' ', '  ', '-', '\u00A0', '\u2009', '\u2011', '\u2013', '\u2212', '\u00AD', '\u200B', '\uFF0D', '.', '\n'];
+  const word = fc.tuple(fc.constantFrom(...words), fc.constantFrom('lower', 'upper', 'title', 'fullwidth')).map(([w, c]) => {
+    const cased = c === 'upper' ? w.toUpperCase() : c === 'title' ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+    return c === 'fullwidth' ? cased.replace(/[a-z0-9]/gi, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) : cased;
+  });
+  return fc.array(fc.tuple(word, fc.constantFrom(...separators)), { minLength: 1, maxLength: 5 }).map((xs) => xs.map(([w, sep]) => w + sep).join(''));
+})();
+
 /** Subjects that are not MgT: another magnesium form, another supplement. */
 export const OTHER_SUBJECTS = ['Magnesium glycinate', 'Vitamin D3', 'Magnesium citrate', 'Zinc'] as const;
 
