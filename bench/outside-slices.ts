@@ -5,7 +5,9 @@
 // measured from inside our code, so they cannot see this; the trace can. Ours are
 // the main thread's script events that name an extension URL or our isolated
 // world ("Evidence Lens"), and module evaluations recorded with neither (see
-// `ours`), counted once where they nest, minus what lies inside our slices.
+// `ours`), counted once where they nest, minus what lies inside our slices; and the
+// same time in parts (`outsideSlicesParts`): loading our entry script, loading the
+// scanner's chunks, and callbacks between slices (round 41).
 import { sliceIntervals, type Interval, type TraceEvent } from './trace';
 
 const SCRIPT_EVENTS = new Set([
@@ -48,18 +50,52 @@ function overlap(a: Interval, bs: Interval[]): number {
   return t;
 }
 
-/** Milliseconds of our script work on the page's main thread outside our slices. */
-export function outsideSlicesMs(events: TraceEvent[]): number {
+/** Events that load our files: the entry's classic script, and the lazy chunks (modules) it imports. */
+const ENTRY_LOADING = new Set(['EvaluateScript', 'v8.compile', 'v8.run']);
+const CHUNK_LOADING = new Set(['v8.compileModule', 'v8.evaluateModule', 'v8.produceModuleCache']);
+
+/**
+ * Our work outside our slices, in parts (ms): loading the entry (compiling and
+ * running the classic script every frame gets), loading the lazy chunks a page
+ * that names MgT imports (reading their code cache, or compiling them, and
+ * evaluating them), and the rest, callbacks into our code between slices. Where
+ * they nest, time goes to the chunks first, then to the entry.
+ */
+export interface OutsideParts {
+  entry: number;
+  chunks: number;
+  callbacks: number;
+}
+
+/** Sum of the parts of `intervals` (disjoint) that lie outside `cover` (disjoint). */
+function lengthOutside(intervals: Interval[], cover: Interval[]): number {
+  let t = 0;
+  for (const a of intervals) t += a[1] - a[0] - overlap(a, cover);
+  return t;
+}
+
+/** Our script work on the page's main thread outside our slices, by part (ms). */
+export function outsideSlicesParts(events: TraceEvent[]): OutsideParts {
   const mine = events.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && ours(e));
   // The page's main thread: where our content script was evaluated.
   // (Our classic script's evaluation first: a module evaluated without arguments may be
   // our background's, on its own thread.)
   const main = mine.find((e) => e.name === 'EvaluateScript') ?? mine.find((e) => e.name === 'v8.evaluateModule');
-  if (!main) return 0;
+  if (!main) return { entry: 0, chunks: 0, callbacks: 0 };
   const onMain = mine.filter((e) => e.pid === main.pid && e.tid === main.tid);
-  const covered = union(onMain.map((e): Interval => [e.ts, e.ts + (e.dur ?? 0)]));
+  const span = (e: TraceEvent): Interval => [e.ts, e.ts + (e.dur ?? 0)];
+  const covered = union(onMain.map(span));
   const slices = union(sliceIntervals(events));
-  let us = 0;
-  for (const c of covered) us += c[1] - c[0] - overlap(c, slices);
-  return us / 1000;
+  const chunks = union(onMain.filter((e) => CHUNK_LOADING.has(e.name)).map(span));
+  const entry = union(onMain.filter((e) => ENTRY_LOADING.has(e.name)).map(span));
+  const chunkUs = lengthOutside(chunks, slices);
+  const entryUs = lengthOutside(entry, union([...slices, ...chunks]));
+  const allUs = lengthOutside(covered, slices);
+  return { entry: entryUs / 1000, chunks: chunkUs / 1000, callbacks: (allUs - entryUs - chunkUs) / 1000 };
+}
+
+/** Milliseconds of our script work on the page's main thread outside our slices. */
+export function outsideSlicesMs(events: TraceEvent[]): number {
+  const { entry, chunks, callbacks } = outsideSlicesParts(events);
+  return entry + chunks + callbacks;
 }

@@ -24,7 +24,7 @@ import {
   type Timed,
 } from './in-page';
 import { countForcedLayouts } from './forced-layout';
-import { outsideSlicesMs } from './outside-slices';
+import { outsideSlicesParts, type OutsideParts } from './outside-slices';
 import { FIRST_PASS_CATEGORIES, recordTrace } from './trace';
 import { renderingAfterPass, type RenderingAfter } from './rendering-after';
 import { blankContentScript } from './blank-content-script';
@@ -89,6 +89,8 @@ export interface PageResult {
    * outside-slices.ts.
    */
   outsideSlices: number;
+  /** The same, in parts (each part's median): loading our entry script, loading the scanner's chunks, callbacks. */
+  outsideParts: OutsideParts;
   /** The browser's rendering work after our pass began, from the same traced runs (medians): rendering-after.ts. */
   renderingAfter: RenderingAfter;
   /** Every run, for the JSON. */
@@ -244,7 +246,7 @@ async function benchPage(
   await tab.close();
   await again.close();
   const forcedLayouts = await tracedRun(ext, url, mentionsMgt);
-  const outside: number[] = [];
+  const outside: OutsideParts[] = [];
   const rendering: RenderingAfter[] = [];
   for (let run = 0; run < runs; run++) {
     const traced = await tracedFirstPass(ext, url, mentionsMgt);
@@ -259,7 +261,8 @@ async function benchPage(
     longestTask: Math.max(...extension.map((e) => e.longestTask)),
     storm: lateMedian(storm),
     forcedLayouts,
-    outsideSlices: median(outside),
+    outsideSlices: median(outside.map((o) => o.entry + o.chunks + o.callbacks)),
+    outsideParts: { entry: median(outside.map((o) => o.entry)), chunks: median(outside.map((o) => o.chunks)), callbacks: median(outside.map((o) => o.callbacks)) },
     renderingAfter: { total: median(rendering.map((r) => r.total)), longestTask: median(rendering.map((r) => r.longestTask)) },
     raw: { baseline, extension, sameTab },
   };
@@ -287,7 +290,7 @@ async function tracedRun(ext: Context, url: string, mentionsMgt: boolean): Promi
  * (outside-slices.ts) and the rendering after our pass (rendering-after.ts), for
  * which the trace runs on until two frames have followed the pass.
  */
-async function tracedFirstPass(ext: Context, url: string, mentionsMgt: boolean): Promise<{ outside: number; rendering: RenderingAfter }> {
+async function tracedFirstPass(ext: Context, url: string, mentionsMgt: boolean): Promise<{ outside: OutsideParts; rendering: RenderingAfter }> {
   const page = await ext.newPage();
   await page.addInitScript(installProbes);
   try {
@@ -296,7 +299,7 @@ async function tracedFirstPass(ext: Context, url: string, mentionsMgt: boolean):
       await page.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT });
       await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)))));
     });
-    return { outside: outsideSlicesMs(events), rendering: renderingAfterPass(events) };
+    return { outside: outsideSlicesParts(events), rendering: renderingAfterPass(events) };
   } finally {
     await page.close();
   }

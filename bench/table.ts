@@ -75,6 +75,9 @@ export function formatTable(r: BenchResult): string {
       ratio(p.markJs, p.workSameTab), ratio(p.work, p.gate), ratio(all, p.gate), ratio(p.workSameTab, p.gate),
     ];
   });
+  // Where "outside slices" goes (each part's median, so they need not add up to the column's).
+  const outsideHead = ['page', 'outside slices', 'loading our entry script', "loading the scanner's chunks", 'callbacks between slices'];
+  const outsideRows = r.pages.map((p) => [p.name, ms(p.outsideSlices), ms(p.outsideParts.entry), p.mentionsMgt ? ms(p.outsideParts.chunks) : '—', ms(p.outsideParts.callbacks)]);
   const m = r.machine;
   return [
     `Medians of ${r.options.runs} run(s), ms. ${m.cpus} CPU(s), ${m.cpuModel}; ${m.chromium}; Node ${m.node}.`,
@@ -85,6 +88,10 @@ export function formatTable(r: BenchResult): string {
     '',
     '"work, same tab": our first pass when the page is loaded again in the tab that loaded it before, as every baseline is measured (one tab, navigated again for each); "work" is measured in a new tab each run. A tab keeps its renderer for a page of the same site, and the renderer\'s V8 keeps compiled code and regular expressions between loads. "outside slices": our script work on the page\'s thread that no slice measures (compiling and evaluating our files, callbacks between slices), from traced runs; "all" adds it to the work. "rendering after": the browser\'s style, layout, pre-paint and paint from our first slice that renders on (what our changes to the page cost it), and its longest task holding such work, from the same traces. "background": the first pass\'s prefilter and, since round 32, its detection in the extension\'s background (src/content/prefilter-offload.ts, src/content/detect-offload.ts), our work but not on the page\'s thread, so not in "work".',
     `A content script that only listens for messages and reads its settings (what ours does on every page before reading it), measured the same way on the ${r.pages.find((p) => !p.mentionsMgt)?.name ?? ''} page: ${ms(r.blankContentScript)} ms.`,
+    '',
+    '"Outside slices" by part (medians of the traced runs, each part on its own): compiling and running the classic script every page gets; reading the code cache of (or compiling) and evaluating the chunks a page that names MgT imports; and the rest, callbacks into our code that run between our slices.',
+    '',
+    grid(outsideHead, outsideRows),
     '',
     `Content script initial bundle: ${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.bundle.files.length} files); ` +
       `scanner chunk, loaded only on pages naming MgT: ${(r.bundle.lazyGzipBytes / 1024).toFixed(1)} KB gzipped.`,

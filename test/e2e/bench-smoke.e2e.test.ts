@@ -23,6 +23,10 @@ describe('benchmark smoke run', () => {
         expect(p.forcedLayouts.scan, p.name).toBe(0);
         // The trace sees our scripts load on every page (outside-slices.ts), so the column is not an empty 0.
         expect(p.outsideSlices, p.name).toBeGreaterThan(0);
+        // Its parts: our entry script loads on every page, the scanner's chunks only where MgT is named.
+        expect(p.outsideParts.entry, p.name).toBeGreaterThan(0);
+        if (p.mentionsMgt) expect(p.outsideParts.chunks, p.name).toBeGreaterThan(0);
+        else expect(p.outsideParts.chunks, p.name).toBe(0);
         if (p.mentionsMgt) {
           expect(p.claims, p.name).toBeGreaterThan(0);
           expect(p.late?.latency, p.name).toBeGreaterThan(0);

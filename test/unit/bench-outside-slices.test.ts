@@ -1,7 +1,7 @@
 // The benchmark's count of our work outside our slices (bench/outside-slices.ts),
 // on hand-made trace events: what counts as ours, nesting, and slices subtracted.
 import { describe, expect, it } from 'vitest';
-import { outsideSlicesMs } from '../../bench/outside-slices';
+import { outsideSlicesMs, outsideSlicesParts } from '../../bench/outside-slices';
 import type { TraceEvent } from '../../bench/trace';
 
 const EXT = 'chrome-extension://abc/assets/';
@@ -47,5 +47,27 @@ describe('outsideSlicesMs', () => {
 
   it('is zero when the trace saw none of our scripts', () => {
     expect(outsideSlicesMs([x('EvaluateScript', 0, 4000, { data: { url: 'https://shop.example/app.js' } })])).toBe(0);
+  });
+
+  it('splits it into loading the entry, loading the chunks, and callbacks, giving nested time to the chunks first', () => {
+    const events = [
+      x('EvaluateScript', 0, 3000, { data: { url: `${EXT}content-script.js` } }),
+      x('v8.compile', 0, 1000, { data: { url: `${EXT}content-script.js` } }), // inside the entry's evaluation
+      x('FunctionCall', 10_000, 8000, { data: { url: `${EXT}content-script.js` } }), // a callback…
+      x('v8.compileModule', 11_000, 2000, { data: { url: `${EXT}session.js` } }), // …that imports the chunk
+      x('v8.evaluateModule', 13_000, 1500, {}),
+      ...slice('1', 15_000, 17_000), // the first pass's slice, inside the same callback
+      x('v8.produceModuleCache', 30_000, 500, { data: { url: `${EXT}session.js` } }),
+    ];
+    const parts = outsideSlicesParts(events);
+    expect(parts.entry).toBeCloseTo(3, 5);
+    expect(parts.chunks).toBeCloseTo(2 + 1.5 + 0.5, 5);
+    expect(parts.callbacks).toBeCloseTo(8 - 3.5 - 2, 5);
+    expect(outsideSlicesMs(events)).toBeCloseTo(parts.entry + parts.chunks + parts.callbacks, 5);
+  });
+
+  it('has no chunks on a page that loads none (no MgT named)', () => {
+    const events = [x('EvaluateScript', 0, 2000, { data: { url: `${EXT}content-script.js` } }), x('FunctionCall', 5000, 1000, { data: { url: `${EXT}content-script.js` } })];
+    expect(outsideSlicesParts(events)).toEqual({ entry: 2, chunks: 0, callbacks: 1 });
   });
 });
