@@ -293,9 +293,22 @@ export async function textNodesCase(open: OpenHostile): Promise<void> {
  * each one (a copy of 10 MB in Firefox) made one slice of seconds there; and each
  * marker split the rest of the node, which Firefox copies whole: render slices of
  * up to ~300 ms there (the node is now split at its middle spot first, render.ts).
+ * The longest slice is ~25–40 ms in both browsers; a major collection of the 10 MB
+ * strings landing in one made it 79–110 ms in Firefox, in one load in a few (round
+ * 41): the least of up to three loads is bounded (`expectLeastUnder`).
  */
 export async function bigNodeCase(open: OpenHostile, claims = 1): Promise<void> {
-  const h = await open(`big-node.html?claims=${claims}`, claims, true, 25_000);
+  await expectLeastUnder({ 'longest slice of ours': 100 }, async () => {
+    const h = await open(`big-node.html?claims=${claims}`, claims, true, 25_000);
+    await expectBigNodeMarked(h, claims);
+    const longest = longestOf(await slicesOf(h));
+    await h.close();
+    return { 'longest slice of ours': longest };
+  });
+}
+
+/** big-node.html's marks: each right after its claim's sentence, its highlight still on its words once the node is split around them. */
+async function expectBigNodeMarked(h: HostileHandle, claims: number): Promise<void> {
   await expectClean(h, Array.from({ length: claims }, () => 'memory'));
   expect(await h.read<number>(`document.getElementById('big').textContent.length`)).toBeGreaterThan(10 * 1024 * 1024);
   // Each marker right after its claim's sentence, and each highlight still on its
@@ -313,8 +326,6 @@ export async function bigNodeCase(open: OpenHostile, claims = 1): Promise<void> 
   })()`);
   expect(placed.before).toEqual(Array.from({ length: claims }, () => 'Magnesium L-threonate improves memory.'));
   expect(placed.highlighted).toEqual(Array.from({ length: claims }, () => 'improves memory'));
-  expect(longestOf(await slicesOf(h)), 'longest slice of ours, ms').toBeLessThan(100);
-  await h.close();
 }
 
 /**
@@ -342,24 +353,41 @@ export async function bigNodeAppendCase(open: OpenHostile, workMs: number, longe
  * slices came before the change): the slices since then are none longer than
  * `longestMs`, and their sum is under `workMs`, with no error. The change's work is
  * one slice of ~15–25 ms here, and a major collection of the 10 MB strings landing in it
- * doubled it in one CI run: noise only adds, so the page is opened afresh and changed
- * again, up to three times, and the least work is what is bounded.
+ * doubled it in one CI run: both bounds are on the least of up to three fresh loads.
  */
 async function expectChangeWithin(
   workMs: number,
   longestMs: number,
   changeOn: () => Promise<{ h: HostileHandle; before: number }>,
 ): Promise<void> {
-  const works: number[] = [];
-  for (let tries = 0; tries < 3 && !works.some((ms) => ms < workMs); tries++) {
+  const longest = 'longest slice of the change';
+  const work = 'work of the change';
+  await expectLeastUnder({ [longest]: longestMs, [work]: workMs }, async () => {
     const { h, before } = await changeOn();
     const change = (await slicesOf(h)).slice(before);
-    expect(longestOf(change), 'longest slice of the change, ms').toBeLessThan(longestMs);
     expect(h.errors()).toEqual([]);
-    works.push(change.reduce((sum, s) => sum + s.ms, 0));
     await h.close();
+    return { [longest]: longestOf(change), [work]: change.reduce((sum, s) => sum + s.ms, 0) };
+  });
+}
+
+/**
+ * Runs `load` (a fresh page each time, its own checks made inside) up to three times,
+ * until each timing it gives has been under its bound in some load, then bounds the
+ * least of each. Timing noise on a shared machine (a major garbage collection landing
+ * in a slice, a busy spell) only adds: one load within the bounds shows the code is,
+ * and a real regression fails every load.
+ */
+async function expectLeastUnder(bounds: Record<string, number>, load: () => Promise<Record<string, number>>): Promise<void> {
+  const seen = new Map<string, number[]>(Object.keys(bounds).map((name) => [name, []]));
+  const met = (): boolean => Object.entries(bounds).every(([name, ms]) => (seen.get(name) ?? []).some((x) => x < ms));
+  for (let tries = 0; tries < 3 && !met(); tries++) {
+    for (const [name, ms] of Object.entries(await load())) seen.get(name)?.push(ms);
   }
-  expect(Math.min(...works), `work of the change, ms (least of ${works.map((ms) => ms.toFixed(1)).join(', ')})`).toBeLessThan(workMs);
+  for (const [name, bound] of Object.entries(bounds)) {
+    const xs = seen.get(name) ?? [];
+    expect(Math.min(...xs), `${name}, ms (least of ${xs.map((ms) => ms.toFixed(1)).join(', ')})`).toBeLessThan(bound);
+  }
 }
 
 /**
@@ -394,21 +422,24 @@ export async function bigNodeSplitCase(open: OpenHostile, workMs: number, longes
  * wide-paragraph.html: one <p> of 100,000 inline children and 48 claims. Reading the
  * block around a candidate walked all its children in one step (~200 ms in Chromium,
  * ~300 in Firefox), and each marker inserted with Range.insertNode walked them again
- * to find its index (~4 ms a marker in Chromium): both are cut now.
+ * to find its index (~4 ms a marker in Chromium): both are cut now. Its timings are
+ * bounded at the least of up to three loads, as the 10 MB node's.
  */
 export async function wideParagraphCase(open: OpenHostile, opts: { renderMsPerMarker?: number; longestMs?: number } = {}): Promise<void> {
   const claims = 48;
-  const h = await open(`wide-paragraph.html?claims=${claims}`, claims, true, 25_000);
-  await expectClean(h, Array.from({ length: claims }, () => 'memory'));
-  const slices = await slicesOf(h);
-  expect(longestOf(slices), 'longest slice of ours, ms').toBeLessThan(opts.longestMs ?? 100);
+  const longest = 'longest slice of ours';
+  const perMarker = 'ms of the slices that render, per marker';
   // (Firefox's Range.insertNode cost less: its old render was ~4 ms a marker with the
   // reindex in the same slices, where Chromium's was 5–6; only Chromium's is bounded.)
-  if (opts.renderMsPerMarker !== undefined) {
+  const bounds = { [longest]: opts.longestMs ?? 100, ...(opts.renderMsPerMarker !== undefined && { [perMarker]: opts.renderMsPerMarker }) };
+  await expectLeastUnder(bounds, async () => {
+    const h = await open(`wide-paragraph.html?claims=${claims}`, claims, true, 25_000);
+    await expectClean(h, Array.from({ length: claims }, () => 'memory'));
+    const slices = await slicesOf(h);
+    await h.close();
     const rendering = slices.filter((s) => s.detail.includes('render')).reduce((sum, s) => sum + s.ms, 0);
-    expect(rendering / claims, 'ms of the slices that render, per marker').toBeLessThan(opts.renderMsPerMarker);
-  }
-  await h.close();
+    return { [longest]: longestOf(slices), [perMarker]: rendering / claims };
+  });
 }
 
 /** iframes.html: 200 same-origin frames, each checked on its own; three hold a claim. */
