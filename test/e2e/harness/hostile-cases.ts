@@ -375,8 +375,8 @@ async function expectChangeWithin(
  * Runs `load` (a fresh page each time, its own checks made inside) up to three times,
  * until each timing it gives has been under its bound in some load, then bounds the
  * least of each. Timing noise on a shared machine (a major garbage collection landing
- * in a slice, a busy spell) only adds: one load within the bounds shows the code is,
- * and a real regression fails every load.
+ * in a slice, a busy spell) only adds: one load within the bounds shows the code
+ * can be, and a real regression fails every load.
  */
 async function expectLeastUnder(bounds: Record<string, number>, load: () => Promise<Record<string, number>>): Promise<void> {
   const seen = new Map<string, number[]>(Object.keys(bounds).map((name) => [name, []]));
