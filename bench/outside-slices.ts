@@ -94,8 +94,12 @@ export function outsideSlicesParts(events: TraceEvent[]): OutsideParts {
   return { entry: entryUs / 1000, chunks: chunkUs / 1000, callbacks: (allUs - entryUs - chunkUs) / 1000 };
 }
 
+/** The parts' sum: all our script work outside our slices (ms). */
+export function partsTotal({ entry, chunks, callbacks }: OutsideParts): number {
+  return entry + chunks + callbacks;
+}
+
 /** Milliseconds of our script work on the page's main thread outside our slices. */
 export function outsideSlicesMs(events: TraceEvent[]): number {
-  const { entry, chunks, callbacks } = outsideSlicesParts(events);
-  return entry + chunks + callbacks;
+  return partsTotal(outsideSlicesParts(events));
 }

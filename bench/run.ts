@@ -24,7 +24,7 @@ import {
   type Timed,
 } from './in-page';
 import { countForcedLayouts } from './forced-layout';
-import { outsideSlicesParts, type OutsideParts } from './outside-slices';
+import { outsideSlicesParts, partsTotal, type OutsideParts } from './outside-slices';
 import { FIRST_PASS_CATEGORIES, recordTrace } from './trace';
 import { renderingAfterPass, type RenderingAfter } from './rendering-after';
 import { blankContentScript } from './blank-content-script';
@@ -261,7 +261,7 @@ async function benchPage(
     longestTask: Math.max(...extension.map((e) => e.longestTask)),
     storm: lateMedian(storm),
     forcedLayouts,
-    outsideSlices: median(outside.map((o) => o.entry + o.chunks + o.callbacks)),
+    outsideSlices: median(outside.map(partsTotal)),
     outsideParts: { entry: median(outside.map((o) => o.entry)), chunks: median(outside.map((o) => o.chunks)), callbacks: median(outside.map((o) => o.callbacks)) },
     renderingAfter: { total: median(rendering.map((r) => r.total)), longestTask: median(rendering.map((r) => r.longestTask)) },
     raw: { baseline, extension, sameTab },
