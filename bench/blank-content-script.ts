@@ -3,8 +3,8 @@
 // (listen for the popup's messages and for settings changes, read its settings
 // from storage.sync). Its script time on the page's thread, measured like ours
 // (outside-slices.ts), is the part of "outside slices" no content script using
-// extension APIs avoids.
-import { chromium } from 'playwright-core';
+// extension APIs avoids; the heap it keeps (heap-kept.ts), the part of ours.
+import { chromium, type BrowserContext } from 'playwright-core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { CHROMIUM, chromiumArgs } from '../scripts/chromium';
 import { median } from './stats';
 import { outsideSlicesMs } from './outside-slices';
 import { FIRST_PASS_CATEGORIES, recordTrace } from './trace';
+import { heapAfterLoad, type Heap } from './heap-kept';
 
 const MANIFEST = {
   manifest_version: 3,
@@ -26,8 +27,8 @@ chrome.storage.onChanged.addListener(() => undefined);
 chrome.storage.sync.get(null).then(() => undefined);
 `;
 
-/** Median ms of the blank content script's work on `url`, over `runs` fresh loads. */
-export async function blankContentScript(url: string, runs: number): Promise<number> {
+/** Runs `fn` with a fresh browser that has the blank content script's extension and nothing else. */
+async function withBlankExtension<T>(fn: (context: BrowserContext) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'evidence-lens-bench-blank-cs-'));
   const profile = await mkdtemp(join(tmpdir(), 'evidence-lens-bench-blank-profile-'));
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(MANIFEST));
@@ -40,6 +41,17 @@ export async function blankContentScript(url: string, runs: number): Promise<num
   });
   try {
     await context.route(/^(?!https?:\/\/127\.0\.0\.1[:/])https?:\/\//, (route) => route.abort());
+    return await fn(context);
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** Median ms of the blank content script's work on `url`, over `runs` fresh loads. */
+export function blankContentScript(url: string, runs: number): Promise<number> {
+  return withBlankExtension(async (context) => {
     const times: number[] = [];
     for (let i = 0; i < Math.max(1, runs); i++) {
       const page = await context.newPage();
@@ -51,9 +63,10 @@ export async function blankContentScript(url: string, runs: number): Promise<num
       await page.close();
     }
     return median(times);
-  } finally {
-    await context.close();
-    await rm(dir, { recursive: true, force: true });
-    await rm(profile, { recursive: true, force: true });
-  }
+  });
+}
+
+/** The heaps in use on `url` with the blank content script (heap-kept.ts: one load in a fresh browser). */
+export function blankContentScriptHeap(url: string, timeoutMs: number): Promise<Heap> {
+  return withBlankExtension((context) => heapAfterLoad(context, url, 'load', timeoutMs));
 }

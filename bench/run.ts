@@ -27,7 +27,8 @@ import { countForcedLayouts } from './forced-layout';
 import { outsideSlicesParts, partsTotal, type OutsideParts } from './outside-slices';
 import { FIRST_PASS_CATEGORIES, recordTrace } from './trace';
 import { renderingAfterPass, type RenderingAfter } from './rendering-after';
-import { blankContentScript } from './blank-content-script';
+import { blankContentScript, blankContentScriptHeap } from './blank-content-script';
+import { heapAfterLoad, kept, type Heap, type HeapKept } from './heap-kept';
 import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
 import { ALL_TRIGGERS_REGEX, CLAIM_REGEX } from './regex';
@@ -93,6 +94,8 @@ export interface PageResult {
   outsideParts: OutsideParts;
   /** The browser's rendering work after our pass began, from the same traced runs (medians): rendering-after.ts. */
   renderingAfter: RenderingAfter;
+  /** The page renderer's heaps after our first pass, with the extension and without it (bytes; one load each, in fresh browsers): heap-kept.ts. */
+  heap: HeapKept;
   /** Every run, for the JSON. */
   raw: { baseline: { floor: Timed; floorRegex: Timed; floorTriggers: Timed; markJs: Timed; gate: Timed }[]; extension: ExtensionRun[]; sameTab: ExtensionRun[] };
 }
@@ -111,6 +114,8 @@ export interface BenchResult {
   blankExtensionPage: number;
   /** The floor for "outside slices": a content script that only listens and reads its settings, on the 1 MB page without MgT (blank-content-script.ts). */
   blankContentScript: number;
+  /** The heaps that content script keeps on the same page, bytes over the page's own (heap-kept.ts). */
+  blankContentScriptHeap: Heap;
   core: CoreCost;
 }
 
@@ -162,12 +167,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const results: PageResult[] = [];
     for (const p of pages) {
       log(`${p.name}: ${options.runs} run(s)`);
-      results.push(await benchPage(p, sizes.get(p.file) ?? 0, server.origin, plain.context, ext.context, markJsSource, options.runs));
+      const result = await benchPage(p, sizes.get(p.file) ?? 0, server.origin, plain.context, ext.context, markJsSource, options.runs);
+      results.push({ ...result, heap: await pageHeap(p, server.origin) });
     }
     const { render: popupFirstRender, documentAt: popupDocumentAt } = await popupRender(ext.context, ext.extensionId, options.runs);
     const blankExtensionPage = await blankPageRender(ext.context, ext.extensionId, options.runs);
     const noMgt = pages.find((p) => p.claimParagraphs === 0) as BenchPage;
     const blankCs = await blankContentScript(`${server.origin}/${noMgt.file}`, options.runs);
+    const blankHeap = kept({
+      without: results.find((r) => r.name === noMgt.name)?.heap.without ?? { js: Number.NaN, dom: Number.NaN },
+      withExtension: await blankContentScriptHeap(`${server.origin}/${noMgt.file}`, TIMEOUT),
+    });
     const core = await coreCost(pages[1] as BenchPage, Math.max(1, options.runs));
     return {
       date: new Date().toISOString(),
@@ -179,6 +189,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       popupDocumentAt,
       blankExtensionPage,
       blankContentScript: blankCs,
+      blankContentScriptHeap: blankHeap,
       core,
     };
   } finally {
@@ -195,6 +206,19 @@ async function versionOf(page: Page | undefined): Promise<string> {
 
 type Context = Awaited<ReturnType<typeof launchPlain>>['context'];
 
+/**
+ * The page's heap without the extension and with it, each from one load in a
+ * browser of its own (heap-kept.ts says why), our first pass over (or the gate closed).
+ */
+async function pageHeap(p: BenchPage, origin: string): Promise<HeapKept> {
+  const url = `${origin}/${p.file}`;
+  const plain = await launchPlain();
+  const without = await heapAfterLoad(plain.context, url, 'load', TIMEOUT).finally(() => plain.close());
+  const ext = await launchWithExtension();
+  const withExtension = await heapAfterLoad(ext.context, url, p.claimParagraphs > 0 ? 'first pass' : 'count', TIMEOUT).finally(() => ext.close());
+  return { without, withExtension };
+}
+
 async function benchPage(
   p: BenchPage,
   htmlBytes: number,
@@ -203,7 +227,7 @@ async function benchPage(
   ext: Context,
   markJsSource: string,
   runs: number,
-): Promise<PageResult> {
+): Promise<Omit<PageResult, 'heap'>> {
   const url = `${origin}/${p.file}`;
   const mentionsMgt = p.claimParagraphs > 0;
   const baseline: PageResult['raw']['baseline'] = [];

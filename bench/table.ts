@@ -1,6 +1,7 @@
 // The benchmark's printed table: medians per page, then the ratios the targets are stated in.
 import type { SharedPageResult } from './page-medians';
 import type { BenchResult, PageResult } from './run';
+import { kept, mb } from './heap-kept';
 
 export const ms = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(x < 10 ? 1 : 0));
 export const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '—');
@@ -35,6 +36,8 @@ export function columns(p: PageResult): Record<string, number> {
     forcedLayouts: p.forcedLayouts.scan,
     outsideSlices: p.outsideSlices,
     workSameTab: p.workSameTab,
+    heapKeptJs: kept(p.heap).js,
+    heapKeptDom: kept(p.heap).dom,
   };
   if (p.mentionsMgt) {
     cols.stormPasses = p.storm?.passes ?? Number.NaN;
@@ -78,6 +81,11 @@ export function formatTable(r: BenchResult): string {
   // Where "outside slices" goes (each part's median, so they need not add up to the column's).
   const outsideHead = ['page', 'outside slices', 'loading our entry script', "loading the scanner's chunks", 'callbacks between slices'];
   const outsideRows = r.pages.map((p) => [p.name, ms(p.outsideSlices), ms(p.outsideParts.entry), p.mentionsMgt ? ms(p.outsideParts.chunks) : '—', ms(p.outsideParts.callbacks)]);
+  const heapHead = ['page', 'JS heap: without us / with us / ours (MB)', 'DOM heap: without us / with us / ours (MB)'];
+  const heapRows = r.pages.map((p) => {
+    const ours = kept(p.heap);
+    return [p.name, `${mb(p.heap.without.js)} / ${mb(p.heap.withExtension.js)} / ${mb(ours.js)}`, `${mb(p.heap.without.dom)} / ${mb(p.heap.withExtension.dom)} / ${mb(ours.dom)}`];
+  });
   const m = r.machine;
   return [
     `Medians of ${r.options.runs} run(s), ms. ${m.cpus} CPU(s), ${m.cpuModel}; ${m.chromium}; Node ${m.node}.`,
@@ -92,6 +100,12 @@ export function formatTable(r: BenchResult): string {
     '"Outside slices" by part (medians of the traced runs, each part on its own): compiling and running the classic script every page gets; reading the code cache of (or compiling) and evaluating the chunks a page that names MgT imports; and the rest, callbacks into our code that run between our slices.',
     '',
     grid(outsideHead, outsideRows),
+    '',
+    'What our content script keeps in memory: the page renderer\'s two heaps after our first pass (or the closed gate), two seconds more and three full garbage collections, from one load in a browser of its own each (the figures repeat from load to load; bench/heap-kept.ts): V8\'s (the JS heap, which the page\'s world and our isolated world share: our code, our data) and Blink\'s (the DOM heap: nodes, styles and layout, our markers\' among them).',
+    '',
+    grid(heapHead, heapRows),
+    '',
+    `A content script that only listens for messages and reads its settings keeps ${mb(r.blankContentScriptHeap.js)} MB of JS heap and ${mb(r.blankContentScriptHeap.dom)} MB of DOM heap the same way on the ${r.pages.find((p) => !p.mentionsMgt)?.name ?? ''} page.`,
     '',
     `Content script initial bundle: ${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.bundle.files.length} files); ` +
       `scanner chunk, loaded only on pages naming MgT: ${(r.bundle.lazyGzipBytes / 1024).toFixed(1)} KB gzipped.`,

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBench } from '../../bench/run';
 import { columns, formatTable } from '../../bench/table';
+import { kept } from '../../bench/heap-kept';
 
 describe('benchmark smoke run', () => {
-  it('produces every column for every page', { timeout: 240_000 }, async () => {
+  it('produces every column for every page', { timeout: 360_000 }, async () => {
     const pagesDir = await mkdtemp(join(tmpdir(), 'evidence-lens-bench-pages-'));
     try {
       const result = await runBench({ runs: 1, scale: 0.02, pagesDir });
@@ -34,13 +35,22 @@ describe('benchmark smoke run', () => {
           // Our markers make the browser lay the page out again: the trace must see it.
           expect(p.renderingAfter.total, p.name).toBeGreaterThan(0);
         } else expect(p.claims, p.name).toBe(0);
+        // Our content script keeps something on every page (heap-kept.ts reads the right renderer).
+        expect(p.heap.without.js, p.name).toBeGreaterThan(0);
+        expect(kept(p.heap).js, p.name).toBeGreaterThan(0);
+        // Our markers are in the page's DOM heap where we marked claims.
+        if (p.mentionsMgt) expect(kept(p.heap).dom, p.name).toBeGreaterThan(0);
       }
+      // The scanner's code is loaded only where MgT is named, and stays: each load had a browser of its own.
+      const keptJs = (mgt: boolean): number[] => result.pages.filter((p) => p.mentionsMgt === mgt).map((p) => kept(p.heap).js);
+      expect(Math.min(...keptJs(true))).toBeGreaterThan(Math.max(...keptJs(false)));
       expect(result.bundle.gzipBytes).toBeGreaterThan(0);
       expect(Number.isFinite(result.popupFirstRender)).toBe(true);
       expect(result.popupDocumentAt).toBeGreaterThan(0);
       expect(result.popupDocumentAt).toBeLessThan(result.popupFirstRender);
       expect(result.blankExtensionPage).toBeGreaterThan(0);
       expect(result.blankContentScript).toBeGreaterThan(0);
+      expect(result.blankContentScriptHeap.js).toBeGreaterThan(0);
       expect(Number.isFinite(result.core.scanMsPerMB)).toBe(true);
       expect(formatTable(result)).toContain('floor+regex');
     } finally {
