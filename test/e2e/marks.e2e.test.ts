@@ -241,6 +241,35 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it('keeps nothing of a part the page removed: its paragraphs, marked before, can be collected', async () => {
+    // A page that swaps its views or cards all day must not grow by every part it
+    // dropped. Our markers sit inside those parts, so anything of ours that keeps a
+    // marker keeps the whole part (the shortcut's list of markers did, up to 400).
+    const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
+    expect(await claimCount(page)).toBe(0);
+    for (let round = 0; round < 3; round++) {
+      await afterPass(page, () =>
+        page.evaluate((round) => {
+          const part = document.createElement('section');
+          part.innerHTML = `<h2>Card ${round}</h2><p>Magtein improves memory.</p><p>Magnesium L-threonate supports restful sleep.</p>`;
+          document.getElementById('main')!.append(part);
+          const w = window as unknown as { parts?: WeakRef<Element>[] };
+          (w.parts ??= []).push(new WeakRef(part));
+        }, round),
+      );
+      expect(await claimCount(page, 2)).toBe(2);
+      await afterPass(page, () => page.evaluate(() => document.querySelector('#main section')!.remove()));
+      expect(await claimCount(page)).toBe(0);
+    }
+    const cdp = await browser.context.newCDPSession(page);
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
+    const alive = await page.evaluate(() => ((window as unknown as { parts: WeakRef<Element>[] }).parts ?? []).filter((r) => r.deref() !== undefined).length);
+    expect(alive).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a framework writing to, or removing, a text node our marker split: the page shows what it wrote', async () => {
     const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     expect(await claimCount(page)).toBe(0);
