@@ -1,11 +1,12 @@
-// What our content script keeps in a page's memory after its first pass: the V8
-// heap of the page's renderer (the page's world and our isolated world share one
-// heap) after full garbage collections, with the extension and without it.
+// What our content script keeps in a page's memory after its first pass: the page
+// renderer's JS heap (V8's, which the page's world and our isolated world share)
+// and DOM heap (Blink's), after full garbage collections, with the extension and
+// without it.
 //
 // Every load here is the only one its browser ever made: a renderer serves every
 // tab of a site, and keeps the code that earlier loads compiled (the scanner's
 // chunk, ~1.5 MB of it), so a page without MgT loaded after one with it would be
-// counted with code it never loaded. The numbers repeat to within ~10 KB from one
+// counted with code it never loaded. The numbers repeat to within ~0.03 MB from one
 // load to the next (round 42's probes), so one load per page is enough. Nothing of
 // the benchmark's runs in the page's world: it waits through the DevTools protocol,
 // not with Playwright's `waitForFunction`, whose script (~0.6 MB) would be counted.

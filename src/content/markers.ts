@@ -81,6 +81,7 @@ function liveMarker(ref: WeakRef<HTMLElement>): HTMLElement | null {
   made.delete(ref);
   return null;
 }
+
 /** Every marker host made here, kept or not: ours, as against copies the page made of them. */
 const mine = new WeakSet<Element>();
 
