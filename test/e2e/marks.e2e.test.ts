@@ -247,19 +247,28 @@ describe('dynamic pages', () => {
     // marker keeps the whole part (the shortcut's list of markers did, up to 400).
     const { page, errors } = await openPage(browser, `${server.origin}/pages/dynamic.html`);
     expect(await claimCount(page)).toBe(0);
+    /** Waits until our count is `n` and no pass of ours is still to come (a change's records hold the nodes it removed). */
+    const settled = async (n: number): Promise<void> => {
+      await page.waitForFunction((n) => document.documentElement.getAttribute('data-evidence-lens-claims') === String(n), n, { timeout: 15_000 });
+      for (let quiet = 0, last = -1; quiet < 2; ) {
+        const passes = await passCount(page);
+        quiet = passes === last ? quiet + 1 : 0;
+        last = passes;
+        await page.waitForTimeout(600);
+      }
+    };
     for (let round = 0; round < 3; round++) {
-      await afterPass(page, () =>
-        page.evaluate((round) => {
-          const part = document.createElement('section');
-          part.innerHTML = `<h2>Card ${round}</h2><p>Magtein improves memory.</p><p>Magnesium L-threonate supports restful sleep.</p>`;
-          document.getElementById('main')!.append(part);
-          const w = window as unknown as { parts?: WeakRef<Element>[] };
-          (w.parts ??= []).push(new WeakRef(part));
-        }, round),
-      );
-      expect(await claimCount(page, 2)).toBe(2);
-      await afterPass(page, () => page.evaluate(() => document.querySelector('#main section')!.remove()));
-      expect(await claimCount(page)).toBe(0);
+      await page.evaluate((round) => {
+        const part = document.createElement('section');
+        part.innerHTML = `<h2>Card ${round}</h2><p>Magtein improves memory.</p><p>Magnesium L-threonate supports restful sleep.</p>`;
+        document.getElementById('main')!.append(part);
+        const w = window as unknown as { parts?: WeakRef<Element>[] };
+        (w.parts ??= []).push(new WeakRef(part));
+      }, round);
+      await settled(2);
+      expect((await markers(page)).map((m) => m.claim).sort()).toEqual(['memory', 'sleep']);
+      await page.evaluate(() => document.querySelector('#main section')!.remove());
+      await settled(0);
     }
     const cdp = await browser.context.newCDPSession(page);
     for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
