@@ -11,10 +11,10 @@
 // the benchmark's runs in the page's world: it waits through the DevTools protocol,
 // not with Playwright's `waitForFunction`, whose script (~0.6 MB) would be counted.
 import type { BrowserContext, CDPSession } from 'playwright-core';
+import { until } from '../test/e2e/harness/hostile-reads';
 
 /** How long to wait after our first pass (or the closed gate) before measuring: later looks and idle work settle. */
 const SETTLE_MS = 2000;
-const POLL_MS = 50;
 
 /** What to wait for before measuring. */
 export type HeapWait = 'first pass' | 'count' | 'load';
@@ -26,15 +26,11 @@ function doneExpression(wait: HeapWait): string {
   return wait === 'count' ? count : 'true';
 }
 
-async function waitInPage(cdp: CDPSession, wait: HeapWait, timeoutMs: number): Promise<void> {
+function waitInPage(cdp: CDPSession, wait: HeapWait, timeoutMs: number): Promise<void> {
   const expression = doneExpression(wait);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { result } = (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as { result: { value?: unknown } };
-    if (result.value === true) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${wait}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+  const done = async (): Promise<boolean> =>
+    ((await cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as { result: { value?: unknown } }).result.value === true;
+  return until(done, timeoutMs, wait);
 }
 
 /** Bytes in use in the page's renderer, after three full collections: V8's heap (`js`) and Blink's (`dom`: nodes, styles, layout). */

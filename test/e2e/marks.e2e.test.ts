@@ -6,6 +6,7 @@ import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { serveStatic, type StaticServer } from './harness/server';
 import { afterPass, claimCount, foreignRequests, markers, openPage, passCount, readHighlighted } from './harness/pages';
 import { FIXTURES, expectSeedMarkers } from './harness/seed-expected';
+import { settle } from './harness/hostile-reads';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -250,12 +251,7 @@ describe('dynamic pages', () => {
     /** Waits until our count is `n` and no pass of ours is still to come (a change's records hold the nodes it removed). */
     const settled = async (n: number): Promise<void> => {
       await page.waitForFunction((n) => document.documentElement.getAttribute('data-evidence-lens-claims') === String(n), n, { timeout: 15_000 });
-      for (let quiet = 0, last = -1; quiet < 2; ) {
-        const passes = await passCount(page);
-        quiet = passes === last ? quiet + 1 : 0;
-        last = passes;
-        await page.waitForTimeout(600);
-      }
+      await settle({ read: <T>(expression: string) => page.evaluate(expression) as Promise<T> }, 1200);
     };
     for (let round = 0; round < 3; round++) {
       await page.evaluate((round) => {
