@@ -265,6 +265,13 @@ describe('lookAtText (the gate: names of MgT, and magnesium, in one scan)', () =
     'Magnesium L-\u00ADthreonate, hidden by a soft hyphen.',
     'Ｍａｇｔｅｉｎ in fullwidth letters, then magnesium.',
     'Neuro-Mag: magnesium for the mind.',
+    // A character that may hide a name first, then a name or magnesium as written (or hidden):
+    'Caf\u00E9\u200B menu \u2014 Magtein 144 mg.',
+    '\u05D0\u200F\u05D1 magnesium glycinate, then Neuro\u2011Mag.',
+    '\uFF08note\uFF09 Magnesium citrate only.',
+    '\u200B\u200B zero-width spaces, then Mag\u00ADtein.',
+    '\uFF0C then magnesium, then Ｍａｇｔｅｉｎ.',
+    'Magnesium first, then \u200F a mark, then nothing more.',
     '',
   ];
   it('names MgT exactly when mayMentionMgt does, and says magnesium exactly when the text does and names no form', () => {
@@ -277,6 +284,24 @@ describe('lookAtText (the gate: names of MgT, and magnesium, in one scan)', () =
   it('gives the same answers called again (its regular expressions keep no place between calls)', () => {
     const once = texts.map(lookAtText);
     expect(texts.map(lookAtText)).toEqual(once);
+  });
+  it('agrees with mayMentionMgt and a magnesium test on random texts of names, magnesium and hiding characters in any order', () => {
+    const parts = ['Magtein', 'mag', 'tein', 'threonate', 'magnesium', 'Magn\u00E9sium', 'magne', 'sium', 'Neuro', '-Mag', '\u00AD', '\u200B', '\u200F', '\uFF0C', '\uFF2D\uFF47\uFF34', '\u05D0', ' ', '. ', 'hose', '\u2014', 'x'];
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let hidden = 0;
+    for (let k = 0; k < 5_000; k++) {
+      let text = '';
+      for (let n = 1 + random(12); n > 0; n--) text += parts[random(parts.length)];
+      const look = lookAtText(text);
+      expect(look.named, JSON.stringify(text)).toBe(mayMentionMgt(text));
+      expect(look.magnesium, JSON.stringify(text)).toBe(!look.named && MAGNESIUM.test(text));
+      if (look.named && !/threon|mag(?:tein|tech)|neuro-?mag/i.test(text)) hidden++;
+    }
+    expect(hidden).toBeGreaterThan(50); // (names found only once normalized, after a hiding character: the branch that matters)
   });
 });
 
