@@ -9,9 +9,9 @@ import type { Page } from 'puppeteer-core';
 import { cpus } from 'node:os';
 import { serveStatic } from '../test/e2e/harness/server';
 import { launchFirefoxWithExtension, launchFirefoxWithoutExtension, type FirefoxWithExtension } from '../test/firefox/harness';
-import { cheapGate, floorRead, floorRegex, installProbes, lateInsertion, markJs, readExtensionRun, type ExtensionRun, type LateRun } from './in-page';
+import { installProbes, lateInsertion, readExtensionRun, type ExtensionRun, type LateRun } from './in-page';
 import { LATE_CLAIM, type BenchPage } from './pages';
-import { ALL_TRIGGERS_REGEX, CLAIM_REGEX } from './regex';
+import { baselineRun, type BaselineTab } from './baselines';
 import { cpuModel, readMarkJs, writePages, type BenchOptions } from './run';
 import { sharedMedians, type BaselineRun, type SharedPageResult } from './page-medians';
 
@@ -107,20 +107,14 @@ async function benchPage(
   const extension: ExtensionRun[] = [];
   const late: LateRun[] = [];
   const base = await tab(plain, false);
+  const baselineTab: BaselineTab = {
+    load: () => fresh(base, url),
+    run: (fn, arg) => base.evaluate(fn, arg),
+    addScript: async (content) => void (await base.addScriptTag({ content })),
+  };
   for (let run = 0; run < runs; run++) {
     // Baselines: each on a fresh load of the same file, in the Firefox without the add-on.
-    await fresh(base, url);
-    const floor = await base.evaluate(floorRead);
-    await fresh(base, url);
-    const regex = await base.evaluate(floorRegex, CLAIM_REGEX);
-    await fresh(base, url);
-    const triggers = await base.evaluate(floorRegex, ALL_TRIGGERS_REGEX);
-    await fresh(base, url);
-    const gate = await base.evaluate(cheapGate);
-    await fresh(base, url);
-    await base.addScriptTag({ content: markJsSource });
-    const mark = await base.evaluate(markJs, CLAIM_REGEX);
-    baseline.push({ floor, floorRegex: regex, floorTriggers: triggers, markJs: mark, gate });
+    baseline.push(await baselineRun(baselineTab, markJsSource));
 
     // The add-on, on its own fresh tab (probes installed before the page loads).
     const page = await tab(ext, true);

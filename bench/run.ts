@@ -11,12 +11,8 @@ import { serveStatic } from '../test/e2e/harness/server';
 import { launchPlain, launchWithExtension } from './browser';
 import { contentScriptSize, type BundleSize } from './bundle';
 import {
-  cheapGate,
-  floorRead,
-  floorRegex,
   installProbes,
   lateInsertion,
-  markJs,
   openFirstCard,
   readExtensionRun,
   type ExtensionRun,
@@ -31,7 +27,7 @@ import { blankContentScript, blankContentScriptHeap } from './blank-content-scri
 import { heapAfterLoad, kept, type Heap, type HeapKept } from './heap-kept';
 import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
-import { ALL_TRIGGERS_REGEX, CLAIM_REGEX } from './regex';
+import { baselineRun, type BaselineTab } from './baselines';
 import { median } from './stats';
 import { lateMedian, sharedMedians } from './page-medians';
 
@@ -236,23 +232,17 @@ async function benchPage(
   const storm: LateRun[] = [];
   const sameTab: ExtensionRun[] = [];
   const tab = await plain.newPage();
+  const baselineTab: BaselineTab = {
+    load: () => fresh(tab, url),
+    run: (fn, arg) => tab.evaluate(fn, arg),
+    addScript: async (content) => void (await tab.addScriptTag({ content })),
+  };
   // The extension in one tab too, loaded again each run, as the baselines are (`workSameTab`).
   const again = await ext.newPage();
   await again.addInitScript(installProbes);
   for (let run = 0; run < runs; run++) {
     // Baselines: each on a fresh load of the same file, no extension in this browser.
-    await fresh(tab, url);
-    const floor = await tab.evaluate(floorRead);
-    await fresh(tab, url);
-    const regex = await tab.evaluate(floorRegex, CLAIM_REGEX);
-    await fresh(tab, url);
-    const triggers = await tab.evaluate(floorRegex, ALL_TRIGGERS_REGEX);
-    await fresh(tab, url);
-    const gate = await tab.evaluate(cheapGate);
-    await fresh(tab, url);
-    await tab.addScriptTag({ content: markJsSource });
-    const mark = await tab.evaluate(markJs, CLAIM_REGEX);
-    baseline.push({ floor, floorRegex: regex, floorTriggers: triggers, markJs: mark, gate });
+    baseline.push(await baselineRun(baselineTab, markJsSource));
 
     // The extension, on its own fresh page (probes installed before the page loads).
     const page = await ext.newPage();
