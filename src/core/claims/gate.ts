@@ -27,14 +27,7 @@ export const UNUSUAL = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u206
 
 export function mayMentionMgt(text: string | null | undefined): boolean {
   if (!text) return false;
-  // One scan finds a name as written or the first character that may hide one;
-  // only then is the rest looked through again (see lookAtText).
-  NAME_OR_UNUSUAL.lastIndex = 0;
-  const first = NAME_OR_UNUSUAL.exec(text);
-  if (first === null) return false;
-  if (first[1] === undefined) return true;
-  NAME_FROM.lastIndex = first.index;
-  return NAME_FROM.test(text) || namedOnceNormalized(text);
+  return MGT_GATE.test(text) || namedOnceNormalized(text);
 }
 
 /** Runs of invisible characters, and fullwidth letters and hyphens: what can hide a name (the rest of UNUSUAL cannot). */
@@ -108,14 +101,18 @@ function inWord(code: number): boolean {
 /** A name of MgT, or (group 1) magnesium: one scan finds whichever comes first. */
 const NAME_OR_MAGNESIUM = new RegExp(`${MGT_GATE.source}|(${MAGNESIUM.source})`, 'gi');
 /**
- * As NAME_OR_MAGNESIUM, or (group 2) a character normalization changes. Most pages
- * hold none, and then this one scan is the whole look: a scan for names and a test
- * for those characters cost 1.9 + 0.9 ms on the 1 MB bench page's text, this one
- * 2.4 (3.0 + 1.5 against 3.4 on text with one two-byte character; round 43).
+ * As NAME_OR_MAGNESIUM, or (group 2) a character normalization changes (UNUSUAL).
+ * Which look is cheaper depends on how V8 holds the text (ms per MB of a bench
+ * page's text, a fresh page's first run; round 43). Text of one byte a character
+ * can hold no unusual character but the soft hyphen, and UNUSUAL's test of it costs
+ * ~0.06, where this scan costs ~1 more than NAME_OR_MAGNESIUM's (1.6). A character
+ * past Latin-1 anywhere (a star of a rating, a curly quote) makes a page's whole text
+ * two bytes a character: UNUSUAL's test then costs ~1, and this one scan 2.4 against
+ * 1.9 + 1.0 for the two.
  */
 const FIRST_LOOK = new RegExp(`${MGT_GATE.source}|(${MAGNESIUM.source})|(${UNUSUAL.source})`, 'gi');
-/** A name of MgT, or (group 1) a character normalization changes (mayMentionMgt's FIRST_LOOK). */
-const NAME_OR_UNUSUAL = new RegExp(`${MGT_GATE.source}|(${UNUSUAL.source})`, 'gi');
+/** A character past Latin-1 (found near the start of most texts that hold one; ~0.06 ms per MB of text that holds none). */
+const PAST_LATIN1 = /[^\0-\xff]/;
 /** MGT_GATE from a given place (`lastIndex`). */
 const NAME_FROM = new RegExp(MGT_GATE.source, 'gi');
 
@@ -133,20 +130,26 @@ export interface GateLook {
  */
 export function lookAtText(text: string): GateLook {
   if (!text) return { named: false, magnesium: false };
-  FIRST_LOOK.lastIndex = 0;
-  let first = FIRST_LOOK.exec(text);
-  // Nothing named, said, or that normalization would change: nothing hidden either.
-  if (first === null) return { named: false, magnesium: false };
-  if (first[2] !== undefined) {
-    // A character that may hide a name comes first (nothing before it names MgT or
-    // says magnesium): the look as it was before FIRST_LOOK, from there.
-    NAME_OR_MAGNESIUM.lastIndex = first.index;
-    first = NAME_OR_MAGNESIUM.exec(text);
-    if (first === null) return { named: namedOnceNormalized(text), magnesium: false };
+  /** Where NAME_OR_MAGNESIUM starts: nothing before it names MgT or says magnesium. */
+  let from = 0;
+  if (PAST_LATIN1.test(text)) {
+    FIRST_LOOK.lastIndex = 0;
+    const first = FIRST_LOOK.exec(text);
+    // Nothing named, said, or that normalization would change: nothing hidden either.
+    if (first === null) return { named: false, magnesium: false };
+    if (first[2] === undefined) return first[1] === undefined ? { named: true, magnesium: false } : afterMagnesium(text, first.index);
+    from = first.index; // a character that may hide a name comes first: the look goes on from there
   }
+  NAME_OR_MAGNESIUM.lastIndex = from;
+  const first = NAME_OR_MAGNESIUM.exec(text);
+  if (first === null) return { named: namedOnceNormalized(text), magnesium: false };
   if (first[1] === undefined) return { named: true, magnesium: false };
-  // Magnesium first: a name may still follow ("Magnesium L-threonate").
-  NAME_FROM.lastIndex = first.index;
+  return afterMagnesium(text, first.index);
+}
+
+/** Magnesium first, at `at`: a name may still follow ("Magnesium L-threonate"), or be hidden. */
+function afterMagnesium(text: string, at: number): GateLook {
+  NAME_FROM.lastIndex = at;
   const named = NAME_FROM.test(text) || namedOnceNormalized(text);
   return { named, magnesium: !named };
 }
