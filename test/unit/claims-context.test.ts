@@ -15,6 +15,14 @@ import { fixturePages } from './fixture-pages';
 import { W, page as wordingPage, typeset } from './wordings';
 import { spelledMgtName } from './arbitraries';
 
+/** A seeded generator of whole numbers below `n` (the same sequence on every run). */
+function randomBelow(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+}
+
 const p = (text: string, region: Region = 'main'): TextBlock => ({ text, tag: 'p', headingLevel: 0, region });
 const h = (text: string, level = 2): TextBlock => ({ text, tag: `h${level}`, headingLevel: level, region: 'main' });
 
@@ -214,11 +222,7 @@ describe('the content script gate', () => {
     const parts = ['mag', 'tein', 'threo', 'nate', 'neuro', 'mgt', 'mg', 't', 'l', 'tams', 'mmfs', '-', '\u2011', '\u2013', ' ', '\u00AD', '\u200B', '\u200F', '\u202B', '\uFF0D', '\uFF0C', '\uFF08', '\u05D0', '\u0645', '\u30DE', '.', 'x', '7', '_'];
     // (Long stretches too: a page's text is normalized only around what may hide a name.)
     const fillers = ['lorem ipsum dolor sit amet, consectetur ', 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz', '\u05D0\u05D1\u05D2 \u200F\u05D3\u05D4 '.repeat(4), '\u200B'.repeat(40)];
-    let seed = 7;
-    const random = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const random = randomBelow(7);
     let named = 0;
     for (let k = 0; k < 10_000; k++) {
       let text = '';
@@ -287,11 +291,7 @@ describe('lookAtText (the gate: names of MgT, and magnesium, in one scan)', () =
   });
   it('agrees with mayMentionMgt and a magnesium test on random texts of names, magnesium and hiding characters in any order', () => {
     const parts = ['Magtein', 'mag', 'tein', 'threonate', 'magnesium', 'Magn\u00E9sium', 'magne', 'sium', 'Neuro', '-Mag', '\u00AD', '\u200B', '\u200F', '\uFF0C', '\uFF2D\uFF47\uFF34', '\u05D0', ' ', '. ', 'hose', '\u2014', 'x'];
-    let seed = 11;
-    const random = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const random = randomBelow(11);
     let hidden = 0;
     for (let k = 0; k < 5_000; k++) {
       let text = '';
