@@ -1,7 +1,8 @@
 // The benchmark in Firefox ESR: on the Chromium bench's pages (bench/run.ts
-// writePages), the same in-page baselines (floor, floor + regex, mark.js, the
-// cheap gate) in a Firefox without the add-on, and the add-on's own User Timing
-// in a Firefox with it, each measurement on a freshly loaded page.
+// pagesFor: the generated ones, or a folder of one's own), the same in-page
+// baselines (floor, floor + regex, mark.js, the cheap gate) in a Firefox without
+// the add-on, and the add-on's own User Timing in a Firefox with it, each
+// measurement on a freshly loaded page.
 // Our content script's performance.mark/measure land on the page's timeline in
 // Firefox too (its sandbox reaches the page's `performance` through an Xray
 // wrapper), so the same page functions (bench/in-page.ts) read them.
@@ -12,7 +13,7 @@ import { launchFirefoxWithExtension, launchFirefoxWithoutExtension, type Firefox
 import { installProbes, lateInsertion, readExtensionRun, type ExtensionRun, type LateRun } from './in-page';
 import { LATE_CLAIM, type BenchPage } from './pages';
 import { baselineRun, type BaselineTab } from './baselines';
-import { cpuModel, readMarkJs, writePages, type BenchOptions } from './run';
+import { cpuModel, pagesFor, readMarkJs, type BenchOptions } from './run';
 import { sharedMedians, type BaselineRun, type SharedPageResult } from './page-medians';
 
 /**
@@ -30,7 +31,8 @@ export type FirefoxPageResult = SharedPageResult & {
 export interface FirefoxBenchResult {
   date: string;
   machine: { cpus: number; cpuModel: string; firefox: string; node: string };
-  options: { runs: number; scale: number };
+  /** `pages`: the folder of one's own pages measured, when they were (own-pages.ts). */
+  options: { runs: number; scale: number; pages?: string };
   /** The smallest step of performance.now() seen in the page, ms (with BENCH_PREFS). */
   clockStepMs: number;
   pages: FirefoxPageResult[];
@@ -65,9 +67,9 @@ function clockStep(): number {
 
 export async function runFirefoxBench(options: BenchOptions): Promise<FirefoxBenchResult> {
   const log = options.log ?? (() => undefined);
-  const { pages, sizes } = await writePages(options.scale, options.pagesDir);
+  const { pages, sizes, dir } = await pagesFor(options);
   const markJsSource = await readMarkJs();
-  const server = await serveStatic(options.pagesDir);
+  const server = await serveStatic(dir);
   const plain = await launchFirefoxWithoutExtension(BENCH_PREFS);
   const ext = await launchFirefoxWithExtension(BENCH_PREFS);
   try {
@@ -82,7 +84,7 @@ export async function runFirefoxBench(options: BenchOptions): Promise<FirefoxBen
     return {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: await cpuModel(), firefox: await ext.browser.version(), node: process.version },
-      options: { runs: options.runs, scale: options.scale },
+      options: { runs: options.runs, scale: options.scale, ...(options.ownPages !== undefined ? { pages: dir } : {}) },
       clockStepMs,
       pages: results,
     };

@@ -2,7 +2,8 @@
 // bench:ab's comparison (bench/side-by-side.ts) in Firefox ESR. Each build in its
 // own Firefox, runs alternating A, B, A, B…; prints each run's work (the sum of our
 // `evidence-lens:slice` measures) and longest slice, and their medians. Page: a
-// file name from benchPages (default 1-mb.html); runs default to 7. Builds: copy
+// file name from benchPages (default 1-mb.html), or the path of an HTML file of
+// one's own; runs default to 7. Builds: copy
 // dist-firefox/ aside before and after a change.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,7 +1,7 @@
 // The Firefox benchmark's printed table: the Chromium table's columns that can be
 // measured in Firefox, then the same ratios (bench/table.ts).
 import type { FirefoxBenchResult, FirefoxPageResult } from './firefox-run';
-import { grid, kb, ms, ratio, sharedColumns } from './table';
+import { grid, kb, ms, ownPagesLine, ratio, sharedColumns } from './table';
 
 /** Every column the table shows, per page (the smoke test checks they are all finite). */
 export function firefoxColumns(p: FirefoxPageResult): Record<string, number> {
@@ -19,7 +19,7 @@ export function formatFirefoxTable(r: FirefoxBenchResult): string {
   const m = r.machine;
   return [
     `Firefox: medians of ${r.options.runs} run(s), ms. ${m.cpus} CPU(s), ${m.cpuModel}; ${m.firefox}; Node ${m.node}. ` +
-      `Clock step in the page ${r.clockStepMs.toFixed(3)} ms (privacy.reduceTimerPrecision off in both browsers).`,
+      `Clock step in the page ${r.clockStepMs.toFixed(3)} ms (privacy.reduceTimerPrecision off in both browsers).${ownPagesLine(r.options.pages)}`,
     '',
     grid(head, rows),
     '',

@@ -5,7 +5,6 @@ import { extractPageData } from '../src/extract';
 import { scanPage } from '../src/core/scan';
 import { detectClaims } from '../src/core/claims/detect';
 import { summarizeProduct } from '../src/core/product';
-import { generatePage, type PageSpec } from './pages';
 import { median } from './stats';
 import { profileInclusive } from './core-profile';
 
@@ -19,8 +18,9 @@ export interface CoreCost {
   profile: Record<string, number>;
 }
 
-export async function coreCost(spec: PageSpec, runs: number): Promise<CoreCost> {
-  const { document } = parseHTML(generatePage(spec));
+/** The core on `html` (a bench page's, or one of one's own). */
+export async function coreCost(html: string, runs: number): Promise<CoreCost> {
+  const { document } = parseHTML(html);
   const { page } = extractPageData(document as unknown as Document, null);
   const textMB = page.blocks.reduce((a, b) => a + b.text.length, 0) / 1e6;
   const time = (fn: () => unknown): number => {

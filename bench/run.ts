@@ -27,6 +27,7 @@ import { blankContentScript, blankContentScriptHeap } from './blank-content-scri
 import { heapAfterLoad, kept, type Heap, type HeapKept } from './heap-kept';
 import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
+import { ownPages, type OwnPages } from './own-pages';
 import { baselineRun, type BaselineTab } from './baselines';
 import { median } from './stats';
 import { lateMedian, sharedMedians } from './page-medians';
@@ -40,6 +41,8 @@ export interface BenchOptions {
   scale: number;
   /** Where the pages are written (gitignored). */
   pagesDir: string;
+  /** A folder of one's own pages to measure instead of the generated ones (own-pages.ts; nothing is written to `pagesDir` then, and `scale` is unused). */
+  ownPages?: string;
   log?: (line: string) => void;
 }
 
@@ -99,7 +102,8 @@ export interface PageResult {
 export interface BenchResult {
   date: string;
   machine: { cpus: number; cpuModel: string; chromium: string; node: string };
-  options: { runs: number; scale: number };
+  /** `pages`: the folder of one's own pages measured, when they were (own-pages.ts). */
+  options: { runs: number; scale: number; pages?: string };
   pages: PageResult[];
   bundle: BundleSize;
   /** The popup's first render, ms after navigation start (medians). */
@@ -110,6 +114,8 @@ export interface BenchResult {
   blankExtensionPage: number;
   /** The floor for "outside slices": a content script that only listens and reads its settings, on the 1 MB page without MgT (blank-content-script.ts). */
   blankContentScript: number;
+  /** The page it was measured on (among one's own pages, the first without MgT, or the first). */
+  blankContentScriptPage: string;
   /** The heaps that content script keeps on the same page, bytes over the page's own (heap-kept.ts). */
   blankContentScriptHeap: Heap;
   core: CoreCost;
@@ -143,6 +149,19 @@ export async function writePages(scale: number, dir: string): Promise<{ pages: B
   return { pages, sizes };
 }
 
+/** The pages a run measures, and the folder they are served from: the generated ones written at `scale`, or a folder of one's own. */
+export async function pagesFor(options: BenchOptions): Promise<OwnPages> {
+  if (options.ownPages !== undefined) return ownPages(options.ownPages);
+  return { ...(await writePages(options.scale, options.pagesDir)), dir: options.pagesDir };
+}
+
+/** The HTML the core is timed on in Node: the 1 MB page; among one's own, the first that names MgT (or the first). */
+async function coreHtml(options: BenchOptions, pages: readonly BenchPage[], dir: string): Promise<string> {
+  if (options.ownPages === undefined) return generatePage(pages[1] as BenchPage);
+  const page = (pages.find((p) => p.claimParagraphs > 0) ?? pages[0]) as BenchPage;
+  return readFile(join(dir, decodeURIComponent(page.file)), 'utf8');
+}
+
 /** mark.js's browser build, injected into the page for its baseline. */
 export function readMarkJs(): Promise<string> {
   return readFile(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
@@ -150,10 +169,10 @@ export function readMarkJs(): Promise<string> {
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const log = options.log ?? (() => undefined);
-  const { pages, sizes } = await writePages(options.scale, options.pagesDir);
+  const { pages, sizes, dir } = await pagesFor(options);
   const markJsSource = await readMarkJs();
 
-  const server = await serveStatic(options.pagesDir);
+  const server = await serveStatic(dir);
   const plain = await launchPlain();
   const ext = await launchWithExtension();
   // tsx keeps function names with an `__name` helper that the in-page copies would miss.
@@ -168,23 +187,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
     const { render: popupFirstRender, documentAt: popupDocumentAt } = await popupRender(ext.context, ext.extensionId, options.runs);
     const blankExtensionPage = await blankPageRender(ext.context, ext.extensionId, options.runs);
-    const noMgt = pages.find((p) => p.claimParagraphs === 0) as BenchPage;
+    // (Among one's own pages there may be none without MgT: the content script that only listens does the same on any page.)
+    const noMgt = (pages.find((p) => p.claimParagraphs === 0) ?? pages[0]) as BenchPage;
     const blankCs = await blankContentScript(`${server.origin}/${noMgt.file}`, options.runs);
     const blankHeap = kept({
       without: results.find((r) => r.name === noMgt.name)?.heap.without ?? { js: Number.NaN, dom: Number.NaN },
       withExtension: await blankContentScriptHeap(`${server.origin}/${noMgt.file}`, TIMEOUT),
     });
-    const core = await coreCost(pages[1] as BenchPage, Math.max(1, options.runs));
+    const core = await coreCost(await coreHtml(options, pages, dir), Math.max(1, options.runs));
     return {
       date: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, cpuModel: await cpuModel(), chromium, node: process.version },
-      options: { runs: options.runs, scale: options.scale },
+      options: { runs: options.runs, scale: options.scale, ...(options.ownPages !== undefined ? { pages: dir } : {}) },
       pages: results,
       bundle: contentScriptSize(DIST),
       popupFirstRender,
       popupDocumentAt,
       blankExtensionPage,
       blankContentScript: blankCs,
+      blankContentScriptPage: noMgt.name,
       blankContentScriptHeap: blankHeap,
       core,
     };

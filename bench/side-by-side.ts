@@ -4,7 +4,8 @@
 // Prints each run's work (the sum of our `evidence-lens:slice` measures) and
 // longest slice, and their medians. Made for "did this change help?", where two bench runs minutes apart
 // differ by more than the change. Page: a file name from benchPages (default
-// 1-mb.html); runs default to 7. Builds: copy dist/ aside before and after a change.
+// 1-mb.html), or the path of an HTML file of one's own (`./page.html` for one in
+// this folder); runs default to 7. Builds: copy dist/ aside before and after a change.
 // On pages with claims it also inserts the late paragraph after each first pass,
 // then a storm (another paragraph and 20 small changes), as the benchmark does,
 // and prints each change's work and the storm's passes; then 1,000 rows appended at

@@ -58,6 +58,16 @@ export function grid(head: string[], rows: string[][]): string {
   return [row(head, widths), row(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => row(r, widths))].join('\n');
 }
 
+/** Block text in millions of characters, as MB (in thousands, as KB, for a small page of one's own). */
+function textSize(mb: number): string {
+  return mb >= 0.1 ? `${mb.toFixed(2)} MB` : `${(mb * 1000).toFixed(1)} KB`;
+}
+
+/** The header's note when the pages were one's own (own-pages.ts). */
+export function ownPagesLine(folder: string | undefined): string {
+  return folder === undefined ? '' : ` Pages of one's own, from ${folder}.`;
+}
+
 export function formatTable(r: BenchResult): string {
   const head = [
     'page', 'HTML', 'claims', 'floor', 'floor+regex', 'floor+triggers', 'mark.js', 'gate', 'ours: work', 'work, same tab', 'outside slices', 'longest slice', 'rendering after: total / longest task', 'long tasks',
@@ -88,14 +98,14 @@ export function formatTable(r: BenchResult): string {
   });
   const m = r.machine;
   return [
-    `Medians of ${r.options.runs} run(s), ms. ${m.cpus} CPU(s), ${m.cpuModel}; ${m.chromium}; Node ${m.node}.`,
+    `Medians of ${r.options.runs} run(s), ms. ${m.cpus} CPU(s), ${m.cpuModel}; ${m.chromium}; Node ${m.node}.${ownPagesLine(r.options.pages)}`,
     '',
     grid(head, rows),
     '',
     grid(ratioHead, ratioRows),
     '',
     '"work, same tab": our first pass when the page is loaded again in the tab that loaded it before, as every baseline is measured (one tab, navigated again for each); "work" is measured in a new tab each run. A tab keeps its renderer for a page of the same site, and the renderer\'s V8 keeps compiled code and regular expressions between loads. "outside slices": our script work on the page\'s thread that no slice measures (compiling and evaluating our files, callbacks between slices), from traced runs; "all" adds it to the work. "rendering after": the browser\'s style, layout, pre-paint and paint from our first slice that renders on (what our changes to the page cost it), and its longest task holding such work, from the same traces. "background": the first pass\'s prefilter and, since round 32, its detection in the extension\'s background (src/content/prefilter-offload.ts, src/content/detect-offload.ts), our work but not on the page\'s thread, so not in "work".',
-    `A content script that only listens for messages and reads its settings (what ours does on every page before reading it), measured the same way on the ${r.pages.find((p) => !p.mentionsMgt)?.name ?? ''} page: ${ms(r.blankContentScript)} ms.`,
+    `A content script that only listens for messages and reads its settings (what ours does on every page before reading it), measured the same way on the ${r.blankContentScriptPage} page: ${ms(r.blankContentScript)} ms.`,
     '',
     '"Outside slices" by part (medians of the traced runs, each part on its own): compiling and running the classic script every page gets; reading the code cache of (or compiling) and evaluating the chunks a page that names MgT imports; and the rest, callbacks into our code that run between our slices.',
     '',
@@ -105,13 +115,13 @@ export function formatTable(r: BenchResult): string {
     '',
     grid(heapHead, heapRows),
     '',
-    `A content script that only listens for messages and reads its settings keeps ${mb(r.blankContentScriptHeap.js)} MB of JS heap and ${mb(r.blankContentScriptHeap.dom)} MB of DOM heap the same way on the ${r.pages.find((p) => !p.mentionsMgt)?.name ?? ''} page.`,
+    `A content script that only listens for messages and reads its settings keeps ${mb(r.blankContentScriptHeap.js)} MB of JS heap and ${mb(r.blankContentScriptHeap.dom)} MB of DOM heap the same way on the ${r.blankContentScriptPage} page.`,
     '',
     `Content script initial bundle: ${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.bundle.files.length} files); ` +
       `scanner chunk, loaded only on pages naming MgT: ${(r.bundle.lazyGzipBytes / 1024).toFixed(1)} KB gzipped.`,
     `Popup first render: ${ms(r.popupFirstRender)} ms after navigation start; its document had arrived at ${ms(r.popupDocumentAt)} ms, so ${ms(r.popupFirstRender - r.popupDocumentAt)} ms after it opened. ` +
       `An extension page with one empty module script, measured the same way: ${ms(r.blankExtensionPage)} ms.`,
-    `Core in Node (${r.core.textMB.toFixed(2)} MB of block text): scanPage ${ms(r.core.scanMsPerMB)} ms/MB ` +
+    `Core in Node (${textSize(r.core.textMB)} of block text): scanPage ${ms(r.core.scanMsPerMB)} ms/MB ` +
       `(detectClaims ${ms(r.core.detectMsPerMB)}, summarizeProduct ${ms(r.core.productMsPerMB)}).`,
     `Core profile during scanPage, inclusive ms/MB: ${Object.entries(r.core.profile)
       .map(([name, v]) => `${name} ${ms(v)}`)

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runBench } from '../../bench/run';
+import { join, resolve } from 'node:path';
+import { runBench, type PageResult } from '../../bench/run';
 import { columns, formatTable } from '../../bench/table';
 import { kept } from '../../bench/heap-kept';
 
@@ -57,4 +57,25 @@ describe('benchmark smoke run', () => {
       await rm(pagesDir, { recursive: true, force: true });
     }
   });
+
+  it('runs on pages of one\'s own (--pages): their names, their claims, the same columns', { timeout: 240_000 }, async () => {
+    // Two saved pages: one that names MgT with two claims, one that names no form.
+    const own = resolve(import.meta.dirname, '../fixtures/own-pages');
+    const result = await runBench({ runs: 1, scale: 1, pagesDir: own, ownPages: own });
+    expect(result.pages.map((p) => [p.name, p.mentionsMgt])).toEqual([['a shop.html', true], ['b-plain.html', false]]);
+    for (const p of result.pages) {
+      for (const [name, value] of Object.entries(columns(p))) expect(Number.isFinite(value), `${p.name}: ${name}`).toBe(true);
+      expect(p.forcedLayouts.scan, p.name).toBe(0);
+    }
+    const [shop, plain] = result.pages as [PageResult, PageResult];
+    expect(shop.claims).toBe(2);
+    expect(shop.late?.latency).toBeGreaterThan(0);
+    expect(plain.claims).toBe(0);
+    expect(plain.late).toBeNull();
+    expect(result.options.pages).toBe(own);
+    expect(result.blankContentScriptPage).toBe('b-plain.html');
+    expect(result.core.textMB).toBeGreaterThan(0);
+    expect(formatTable(result)).toContain(`Pages of one's own, from ${own}.`);
+  });
 });
+

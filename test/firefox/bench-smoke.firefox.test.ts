@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runFirefoxBench } from '../../bench/firefox-run';
 import { firefoxColumns, formatFirefoxTable } from '../../bench/firefox-table';
 
@@ -31,4 +31,15 @@ describe('Firefox benchmark smoke run', () => {
       await rm(pagesDir, { recursive: true, force: true });
     }
   });
+
+  it('runs on pages of one\'s own (--pages), as in Chromium', { timeout: 120_000 }, async () => {
+    // Two saved pages: one that names MgT with two claims, one that names no form.
+    const own = resolve(import.meta.dirname, '../fixtures/own-pages');
+    const result = await runFirefoxBench({ runs: 1, scale: 1, pagesDir: own, ownPages: own });
+    expect(result.pages.map((p) => [p.name, p.mentionsMgt, p.claims])).toEqual([['a shop.html', true, 2], ['b-plain.html', false, 0]]);
+    for (const p of result.pages) for (const [name, value] of Object.entries(firefoxColumns(p))) expect(Number.isFinite(value), `${p.name}: ${name}`).toBe(true);
+    expect(result.pages[0]?.late?.latency).toBeGreaterThan(0);
+    expect(formatFirefoxTable(result)).toContain(`Pages of one's own, from ${own}.`);
+  });
 });
+

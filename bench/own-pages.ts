@@ -1,0 +1,60 @@
+// Pages of one's own for the benchmark (`npm run bench -- --pages <folder>`, the
+// same for bench:firefox; bench:ab and bench:ab:firefox take a page's path): the
+// HTML files of a folder, served from it as they are, in place of the generated
+// pages. A page counts as naming MgT, so that a first pass is waited for, the
+// way our gate decides it: its title or its body's text names a form of MgT (the
+// HTML read by linkedom, as `npm run scan` reads a saved page).
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { mayMentionMgt } from '../src/core/claims/gate';
+import type { BenchPage } from './pages';
+
+/** The pages of a folder, with what serving them needs. */
+export interface OwnPages {
+  /** The folder the pages are served from (resolved). */
+  dir: string;
+  /** In file-name order. `claimParagraphs` is 1 for a page that names MgT, 0 for one that does not (the generated pages' meaning of 0). */
+  pages: BenchPage[];
+  /** Each page's HTML size in bytes, by `file`. */
+  sizes: Map<string, number>;
+}
+
+const HTML = /\.html?$/i;
+
+/** Whether our gate would open on this HTML: its title or its body's text names a form of MgT. */
+export function htmlNamesMgt(html: string): boolean {
+  const { document } = parseHTML(html);
+  const root = document.body ?? document.documentElement;
+  return mayMentionMgt(document.title) || mayMentionMgt(root?.textContent ?? '');
+}
+
+/** A page of one's own as the benchmark takes it: its name is its file's, its `file` the path it is served at. */
+export function ownPage(name: string, html: string): BenchPage {
+  return { name, file: encodeURIComponent(name), bytes: Buffer.byteLength(html), claimParagraphs: htmlNamesMgt(html) ? 1 : 0, seed: 0 };
+}
+
+/** The HTML files (`.html`, `.htm`) directly in `folder`; an error when there are none. */
+export async function ownPages(folder: string): Promise<OwnPages> {
+  const dir = resolve(folder);
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && HTML.test(e.name))
+    .map((e) => e.name)
+    .sort();
+  if (names.length === 0) throw new Error(`no .html files in ${dir}`);
+  const pages: BenchPage[] = [];
+  const sizes = new Map<string, number>();
+  for (const name of names) {
+    const html = await readFile(resolve(dir, name), 'utf8');
+    const page = ownPage(name, html);
+    pages.push(page);
+    sizes.set(page.file, page.bytes);
+  }
+  return { dir, pages, sizes };
+}
+
+/** One page of one's own, by its path: the page and the folder to serve it from. */
+export async function ownPageAt(path: string): Promise<{ dir: string; page: BenchPage }> {
+  const full = resolve(path);
+  return { dir: dirname(full), page: ownPage(basename(full), await readFile(full, 'utf8')) };
+}
