@@ -27,7 +27,7 @@ import { blankContentScript, blankContentScriptHeap } from './blank-content-scri
 import { heapAfterLoad, kept, type Heap, type HeapKept } from './heap-kept';
 import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
-import { ownPages, type OwnPages } from './own-pages';
+import { gateSurprise, ownPages, type OwnPages } from './own-pages';
 import { baselineRun, type BaselineTab } from './baselines';
 import { median } from './stats';
 import { lateMedian, sharedMedians } from './page-medians';
@@ -183,6 +183,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     for (const p of pages) {
       log(`${p.name}: ${options.runs} run(s)`);
       const result = await benchPage(p, sizes.get(p.file) ?? 0, server.origin, plain.context, ext.context, markJsSource, options.runs);
+      const surprise = options.ownPages === undefined ? null : gateSurprise(p, result.raw.extension.some((e) => e.wall !== null));
+      if (surprise !== null) log(surprise);
       results.push({ ...result, heap: await pageHeap(p, server.origin) });
     }
     const { render: popupFirstRender, documentAt: popupDocumentAt } = await popupRender(ext.context, ext.extensionId, options.runs);
@@ -269,14 +271,14 @@ async function benchPage(
     const page = await ext.newPage();
     await page.addInitScript(installProbes);
     await fresh(page, url);
-    extension.push(await page.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT }));
+    extension.push(await page.evaluate(readExtensionRun, { timeoutMs: TIMEOUT }));
     if (mentionsMgt) {
       late.push(await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 0, timeoutMs: TIMEOUT }));
       storm.push(await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 20, timeoutMs: TIMEOUT }));
     }
     await page.close();
     await fresh(again, url);
-    sameTab.push(await again.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT }));
+    sameTab.push(await again.evaluate(readExtensionRun, { timeoutMs: TIMEOUT }));
   }
   await tab.close();
   await again.close();
@@ -310,7 +312,7 @@ async function tracedRun(ext: Context, url: string, mentionsMgt: boolean): Promi
   try {
     const scan = await countForcedLayouts(ext, page, async () => {
       await fresh(page, url);
-      await page.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT });
+      await page.evaluate(readExtensionRun, { timeoutMs: TIMEOUT });
       if (mentionsMgt) await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 0, timeoutMs: TIMEOUT });
     });
     const card = mentionsMgt ? await countForcedLayouts(ext, page, () => page.evaluate(openFirstCard, { timeoutMs: TIMEOUT })) : null;
@@ -331,7 +333,7 @@ async function tracedFirstPass(ext: Context, url: string, mentionsMgt: boolean):
   try {
     const events = await recordTrace(ext, page, FIRST_PASS_CATEGORIES, async () => {
       await fresh(page, url);
-      await page.evaluate(readExtensionRun, { expectPass: mentionsMgt, timeoutMs: TIMEOUT });
+      await page.evaluate(readExtensionRun, { timeoutMs: TIMEOUT });
       await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)))));
     });
     return { outside: outsideSlicesParts(events), rendering: renderingAfterPass(events) };

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { htmlNamesMgt, ownPageAt, ownPages } from '../../bench/own-pages';
+import { gateSurprise, htmlNamesMgt, ownPageAt, ownPages } from '../../bench/own-pages';
+import type { BenchPage } from '../../bench/pages';
 import { abArgs } from '../../bench/ab-args';
 import { numberArg, stringArg } from '../../bench/cli-args';
 
@@ -53,7 +54,18 @@ describe('pages of one\'s own for the benchmark', () => {
     expect(htmlNamesMgt(page('x', '<p>Magnesium L-thre\u00ADonate</p>'))).toBe(true); // a soft hyphen hides nothing from the gate
     expect(htmlNamesMgt(page('x', '<p>Mag<b>tein</b></p>'))).toBe(true); // words split by markup, as textContent joins them
     expect(htmlNamesMgt(page('x', '<p>Magnesium citrate</p><!-- Magtein -->'))).toBe(false); // comments are no text
+    expect(htmlNamesMgt(page('x', '<p>Magnesium citrate</p><template><p>Magtein</p></template>'))).toBe(false); // nor is a template's content
+    expect(htmlNamesMgt(page('x', '<noscript>Magtein</noscript>'))).toBe(true); // a noscript's is, where scripts run
     expect(htmlNamesMgt(page('Magnesium citrate', '<p>Gentle on the stomach.</p>'))).toBe(false);
+  });
+
+  it('says in the log where our gate did not do what the HTML led the benchmark to expect', async () => {
+    const own = await ownPages(dir);
+    const [titled, plain] = own.pages as [BenchPage, BenchPage];
+    expect(gateSurprise(titled, true)).toBeNull();
+    expect(gateSurprise(plain, false)).toBeNull();
+    expect(gateSurprise(titled, false)).toBe('a-titled.html: our gate stayed closed, though its HTML names a form of MgT: its late paragraph was the page\'s first pass');
+    expect(gateSurprise(plain, true)).toBe('b-plain.HTM: our gate opened, though its HTML names no form of MgT: measured as a page without MgT (no late paragraph)');
   });
 
   it('says so when a folder holds no page', async () => {
