@@ -1,16 +1,18 @@
 // `npm run bench:ab:firefox -- <dist-firefox A> <dist-firefox B> [page] [runs]`:
 // bench:ab's comparison (bench/side-by-side.ts) in Firefox ESR. Each build in its
 // own Firefox, runs alternating A, B, A, B…; prints each run's work (the sum of our
-// `evidence-lens:slice` measures) and longest slice, and their medians. Page: a
-// file name from benchPages (default 1-mb.html), or the path of an HTML file of
-// one's own; runs default to 7. Builds: copy
-// dist-firefox/ aside before and after a change.
+// `evidence-lens:slice` measures) and longest slice, and their medians, and on a
+// page that names MgT the work of the late paragraph inserted after each first
+// pass, as the benchmark inserts it (since round 44). Page: a file name from
+// benchPages (default 1-mb.html), or the path of an HTML file of one's own; runs
+// default to 7. Builds: copy dist-firefox/ aside before and after a change.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '../test/e2e/harness/server';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../test/firefox/harness';
 import { BENCH_PREFS } from './firefox-run';
-import { installProbes, readExtensionRun } from './in-page';
+import { installProbes, lateInsertion, readExtensionRun } from './in-page';
+import { LATE_CLAIM } from './pages';
 import { median } from './stats';
 import { abArgs } from './ab-args';
 
@@ -25,6 +27,7 @@ try {
   }
   const work: number[][] = [[], []];
   const longest: number[][] = [[], []];
+  const late: number[][] = [[], []];
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < 2; k++) {
       const page = await (browsers[k] as FirefoxWithExtension).browser.newPage();
@@ -35,6 +38,7 @@ try {
       const measured = await page.evaluate(readExtensionRun, { timeoutMs: 120_000 });
       (work[k] as number[]).push(measured.work);
       (longest[k] as number[]).push(measured.longestSlice);
+      if (spec.claimParagraphs > 0) (late[k] as number[]).push((await page.evaluate(lateInsertion, { html: LATE_CLAIM, storm: 0, timeoutMs: 120_000 })).work);
       await page.close();
     }
   }
@@ -45,6 +49,8 @@ try {
     const l = longest[k] as number[];
     console.log(`${name} ${k === 0 ? distA : distB}: work ${fmt(w)} ms; median ${ms(median(w))} ms`);
     console.log(`  longest slice ${fmt(l)} ms; median ${ms(median(l))} ms`);
+    const p = late[k] as number[];
+    if (p.length > 0) console.log(`  late paragraph ${fmt(p)} ms; median ${ms(median(p))} ms`);
   });
 } finally {
   for (const b of browsers) await b.close();

@@ -48,3 +48,24 @@ describe('typeset wordings', () => {
     }
   });
 });
+
+describe('wordings among symbols', () => {
+  // ™ after the names, a rating's stars before the text, a bullet, an emoji after
+  // each sentence: normalize() makes such symbols one stand-in each (round 44), and
+  // detection must find what it finds with a Latin-1 symbol (©, kept as it is) in
+  // each place, at the same offsets.
+  const withSymbols = (text: string, star: string, tm: string, bullet: string, emoji: string): string =>
+    `${star.repeat(5)} ${bullet} ${text.replace(/(magtein|neuro-mag|l-threonate|mgt)\b/gi, `$1${tm}`).replace(/([.!?])( |$)/g, `$1 ${emoji}$2`)}`;
+  it('every wording gives what it gives with a symbol of Latin-1 in their places', () => {
+    const found = (blocks: ReturnType<typeof page>) => detectClaims(blocks).map((m) => `${m.claim} ${m.stance} ${m.start}-${m.end}`);
+    for (const id of CLAIM_IDS) {
+      for (const c of [...W[id].yes, ...W[id].no]) {
+        const plain = page(c);
+        const symbols = plain.map((b) => ({ ...b, text: withSymbols(b.text, '\u2605', '\u2122', '\u2022', '\u{1F44D}') }));
+        const latin1 = plain.map((b) => ({ ...b, text: withSymbols(b.text, '\u00a9', '\u00a9', '\u00a9', '\u00a9\u00a9') }));
+        expect(found(symbols), symbols.map((b) => b.text).join(' / ')).toEqual(found(latin1));
+        expect(found(symbols).length, symbols.map((b) => b.text).join(' / ')).toBe(found(plain).length);
+      }
+    }
+  });
+});
