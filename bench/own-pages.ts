@@ -10,11 +10,11 @@ import { parseHTML } from 'linkedom';
 import { mayMentionMgt } from '../src/core/claims/gate';
 import type { BenchPage } from './pages';
 
-/** The pages of a folder, with what serving them needs. */
-export interface OwnPages {
+/** Pages to measure, with the folder they are served from (the generated ones, or a folder of one's own). */
+export interface ServedPages {
   /** The folder the pages are served from (resolved). */
   dir: string;
-  /** In file-name order. `claimParagraphs` is 1 for a page that names MgT, 0 for one that does not (the generated pages' meaning of 0). */
+  /** A folder's own in file-name order, with `claimParagraphs` 1 for a page that names MgT and 0 for one that does not (what 0 means for the generated pages). */
   pages: BenchPage[];
   /** Each page's HTML size in bytes, by `file`. */
   sizes: Map<string, number>;
@@ -52,7 +52,7 @@ export function gateSurprise(page: BenchPage, passRan: boolean): string | null {
 }
 
 /** The HTML files (`.html`, `.htm`) directly in `folder`; an error when there are none. */
-export async function ownPages(folder: string): Promise<OwnPages> {
+export async function ownPages(folder: string): Promise<ServedPages> {
   const dir = resolve(folder);
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((e) => e.isFile() && HTML.test(e.name))

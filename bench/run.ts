@@ -27,7 +27,7 @@ import { blankContentScript, blankContentScriptHeap } from './blank-content-scri
 import { heapAfterLoad, kept, type Heap, type HeapKept } from './heap-kept';
 import { coreCost, type CoreCost } from './node-core';
 import { benchPages, generatePage, LATE_CLAIM, type BenchPage } from './pages';
-import { gateSurprise, ownPages, type OwnPages } from './own-pages';
+import { gateSurprise, ownPages, type ServedPages } from './own-pages';
 import { baselineRun, type BaselineTab } from './baselines';
 import { median } from './stats';
 import { lateMedian, sharedMedians } from './page-medians';
@@ -150,7 +150,7 @@ export async function writePages(scale: number, dir: string): Promise<{ pages: B
 }
 
 /** The pages a run measures, and the folder they are served from: the generated ones written at `scale`, or a folder of one's own. */
-export async function pagesFor(options: BenchOptions): Promise<OwnPages> {
+export async function pagesFor(options: BenchOptions): Promise<ServedPages> {
   if (options.ownPages !== undefined) return ownPages(options.ownPages);
   return { ...(await writePages(options.scale, options.pagesDir)), dir: options.pagesDir };
 }
