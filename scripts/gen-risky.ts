@@ -7,6 +7,7 @@
 // which the file records. test/unit/scanner.test.ts fails when it is out of date.
 import { writeFileSync } from 'node:fs';
 import { PUNCTUATION_FOLDS } from '../src/core/text/normalize';
+import { codePointRanges } from './code-point-ranges';
 
 const OUT = new URL('../src/core/text/risky.generated.ts', import.meta.url);
 const ASCII_ALNUM = /[A-Za-z0-9]/;
@@ -18,15 +19,7 @@ export function makesAsciiLetters(ch: string): boolean {
 }
 
 export function riskyRanges(): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (let c = 0x80; c <= 0x10ffff; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (!makesAsciiLetters(String.fromCodePoint(c))) continue;
-    const last = ranges[ranges.length - 1];
-    if (last !== undefined && last[1] === c - 1) last[1] = c;
-    else ranges.push([c, c]);
-  }
-  return ranges;
+  return codePointRanges(0x80, makesAsciiLetters);
 }
 
 const hex = (c: number): string => `\\u{${c.toString(16)}}`;

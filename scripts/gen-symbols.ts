@@ -12,6 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { PUNCTUATION_FOLDS } from '../src/core/text/normalize';
 import { STAND_IN } from '../src/core/text/stand-in';
+import { codePointRanges } from './code-point-ranges';
 
 const OUT = new URL('../src/core/text/symbols.generated.ts', import.meta.url);
 
@@ -46,15 +47,7 @@ export function isOpaque(ch: string): boolean {
 }
 
 export function opaqueRanges(): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (let c = 0x100; c <= 0x10ffff; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (!isOpaque(String.fromCodePoint(c))) continue;
-    const last = ranges[ranges.length - 1];
-    if (last !== undefined && last[1] === c - 1) last[1] = c;
-    else ranges.push([c, c]);
-  }
-  return ranges;
+  return codePointRanges(0x100, isOpaque);
 }
 
 export function generate(): string {
