@@ -40,9 +40,13 @@ const ASCII = new Uint8Array(128);
   set(`"'()[]{}`, SB.Close);
   set(',-:;', SB.SContinue);
 }
-/** Non-ASCII symbols common on shop pages, all of class Other: ® © ° · × • € £ ★ ☆. */
+/**
+ * Symbols of Latin-1 common on shop pages, all of class Other: ® © ° · × £. Those
+ * past it (★ • € ™, emoji) reach these rules as normalize.ts's stand-in, DEL, an
+ * ASCII character of class Other (stand-in.ts).
+ */
 const EXTRA: Record<number, SB> = {};
-for (const ch of '®©°·×•€£★☆') EXTRA[ch.charCodeAt(0)] = SB.Other;
+for (const ch of '®©°·×£') EXTRA[ch.charCodeAt(0)] = SB.Other;
 
 function classes(text: string): Uint8Array | null {
   const out = new Uint8Array(text.length);
